@@ -1,0 +1,147 @@
+/**
+ * Who may do what, where. Written once: the server uses `can` for single records and
+ * `scopesFor` for every list, export and indicator query; the web reads the same table
+ * to build its menu.
+ */
+
+export const ROLES = ['org_admin', 'branch_admin', 'grid_worker', 'member', 'sysadmin', 'secadmin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  org_admin: '党(工)委/组织部管理员',
+  branch_admin: '支部书记/党务工作者',
+  grid_worker: '网格员',
+  member: '党员',
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
+};
+
+/** 三员: system, security and audit administrators. Separation of duties applies to them. */
+export const OFFICER_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+export const BUSINESS_ROLES: readonly Role[] = ['org_admin', 'branch_admin', 'grid_worker', 'member'];
+
+export const ACTIONS = [
+  'org.read',
+  'org.manage',
+  'indicator.read',
+  'user.read',
+  'user.manage',
+  'grant.manage',
+  'audit.read',
+  'settings.manage',
+  'security.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<Action, string> = {
+  'org.read': '查看党组织',
+  'org.manage': '管理党组织',
+  'indicator.read': '查看统计指标',
+  'user.read': '查看账号',
+  'user.manage': '管理账号',
+  'grant.manage': '分配权限',
+  'audit.read': '查阅审计日志',
+  'settings.manage': '系统设置',
+  'security.manage': '安全设置',
+};
+
+/**
+ * Role → actions. 三员分立 (GB/T 22239 等保 separation of duties): sysadmin keeps accounts
+ * and settings but reads no Party data; secadmin assigns grants; auditor only reads the audit log.
+ */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  org_admin: ['org.read', 'org.manage', 'indicator.read', 'user.read', 'user.manage', 'grant.manage'],
+  branch_admin: ['org.read', 'indicator.read'],
+  grid_worker: ['org.read'],
+  member: ['org.read'],
+  sysadmin: ['user.read', 'user.manage', 'settings.manage'],
+  secadmin: ['user.read', 'grant.manage', 'security.manage'],
+  auditor: ['audit.read'],
+};
+
+/** A materialized org path: ids joined by dots, root first (`1.4.17`). */
+export type OrgPath = string;
+
+export interface Grant {
+  role: Role;
+  orgId: number;
+  orgPath: OrgPath;
+}
+
+export interface Actor {
+  userId: number;
+  username: string;
+  grants: readonly Grant[];
+}
+
+/** True when `path` is `scope` itself or lies beneath it. */
+export const isWithin = (scope: OrgPath, path: OrgPath): boolean => path === scope || path.startsWith(`${scope}.`);
+
+/** May `actor` perform `action` on something that lives at `target.orgPath`? */
+export const can = (actor: Actor, action: Action, target: { orgPath: OrgPath }): boolean =>
+  actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action) && isWithin(g.orgPath, target.orgPath));
+
+/** May `actor` perform `action` anywhere at all (menus, route flags)? */
+export const canAnywhere = (actor: Actor, action: Action): boolean =>
+  actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
+
+/**
+ * Subtrees in which `actor` may perform `action`, with nested ones folded into their ancestor,
+ * so the SQL filter stays short.
+ */
+export const scopesFor = (actor: Actor, action: Action): OrgPath[] => {
+  const paths = actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath);
+  return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && isWithin(q, p)));
+};
+
+/** Every action the actor holds somewhere: the web builds its menu from this. */
+export const abilitiesOf = (actor: Actor): Action[] => ACTIONS.filter((a) => canAnywhere(actor, a));
+
+/**
+ * Grants one account may hold together. 三员分立: no account holds two of sysadmin/secadmin/auditor,
+ * and none of them together with a business role. Returns a Chinese reason, or null when valid.
+ */
+export const grantConflict = (roles: readonly Role[]): string | null => {
+  const officers = [...new Set(roles.filter((r) => OFFICER_ROLES.includes(r)))];
+  if (officers.length > 1) {
+    return `三员分立：${officers.map((r) => ROLE_LABELS[r]).join('、')}不得由同一账号兼任`;
+  }
+  if (officers.length === 1 && roles.some((r) => BUSINESS_ROLES.includes(r))) {
+    return `三员分立：${ROLE_LABELS[officers[0] as Role]}不得兼任业务角色`;
+  }
+  return null;
+};
+
+/**
+ * Which roles a granter may hand out. Business roles are granted by org admins inside their own
+ * subtree; the three officer roles only by the security administrator.
+ */
+export const grantableRoles = (granterRoles: readonly Role[]): Role[] => {
+  if (granterRoles.includes('secadmin')) return [...ROLES];
+  if (granterRoles.includes('org_admin')) return [...BUSINESS_ROLES];
+  return [];
+};
+
+/**
+ * The read action behind a write action. A caller who may read the target but not change it is
+ * told "forbidden"; one who may not even read it is told "not found", so ids cannot be probed.
+ */
+export const READ_ACTION_OF: Partial<Record<Action, Action>> = {
+  'org.manage': 'org.read',
+  'user.manage': 'user.read',
+  'grant.manage': 'user.read',
+};
+
+/**
+ * 三员分立: an account holding an officer role is kept by the officers only (sysadmin for the
+ * account, secadmin for its grants), never by a business administrator.
+ */
+export const mayManageAccount = (actorRoles: readonly Role[], targetRoles: readonly Role[]): boolean =>
+  !targetRoles.some((r) => OFFICER_ROLES.includes(r)) || actorRoles.some((r) => r === 'sysadmin' || r === 'secadmin');
+
+/** May `actor` hand out `role` at `orgPath`? It needs grant.manage there, with a role allowed to grant it. */
+export const mayGrant = (actor: Actor, role: Role, orgPath: OrgPath): boolean =>
+  actor.grants.some(
+    (g) => ROLE_ACTIONS[g.role].includes('grant.manage') && isWithin(g.orgPath, orgPath) && grantableRoles([g.role]).includes(role),
+  );

@@ -1,0 +1,6 @@
+export * from './access/access.js';
+export * from './auth/auth.schema.js';
+export * from './auth/password.rules.js';
+export * from './errors.js';
+export * from './org/org.rules.js';
+export * from './org/org.schema.js';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.js';
+import { assertMayParent, assertNoCycle, childPath, mayParent } from './org.rules.js';
+import { ORG_TYPE_LABELS, orgCreateSchema } from './org.schema.js';
+
+describe('org nesting (支部工作条例 第五条)', () => {
+  it('a branch has no sub-organizations', () => {
+    expect(mayParent('branch', 'branch')).toBe(false);
+    expect(mayParent('joint_branch', 'branch')).toBe(false);
+  });
+  it('a general branch holds branches only', () => {
+    expect(mayParent('general_branch', 'branch')).toBe(true);
+    expect(mayParent('general_branch', 'general_branch')).toBe(false);
+    expect(mayParent('general_branch', 'committee')).toBe(false);
+  });
+  it('a committee holds anything', () => {
+    expect(mayParent('committee', 'committee')).toBe(true);
+    expect(mayParent('working_committee', 'branch')).toBe(true);
+  });
+  it('the refusal names both types in Chinese', () => {
+    expect(() => assertMayParent('branch', 'branch', ORG_TYPE_LABELS)).toThrow(/党支部下不能设立党支部/);
+  });
+});
+
+describe('org moves', () => {
+  it.each([
+    ['1.2', '1.2', true],
+    ['1.2', '1.2.3', true],
+    ['1.2', '1.3', false],
+    ['1.2', '1.20', false],
+    ['1.2', '1', false],
+  ])('moving %s under %s is a cycle: %s', (org, parent, cycle) => {
+    const run = () => assertNoCycle(org, parent);
+    if (cycle) expect(run).toThrow(DomainError);
+    else expect(run).not.toThrow();
+  });
+  it('builds child paths', () => {
+    expect(childPath(null, 1)).toBe('1');
+    expect(childPath('1.2', 7)).toBe('1.2.7');
+  });
+});
+
+describe('org input', () => {
+  const base = { parentId: 1, name: '某党支部', code: 'A-1', type: 'branch', domain: 'village' };
+  it('accepts a valid org', () => {
+    expect(orgCreateSchema.safeParse(base).success).toBe(true);
+  });
+  it.each([
+    [{ foundedAt: '2021-02-29' }, 'foundedAt'],
+    [{ foundedAt: '2021-2-1' }, 'foundedAt'],
+    [{ code: '代码' }, 'code'],
+    [{ name: '  ' }, 'name'],
+    [{ divisionCode: '15050' }, 'divisionCode'],
+    [{ type: 'club' }, 'type'],
+  ])('refuses %j at %s', (patch, field) => {
+    const r = orgCreateSchema.safeParse({ ...base, ...patch });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path[0]).toBe(field);
+  });
+});

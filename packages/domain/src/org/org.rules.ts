@@ -1,0 +1,40 @@
+import { isWithin, type OrgPath } from '../access/access.js';
+import { DomainError } from '../errors.js';
+import type { OrgType } from './org.schema.js';
+
+/** Branch-level types: they hold members directly and cannot have sub-organizations (only 党小组). */
+export const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
+
+/**
+ * Which types may sit under which. 《中国共产党章程》第三十条 and 《中国共产党支部工作条例（试行）》
+ * 第五条: 党委 and 党工委 lead 总支 and 支部; a 总支 leads 支部; a 支部 has only 党小组 beneath it.
+ */
+export const mayParent = (parent: OrgType, child: OrgType): boolean => {
+  if (BRANCH_TYPES.includes(parent)) return false;
+  if (parent === 'general_branch') return BRANCH_TYPES.includes(child);
+  return true;
+};
+
+/** Refuses a parent/child pair the charter does not allow, naming both types in Chinese. */
+export const assertMayParent = (parent: OrgType, child: OrgType, labels: Record<OrgType, string>) => {
+  if (!mayParent(parent, child)) {
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `${labels[parent]}下不能设立${labels[child]}（《中国共产党支部工作条例（试行）》第五条：党支部下只设党小组，党总支下只设党支部）`,
+    );
+  }
+};
+
+/** Moving `org` under `newParent` must not put it beneath itself. */
+export const assertNoCycle = (orgPath: OrgPath, newParentPath: OrgPath) => {
+  if (isWithin(orgPath, newParentPath)) {
+    throw new DomainError('ORG_MOVE_CYCLE', '不能把党组织移动到它自己或它的下级组织之下');
+  }
+};
+
+/** The path of a child under `parentPath`. */
+export const childPath = (parentPath: OrgPath | null, id: number): OrgPath =>
+  parentPath ? `${parentPath}.${id}` : String(id);
+
+/** Ids along a path, root first. */
+export const pathIds = (path: OrgPath): number[] => path.split('.').map(Number);

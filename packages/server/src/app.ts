@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorHandler, notFoundHandler } from './platform/errors.js';
+import { type Deps, registerAuthHooks } from './platform/http.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { divisionRoutes } from './modules/divisions/division.routes.js';
+import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
+import { orgRoutes } from './modules/orgs/org.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Every module's routes, in one list: the permission test walks what these register. */
+const MODULES = [authRoutes, orgRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
+
+/** Builds the HTTP app over its dependencies; it does not listen. */
+export const buildApp = async (deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: '基石 基层党建综合管理平台 API', version: '1.0.0' } },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHooks(app);
+  for (const register of MODULES) register(app);
+  app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());
+
+  if (opts.serveWeb && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
+    // The SPA owns every non-API path.
+    app.setNotFoundHandler((req, reply) =>
+      req.url.startsWith('/api/') ? notFoundHandler(req, reply) : reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
+  }
+  return app;
+};

@@ -1,0 +1,107 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type AuditRow, verifyAuditChain } from '../../platform/audit.js';
+import { type Q, rows } from '../../platform/db/index.js';
+import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
+import { route } from '../../platform/http.js';
+import { pageQuery, paging } from '../../platform/schemas.js';
+import { dateString } from '@jishi/domain';
+
+const tags = ['审计'];
+
+const filterSchema = z.object({
+  from: dateString.optional(),
+  to: dateString.optional(),
+  actor: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+});
+type AuditFilter = z.infer<typeof filterSchema>;
+
+const OUTCOME_LABELS: Record<string, string> = { success: '成功', denied: '拒绝', failure: '失败' };
+
+/** Filters over the whole log: the auditor's scope is the log itself, not an org subtree. */
+const whereOf = (f: AuditFilter): SQL => {
+  const conds: SQL[] = [sql`true`];
+  // Business dates are Asia/Shanghai days.
+  if (f.from) conds.push(sql`a.at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')`);
+  if (f.to) conds.push(sql`a.at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
+  if (f.actor) conds.push(sql`a.actor_name = ${f.actor}`);
+  if (f.action) conds.push(sql`a.action = ${f.action}`);
+  if (f.outcome) conds.push(sql`a.outcome = ${f.outcome}`);
+  return sql.join(conds, sql` and `);
+};
+
+const SELECT = sql`select a.id, a.at, a.actor_id as "actorId", a.actor_name as "actorName", a.actor_role as "actorRole",
+  a.actor_org_id as "actorOrgId", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
+  a.request_id as "requestId", a.ip, a.detail from audit_log a`;
+
+const findAudit = (q: Q, f: AuditFilter, limit: number, offset: number) =>
+  rows<AuditRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`);
+
+/** Largest export in one file; beyond it the auditor narrows the filter. */
+const EXPORT_LIMIT = 100_000;
+
+/** /api/v1/audit: the auditor's read-only view of the log. */
+export const auditRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/audit',
+    permission: 'audit.read',
+    summary: '审计日志查询',
+    tags,
+    querystring: filterSchema.extend(pageQuery),
+    handler: async ({ q, query }) => {
+      const { limit, offset } = paging(query);
+      const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from audit_log a where ${whereOf(query)}`);
+      return { items: await findAudit(q, query, limit, offset), total: count?.total ?? 0 };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/audit/export',
+    permission: 'audit.read',
+    write: true, // an export is itself audited
+    auditAction: 'audit.export',
+    summary: '导出审计日志（Excel）',
+    tags,
+    querystring: filterSchema,
+    handler: async ({ actor, q, query, reply, deps, audit }) => {
+      const items = await findAudit(q, query, EXPORT_LIMIT, 0);
+      await audit({ targetType: 'audit_log', detail: { filter: query, rows: items.length } });
+      const file = await writeSheet<AuditRow>({
+        sheetName: '审计日志',
+        title: '基石 审计日志',
+        exportedBy: actor.username,
+        exportedAt: deps.now(),
+        rows: items,
+        columns: [
+          { header: '序号', width: 10, value: (r) => Number(r.id) },
+          { header: '时间', width: 22, value: (r) => new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { header: '操作人', value: (r) => r.actorName },
+          { header: '角色', value: (r) => r.actorRole },
+          { header: '操作', width: 20, value: (r) => r.action },
+          { header: '对象类型', value: (r) => r.targetType },
+          { header: '对象', value: (r) => r.targetId },
+          { header: '结果', width: 8, value: (r) => OUTCOME_LABELS[r.outcome] ?? r.outcome },
+          { header: '请求号', value: (r) => r.requestId },
+          { header: 'IP', value: (r) => r.ip },
+          { header: '详情', width: 40, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
+        ],
+      });
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('审计日志.xlsx'));
+      return file;
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/audit/verify',
+    permission: 'audit.read',
+    summary: '校验审计日志哈希链',
+    tags,
+    handler: ({ q, deps }) => verifyAuditChain(q, deps.keys.audit),
+  });
+};

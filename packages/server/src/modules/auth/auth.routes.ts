@@ -1,0 +1,97 @@
+import { DomainError, loginSchema, passwordChangeSchema } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
+import { changePassword, login, presentMe } from './auth.service.js';
+
+const tags = ['认证'];
+
+/**
+ * A fixed-window counter of login attempts per IP, per process. Several processes behind a load
+ * balancer each keep their own, so the effective limit is per process (docs/deploy.md).
+ */
+const ipLimiter = (perMinute: number) => {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (ip: string, now: number): boolean => {
+    const w = windows.get(ip);
+    if (!w || now - w.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(ip, { start: now, count: 1 });
+      return true;
+    }
+    w.count++;
+    return w.count <= perMinute;
+  };
+};
+
+/** /api/v1/auth: login, logout, password change, current user. */
+export const authRoutes = (app: FastifyInstance) => {
+  const allow = ipLimiter(app.deps.config.loginRatePerMinute);
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: app.deps.config.cookieSecure,
+    });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    permission: 'public',
+    write: false, // login manages its own transactions: a failed attempt must still be counted
+    summary: '登录',
+    tags,
+    body: loginSchema,
+    handler: async ({ req, reply, body, deps }) => {
+      if (!allow(req.ip, deps.now().getTime())) throw new DomainError('RATE_LIMITED', '登录尝试过于频繁，请一分钟后再试');
+      const { token } = await login(deps, auditContextOf(req, null), body.username, body.password);
+      setCookie(reply, token);
+      req.cookies[SESSION_COOKIE] = token;
+      const actor = (await loadActorByToken(deps, token)) as SessionActor;
+      return { user: presentMe(actor), mustChangePassword: actor.mustChangePassword };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    permission: 'authenticated',
+    duringPasswordChange: true,
+    auditAction: 'auth.logout',
+    summary: '退出登录',
+    tags,
+    handler: async ({ actor, q, reply, audit }) => {
+      await q.execute(sql`delete from session where id = ${actor.sessionId}`);
+      await audit({ targetType: 'user', targetId: actor.userId });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    permission: 'authenticated',
+    duringPasswordChange: true,
+    auditAction: 'auth.password',
+    summary: '修改本人密码',
+    tags,
+    body: passwordChangeSchema,
+    handler: async ({ actor, q, body, deps, audit }) => {
+      await changePassword(deps, q, actor, body.oldPassword, body.newPassword);
+      await audit({ targetType: 'user', targetId: actor.userId });
+      return { ok: true };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    permission: 'authenticated',
+    duringPasswordChange: true,
+    summary: '当前用户',
+    tags,
+    handler: async ({ actor }) => ({ user: presentMe(actor), mustChangePassword: actor.mustChangePassword }),
+  });
+};

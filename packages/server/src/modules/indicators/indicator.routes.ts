@@ -1,0 +1,72 @@
+import { dateString, DomainError, pathIds, scopesFor } from '@jishi/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
+import { route, type SessionActor } from '../../platform/http.js';
+import { allIndicators, findIndicator } from '../../platform/indicators.js';
+import type { Q } from '../../platform/db/index.js';
+import { findChildren, findOrg } from '../orgs/org.repo.js';
+import './org.indicators.js';
+
+const tags = ['数据驾驶舱'];
+
+/** The org the figures are for: the one asked for, or the top of the caller's scope. */
+const targetOrg = async (q: Q, actor: SessionActor, orgId: number | undefined) => {
+  const id = orgId ?? pathIds(scopesFor(actor, 'indicator.read')[0] ?? '0').at(-1);
+  const o = id ? await findOrg(q, id) : undefined;
+  authorize(actor, 'indicator.read', o, '党组织');
+  return o;
+};
+
+const query = z.object({
+  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  date: dateString.optional(),
+});
+
+/** /api/v1/indicators: every reported figure, computed from records for a subtree and date. */
+export const indicatorRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/indicators',
+    permission: 'indicator.read',
+    summary: '统计指标（某组织及其下级，截至某日）',
+    tags,
+    querystring: query,
+    handler: async ({ actor, q, query, deps }) => {
+      const o = await targetOrg(q, actor, query.orgId);
+      const date = query.date ?? businessDate(deps.now());
+      const items = [];
+      for (const def of allIndicators()) {
+        const values = await def.compute(q, [o.orgPath], date);
+        items.push({ id: def.id, name: def.name, value: values.get(o.orgPath) ?? 0, unit: def.unit, group: def.group ?? null });
+      }
+      return { org: { id: o.id, name: o.name }, date, items };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/indicators/:id',
+    permission: 'indicator.read',
+    summary: '单项指标及其按下级组织的分解',
+    tags,
+    params: z.object({ id: z.string().max(80) }),
+    querystring: query.extend({ by: z.enum(['child']).optional() }),
+    handler: async ({ actor, q, params, query, deps }) => {
+      const def = findIndicator(params.id);
+      if (!def) throw new DomainError('NOT_FOUND', `指标「${params.id}」不存在`);
+      const o = await targetOrg(q, actor, query.orgId);
+      const date = query.date ?? businessDate(deps.now());
+      const children = query.by === 'child' ? await findChildren(q, o.id, false) : [];
+      const values = await def.compute(q, [o.orgPath, ...children.map((c) => c.orgPath)], date);
+      return {
+        indicator: { id: def.id, name: def.name, unit: def.unit, description: def.description },
+        org: { id: o.id, name: o.name },
+        date,
+        value: values.get(o.orgPath) ?? 0,
+        items: children.map((c) => ({ orgId: c.id, orgName: c.name, value: values.get(c.orgPath) ?? 0, childCount: c.childCount })),
+      };
+    },
+  });
+};

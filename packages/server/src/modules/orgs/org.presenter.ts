@@ -1,0 +1,21 @@
+import { type Actor, can } from '@jishi/domain';
+import type { OrgRow } from './org.repo.js';
+
+/** The API shape of an org, with the caller's abilities on it so the UI never re-derives rules. */
+export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; name: string }[] = []) => ({
+  id: o.id,
+  parentId: o.parentId,
+  path: o.orgPath,
+  name: o.name,
+  code: o.code,
+  type: o.type,
+  domain: o.domain,
+  divisionCode: o.divisionCode,
+  foundedAt: o.foundedAt,
+  unit: o.unit,
+  closedAt: o.closedAt,
+  closeReason: o.closeReason,
+  childCount: o.childCount,
+  ancestors,
+  abilities: { canManage: can(actor, 'org.manage', o) },
+});

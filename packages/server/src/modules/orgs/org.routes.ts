@@ -1,0 +1,145 @@
+import { ORG_DOMAINS, ORG_TYPES, orgCloseSchema, orgCreateSchema, orgMoveSchema, orgUpdateSchema, pathIds, scopesFor } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { scopeFilter } from '../../platform/authorize.js';
+import { route } from '../../platform/http.js';
+import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
+import { findAncestors, findChildren, findOrgsByIds, searchOrgs } from './org.repo.js';
+import { presentOrg } from './org.presenter.js';
+import { closeOrg, createOrg, getOrgFor, moveOrg, updateOrgAttributes } from './org.service.js';
+
+const tags = ['组织管理'];
+
+/** /api/v1/orgs: the Party organization tree. */
+export const orgRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/orgs/roots',
+    permission: 'org.read',
+    summary: '当前用户可见范围的顶层党组织',
+    tags,
+    handler: async ({ actor, q }) => {
+      const ids = scopesFor(actor, 'org.read').map((p) => pathIds(p).at(-1) as number);
+      return { items: (await findOrgsByIds(q, ids)).map((o) => presentOrg(actor, o)) };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/orgs',
+    permission: 'org.read',
+    summary: '搜索党组织（名称、代码、拼音首字母）',
+    tags,
+    querystring: z.object({
+      q: z.string().max(50).optional(),
+      type: z.enum(ORG_TYPES).optional(),
+      domain: z.enum(ORG_DOMAINS).optional(),
+      includeClosed: boolQuery.optional(),
+      ...pageQuery,
+    }),
+    handler: async ({ actor, q, query }) => {
+      const found = await searchOrgs(q, {
+        scope: scopeFilter(actor, 'org.read', sql`o.path`),
+        q: query.q,
+        type: query.type,
+        domain: query.domain,
+        includeClosed: query.includeClosed,
+        ...paging(query),
+      });
+      return { items: found.items.map((o) => presentOrg(actor, o)), total: found.total };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/orgs/:id',
+    permission: 'org.read',
+    summary: '党组织详情',
+    tags,
+    params: idParams,
+    handler: async ({ actor, q, params }) => {
+      const o = await getOrgFor(q, actor, 'org.read', params.id);
+      return presentOrg(actor, o, await findAncestors(q, o.orgPath));
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/orgs/:id/children',
+    permission: 'org.read',
+    summary: '下级党组织',
+    tags,
+    params: idParams,
+    querystring: z.object({ includeClosed: boolQuery.optional() }),
+    handler: async ({ actor, q, params, query }) => {
+      const o = await getOrgFor(q, actor, 'org.read', params.id);
+      const items = await findChildren(q, o.id, query.includeClosed ?? false);
+      return { items: items.map((c) => presentOrg(actor, c)), total: items.length };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/orgs',
+    permission: 'org.manage',
+    auditAction: 'org.create',
+    summary: '新建党组织',
+    tags,
+    body: orgCreateSchema,
+    handler: async ({ actor, q, body, audit, reply }) => {
+      const o = await createOrg(q, actor, body);
+      await audit({ targetType: 'org', targetId: o.id, detail: { parentId: body.parentId, code: o.code, type: o.type } });
+      reply.status(201);
+      return presentOrg(actor, o);
+    },
+  });
+
+  route(app, {
+    method: 'PATCH',
+    url: '/api/v1/orgs/:id',
+    permission: 'org.manage',
+    auditAction: 'org.update',
+    summary: '修改党组织信息',
+    tags,
+    params: idParams,
+    body: orgUpdateSchema,
+    handler: async ({ actor, q, params, body, audit }) => {
+      const o = await updateOrgAttributes(q, actor, params.id, body);
+      await audit({ targetType: 'org', targetId: o.id, detail: { fields: Object.keys(body) } });
+      return presentOrg(actor, o);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/orgs/:id/move',
+    permission: 'org.manage',
+    auditAction: 'org.move',
+    summary: '调整隶属关系（移动党组织及其全部下级）',
+    tags,
+    params: idParams,
+    body: orgMoveSchema,
+    handler: async ({ actor, q, params, body, audit }) => {
+      const { org, from } = await moveOrg(q, actor, params.id, body.parentId);
+      await audit({ targetType: 'org', targetId: org.id, detail: { from, to: body.parentId } });
+      return presentOrg(actor, org);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/orgs/:id/close',
+    permission: 'org.manage',
+    auditAction: 'org.close',
+    summary: '撤销党组织（保留历史）',
+    tags,
+    params: idParams,
+    body: orgCloseSchema,
+    handler: async ({ actor, q, params, body, audit }) => {
+      const o = await closeOrg(q, actor, params.id, body.closedAt, body.reason);
+      await audit({ targetType: 'org', targetId: o.id, detail: { closedAt: body.closedAt } });
+      return presentOrg(actor, o);
+    },
+  });
+};

@@ -1,0 +1,96 @@
+import {
+  type Actor,
+  assertMayParent,
+  assertNoCycle,
+  childPath,
+  DomainError,
+  ORG_TYPE_LABELS,
+  type OrgCreate,
+  type OrgUpdate,
+} from '@jishi/domain';
+import { authorize } from '../../platform/authorize.js';
+import type { Q } from '../../platform/db/index.js';
+import { pinyinKey } from '../../platform/pinyin.js';
+import {
+  findChildren,
+  findOrg,
+  findOrgByCode,
+  insertOrgs,
+  moveSubtree,
+  nextOrgIds,
+  type OrgRow,
+  updateOrg,
+} from './org.repo.js';
+
+const assertOpen = (o: OrgRow) => {
+  if (o.closedAt) throw new DomainError('ORG_CLOSED', `「${o.name}」已于${o.closedAt}撤销，不能再作变更或设立下级组织`);
+};
+
+const assertCodeFree = async (q: Q, code: string, selfId?: number) => {
+  const holder = await findOrgByCode(q, code);
+  // The holder may be outside the caller's scope: say only that the code is taken.
+  if (holder && holder.id !== selfId) throw new DomainError('ORG_CODE_TAKEN', `组织代码「${code}」已被使用`, { field: 'code' });
+};
+
+/** Loads an org the actor may act on, or throws NOT_FOUND/FORBIDDEN. */
+export const getOrgFor = async (q: Q, actor: Actor, action: 'org.read' | 'org.manage', id: number): Promise<OrgRow> => {
+  const o = await findOrg(q, id);
+  authorize(actor, action, o, '党组织');
+  return o;
+};
+
+/** Creates an org under a parent the actor manages. */
+export const createOrg = async (q: Q, actor: Actor, input: OrgCreate): Promise<OrgRow> => {
+  const parent = await getOrgFor(q, actor, 'org.manage', input.parentId);
+  assertOpen(parent);
+  assertMayParent(parent.type, input.type, ORG_TYPE_LABELS);
+  if (input.foundedAt && parent.foundedAt && input.foundedAt < parent.foundedAt) {
+    throw new DomainError('RULE_VIOLATION', `成立日期不能早于上级组织的成立日期（${parent.foundedAt}）`, { field: 'foundedAt' });
+  }
+  await assertCodeFree(q, input.code);
+  const [id] = (await nextOrgIds(q, 1)) as [number];
+  await insertOrgs(q, [{ ...input, id, parentId: parent.id, path: childPath(parent.orgPath, id), pinyin: pinyinKey(input.name) }]);
+  return (await findOrg(q, id)) as OrgRow;
+};
+
+/** Edits an org's attributes; a type change must still fit its parent and children. */
+export const updateOrgAttributes = async (q: Q, actor: Actor, id: number, patch: OrgUpdate): Promise<OrgRow> => {
+  const o = await getOrgFor(q, actor, 'org.manage', id);
+  assertOpen(o);
+  if (patch.code && patch.code !== o.code) await assertCodeFree(q, patch.code, o.id);
+  if (patch.type && patch.type !== o.type) {
+    const parent = o.parentId ? await findOrg(q, o.parentId) : undefined;
+    if (parent) assertMayParent(parent.type, patch.type, ORG_TYPE_LABELS);
+    for (const child of await findChildren(q, o.id, false)) assertMayParent(patch.type, child.type, ORG_TYPE_LABELS);
+  }
+  await updateOrg(q, o.id, { ...patch, pinyin: patch.name ? pinyinKey(patch.name) : undefined });
+  return (await findOrg(q, id)) as OrgRow;
+};
+
+/** Moves an org and its whole subtree under a new parent; both ends must be managed by the actor. */
+export const moveOrg = async (q: Q, actor: Actor, id: number, parentId: number): Promise<{ org: OrgRow; from: number | null }> => {
+  const o = await getOrgFor(q, actor, 'org.manage', id);
+  if (o.parentId === null) throw new DomainError('ORG_ROOT_IMMUTABLE', '根组织不能移动');
+  const parent = await getOrgFor(q, actor, 'org.manage', parentId);
+  assertOpen(o);
+  assertOpen(parent);
+  assertNoCycle(o.orgPath, parent.orgPath);
+  assertMayParent(parent.type, o.type, ORG_TYPE_LABELS);
+  if (parent.id !== o.parentId) await moveSubtree(q, o, parent);
+  return { org: (await findOrg(q, id)) as OrgRow, from: o.parentId };
+};
+
+/** Closes (撤销) an org: kept for history, never deleted. Its open children must go first. */
+export const closeOrg = async (q: Q, actor: Actor, id: number, closedAt: string, reason: string): Promise<OrgRow> => {
+  const o = await getOrgFor(q, actor, 'org.manage', id);
+  if (o.parentId === null) throw new DomainError('ORG_ROOT_IMMUTABLE', '根组织不能撤销');
+  assertOpen(o);
+  if (o.childCount > 0) {
+    throw new DomainError('ORG_HAS_OPEN_CHILDREN', `「${o.name}」还有${o.childCount}个下级组织未撤销或移出，不能撤销`);
+  }
+  if (o.foundedAt && closedAt < o.foundedAt) {
+    throw new DomainError('RULE_VIOLATION', `撤销日期不能早于成立日期（${o.foundedAt}）`, { field: 'closedAt' });
+  }
+  await updateOrg(q, o.id, { closedAt, closeReason: reason });
+  return (await findOrg(q, id)) as OrgRow;
+};

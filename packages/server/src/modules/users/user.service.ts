@@ -1,0 +1,128 @@
+import {
+  type Actor,
+  DomainError,
+  grantConflict,
+  isWithin,
+  mayGrant,
+  mayManageAccount,
+  notFound,
+  passwordWeakness,
+  ROLE_LABELS,
+  type Role,
+  type UserCreate,
+} from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import { authorize } from '../../platform/authorize.js';
+import { type Q, rows } from '../../platform/db/index.js';
+import { hashPassword } from '../../platform/password.js';
+import { throttleKey } from '../auth/auth.service.js';
+import { findOrg, type OrgRow } from '../orgs/org.repo.js';
+import { findUser, type UserRow } from './user.repo.js';
+
+type GrantInput = { role: Role; orgId: number };
+
+const rolesOf = (actor: Actor) => actor.grants.map((g) => g.role);
+
+/** Loads an account the actor may act on: its home org in scope and, for officers, only by officers. */
+export const getUserFor = async (q: Q, actor: Actor, action: 'user.read' | 'user.manage' | 'grant.manage', id: number): Promise<UserRow> => {
+  const u = await findUser(q, id);
+  authorize(actor, action, u, '账号');
+  if (action !== 'user.read' && !mayManageAccount(rolesOf(actor), u.grants.map((g) => g.role))) {
+    throw new DomainError('FORBIDDEN', '三员分立：系统管理员、安全管理员、审计管理员账号只能由系统管理员或安全管理员管理');
+  }
+  return u;
+};
+
+/** Checks a new set of grants: each org exists and is open, the actor may grant each role there, and the roles may go together. */
+const checkGrants = async (q: Q, actor: Actor, grants: GrantInput[]): Promise<OrgRow[]> => {
+  const conflict = grantConflict(grants.map((g) => g.role));
+  if (conflict) throw new DomainError('GRANT_ROLES_CONFLICT', conflict, { field: 'grants' });
+  const orgs: OrgRow[] = [];
+  for (const g of grants) {
+    const o = await findOrg(q, g.orgId);
+    if (!o || !actor.grants.some((a) => isWithin(a.orgPath, o.orgPath))) throw notFound('党组织');
+    if (!mayGrant(actor, g.role, o.orgPath)) {
+      throw new DomainError('FORBIDDEN', `无权在「${o.name}」授予「${ROLE_LABELS[g.role]}」角色`, { field: 'grants' });
+    }
+    if (o.closedAt) throw new DomainError('ORG_CLOSED', `「${o.name}」已撤销，不能授予角色`, { field: 'grants' });
+    orgs.push(o);
+  }
+  return orgs;
+};
+
+const writeGrants = async (q: Q, userId: number, grants: GrantInput[]) => {
+  await q.execute(sql`delete from user_grant where user_id = ${userId}`);
+  const unique = [...new Map(grants.map((g) => [`${g.role}@${g.orgId}`, g])).values()];
+  for (const g of unique) await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${userId}, ${g.role}, ${g.orgId})`);
+};
+
+/** Creates an account with its grants. The password must be changed at first login. */
+export const createUser = async (q: Q, actor: Actor, input: UserCreate): Promise<UserRow> => {
+  const homeOrgId = input.homeOrgId ?? input.grants[0]?.orgId ?? (actor as { homeOrgId?: number | null }).homeOrgId;
+  if (!homeOrgId) throw new DomainError('INVALID_INPUT', '请指定账号所属党组织', { field: 'homeOrgId' });
+  const home = await findOrg(q, homeOrgId);
+  authorize(actor, 'user.manage', home, '党组织');
+  if (input.grants.length > 0) await checkGrants(q, actor, input.grants);
+  if (!mayManageAccount(rolesOf(actor), input.grants.map((g) => g.role))) {
+    throw new DomainError('FORBIDDEN', '三员分立：三员账号只能由系统管理员或安全管理员创建');
+  }
+  const weak = passwordWeakness(input.password, input.username);
+  if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'password' });
+  const [taken] = await rows(q, sql`select 1 from app_user where lower(username) = lower(${input.username})`);
+  if (taken) throw new DomainError('USERNAME_TAKEN', `用户名「${input.username}」已被使用`, { field: 'username' });
+  const [created] = await rows<{ id: number }>(
+    q,
+    sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password)
+        values (${input.username}, ${input.displayName}, ${await hashPassword(input.password)}, ${home.id}, true) returning id`,
+  );
+  const id = (created as { id: number }).id;
+  await writeGrants(q, id, input.grants);
+  return (await findUser(q, id)) as UserRow;
+};
+
+/** Changes name, state or grants. Nobody changes their own state or grants. */
+export const updateUser = async (
+  q: Q,
+  actor: Actor,
+  id: number,
+  patch: { displayName?: string; disabled?: boolean; grants?: GrantInput[] },
+): Promise<UserRow> => {
+  const needsGrant = patch.grants !== undefined;
+  const u = await getUserFor(q, actor, needsGrant && patch.disabled === undefined && !patch.displayName ? 'grant.manage' : 'user.manage', id);
+  if (u.id === actor.userId && (patch.disabled !== undefined || needsGrant)) {
+    throw new DomainError('FORBIDDEN', '不能停用自己的账号或修改自己的权限');
+  }
+  if (needsGrant) {
+    // Grants being taken away must be within the actor's reach too.
+    for (const g of u.grants) {
+      if (!mayGrant(actor, g.role, g.orgPath)) throw new DomainError('FORBIDDEN', `无权收回「${g.orgName}」的「${ROLE_LABELS[g.role]}」角色`);
+    }
+    await checkGrants(q, actor, patch.grants ?? []);
+    await writeGrants(q, u.id, patch.grants ?? []);
+  }
+  if (patch.displayName !== undefined) await q.execute(sql`update app_user set display_name = ${patch.displayName} where id = ${u.id}`);
+  if (patch.disabled !== undefined) {
+    await q.execute(sql`update app_user set disabled = ${patch.disabled} where id = ${u.id}`);
+    if (patch.disabled) await q.execute(sql`delete from session where user_id = ${u.id}`);
+  }
+  return (await findUser(q, u.id)) as UserRow;
+};
+
+/** Lifts a login lock. */
+export const unlockUser = async (q: Q, actor: Actor, id: number): Promise<UserRow> => {
+  const u = await getUserFor(q, actor, 'user.manage', id);
+  await q.execute(sql`delete from login_throttle where username_key = ${throttleKey(u.username)}`);
+  return (await findUser(q, u.id)) as UserRow;
+};
+
+/** Sets a new initial password; the user must change it at next login and all sessions end. */
+export const resetPassword = async (q: Q, actor: Actor, id: number, password: string): Promise<UserRow> => {
+  const u = await getUserFor(q, actor, 'user.manage', id);
+  if (u.id === actor.userId) throw new DomainError('FORBIDDEN', '请在「修改密码」中修改自己的密码');
+  const weak = passwordWeakness(password, u.username);
+  if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'password' });
+  await q.execute(sql`update app_user set password_hash = ${await hashPassword(password)}, must_change_password = true where id = ${u.id}`);
+  await q.execute(sql`delete from session where user_id = ${u.id}`);
+  await q.execute(sql`delete from login_throttle where username_key = ${throttleKey(u.username)}`);
+  return (await findUser(q, u.id)) as UserRow;
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, parsed once at start-up. Nothing else reads
+ * process.env. A bad value stops start-up with a message naming the variable.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (须以 postgres:// 开头)')
+    .optional(),
+  JISHI_DATA_DIR: z.string().min(1).default('./data'),
+  JISHI_DEMO: z.enum(['tongliao', 'none']).default('tongliao'),
+  JISHI_DEMO_SCALE: z.enum(['city', 'province', 'small']).default('city'),
+  JISHI_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters (至少12位)').optional(),
+  JISHI_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (须为64位十六进制)')
+    .optional(),
+  JISHI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  JISHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  JISHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: 'tongliao' | 'none';
+  demoScale: 'city' | 'province' | 'small';
+  adminPassword: string | undefined;
+  masterKeyHex: string | undefined;
+  cookieSecure: boolean;
+  loginRatePerMinute: number;
+  logLevel: Env['JISHI_LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError listing every invalid variable in Chinese and English. */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.JISHI_MASTER_KEY) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  JISHI_MASTER_KEY: 使用 DATABASE_URL 时必须设置 / required with DATABASE_URL',
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.JISHI_DATA_DIR,
+    demo: e.JISHI_DEMO,
+    demoScale: e.JISHI_DEMO_SCALE,
+    adminPassword: e.JISHI_ADMIN_PASSWORD,
+    masterKeyHex: e.JISHI_MASTER_KEY,
+    cookieSecure: e.JISHI_COOKIE_SECURE === 'true',
+    loginRatePerMinute: e.JISHI_LOGIN_RATE_PER_MINUTE,
+    logLevel: e.JISHI_LOG_LEVEL,
+  };
+};

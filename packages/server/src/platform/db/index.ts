@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export { schema };
+
+// biome-ignore lint/suspicious/noExplicitAny: the two drivers differ only in their result type.
+export type Db = PgDatabase<any, typeof schema>;
+/** A transaction handle; every repo function takes `Q` so it runs inside the caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Q = Db | Tx;
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** The PGlite instance (embedded mode only), for dumps in tests. */
+  pglite?: PGlite;
+  /** The pool (server mode only). */
+  pool?: pg.Pool;
+}
+
+// int8 and numeric come back as strings from node-postgres; counts and ids here fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens the embedded database in `dataDir` (created when missing), or a loaded data dir dump. */
+export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> => {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    extensions: { ltree, pg_trgm },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, engine: 'pglite', pglite: client, close: () => client.close() };
+};
+
+/** Opens a pool on a real PostgreSQL server. */
+export const openPostgres = async (url: string, max = 10): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return { db, engine: 'postgres', pool, close: () => pool.end() };
+};
+
+/** Opens whichever engine the configuration names. */
+export const openDatabase = (cfg: { databaseUrl?: string; dataDir: string }): Promise<Database> =>
+  cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
+
+/**
+ * Applies the migrations folder. On PostgreSQL an advisory lock makes concurrent start-ups of
+ * several server processes wait for one another instead of racing.
+ */
+export const migrateDatabase = async (database: Database): Promise<void> => {
+  if (database.engine === 'pglite') {
+    // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its own driver type.
+    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+    return;
+  }
+  // Session-level lock: it must be taken and released on one connection.
+  const lockClient = await (database.pool as pg.Pool).connect();
+  await lockClient.query('select pg_advisory_lock(7355601)');
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    await migrateNodePg(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(7355601)');
+    lockClient.release();
+  }
+};
+
+/** Runs raw SQL and returns its rows, the same shape on both engines. */
+export const rows = async <T>(q: Q, query: SQL): Promise<T[]> => {
+  const result = (await q.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+};

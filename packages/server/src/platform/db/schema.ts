@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** PostgreSQL ltree: the org's materialized path of ids (`1.4.17`). */
+export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const org = pgTable(
+  'org',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    parentId: integer('parent_id').references((): any => org.id),
+    path: ltree('path').notNull(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    type: text('type').notNull(),
+    domain: text('domain').notNull(),
+    divisionCode: text('division_code'),
+    foundedAt: date('founded_at', { mode: 'string' }),
+    unit: text('unit'),
+    closedAt: date('closed_at', { mode: 'string' }),
+    closeReason: text('close_reason'),
+    /** Pinyin initials and full pinyin, for search ("klqq") and Chinese sort order. */
+    pinyin: text('pinyin').notNull().default(''),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('org_code_key').on(t.code),
+    index('org_path_gist').using('gist', t.path),
+    index('org_parent_idx').on(t.parentId),
+    index('org_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('org_pinyin_trgm').using('gin', sql`${t.pinyin} gin_trgm_ops`),
+  ],
+);
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** The org the account belongs to, for scoping account lists. */
+    homeOrgId: integer('home_org_id').references(() => org.id),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    disabled: boolean('disabled').notNull().default(false),
+    passwordChangedAt: at('password_changed_at'),
+    lastLoginAt: at('last_login_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`)],
+);
+
+export const userGrant = pgTable(
+  'user_grant',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    role: text('role').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+  },
+  (t) => [uniqueIndex('user_grant_key').on(t.userId, t.role, t.orgId), index('user_grant_org_idx').on(t.orgId)],
+);
+
+/**
+ * Failed-login counters by username, kept for unknown usernames too, so a locked account and
+ * an unknown one answer the same.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  usernameKey: text('username_key').primaryKey(),
+  failedCount: integer('failed_count').notNull().default(0),
+  lockedUntil: at('locked_until'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const session = pgTable(
+  'session',
+  {
+    /** SM3 of the cookie token: a leaked table does not yield live sessions. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => appUser.id),
+    createdAt: at('created_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at('at').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    actorOrgId: integer('actor_org_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull(),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    detail: jsonb('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId)],
+);
+
+export const setting = pgTable('setting', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});

@@ -1,0 +1,43 @@
+import { DomainError } from '@jishi/domain';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+const PART_LABELS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+/** The one error body: `{ error: { code, message, details } }`. */
+const send = (reply: FastifyReply, status: number, code: string, message: string, details?: unknown) =>
+  reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+
+/**
+ * Maps every error to an HTTP answer once. Expected refusals carry their own code; bad input is a
+ * 4xx naming the field; anything else is logged (ids only) and answered as a 500 without internals.
+ */
+export const errorHandler = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+  if (error instanceof DomainError) return send(reply, error.status, error.code, error.message, error.details);
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = PART_LABELS[(error as FastifyError).validationContext ?? 'body'] ?? '请求';
+    const fields = error.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || part,
+      message: v.message ?? '无效',
+    }));
+    const first = fields[0];
+    const message = first ? `${part}字段「${first.field}」：${first.message}` : `${part}无效`;
+    return send(reply, 400, 'INVALID_INPUT', message, { fields });
+  }
+
+  const fe = error as FastifyError;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'INVALID_INPUT', '不支持的内容类型，请使用 application/json');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, 'INVALID_INPUT', '请求体不能为空');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const message = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError ? '请求体不是有效的JSON' : '请求无效';
+    return send(reply, fe.statusCode, 'INVALID_INPUT', message);
+  }
+
+  request.log.error({ err: { code: fe.code, name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+  return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+};
+
+/** 404 for unknown routes, in the same shape. */
+export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) => send(reply, 404, 'NOT_FOUND', '请求的接口不存在');

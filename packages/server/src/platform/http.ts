@@ -1,0 +1,229 @@
+import { type Action, type Actor, canAnywhere, DomainError, type Grant, sessionExpired } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { type AuditContext, type AuditEntry, recordAudit } from './audit.js';
+import type { Config } from './config.js';
+import { type Keys, sm3 } from './crypto.js';
+import type { Database, Db, Q } from './db/index.js';
+import { rows } from './db/index.js';
+
+export const SESSION_COOKIE = 'jishi_sid';
+
+/** What a route requires: nothing, a signed-in user, or an action somewhere in the tree. */
+export type Permission = 'public' | 'authenticated' | Action;
+
+export interface Deps {
+  database: Database;
+  db: Db;
+  config: Config;
+  keys: Keys;
+  now: () => Date;
+}
+
+export interface SessionGrant extends Grant {
+  orgName: string;
+}
+
+export interface SessionActor extends Actor {
+  displayName: string;
+  homeOrgId: number | null;
+  mustChangePassword: boolean;
+  sessionId: string;
+  grants: SessionGrant[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    actor: SessionActor | null;
+  }
+  interface FastifyContextConfig {
+    permission?: Permission;
+    /** Reachable while the user still has to change the initial password. */
+    duringPasswordChange?: boolean;
+  }
+}
+
+/** Who did it, for the audit row, from the request. */
+export const auditContextOf = (req: FastifyRequest, actor: SessionActor | null = req.actor): AuditContext => ({
+  actorId: actor?.userId ?? null,
+  actorName: actor?.username ?? null,
+  actorRole: actor ? [...new Set(actor.grants.map((g) => g.role))].join(',') || null : null,
+  actorOrgId: actor?.homeOrgId ?? null,
+  requestId: req.id,
+  ip: req.ip,
+});
+
+/** Loads the signed-in actor from the session cookie; expired sessions are removed. */
+export const loadActorByToken = async (deps: Deps, token: string): Promise<SessionActor | null> => {
+  const sessionId = sm3(token);
+  const [s] = await rows<{
+    user_id: number;
+    created_at: Date;
+    last_seen_at: Date;
+    username: string;
+    display_name: string;
+    home_org_id: number | null;
+    must_change_password: boolean;
+    disabled: boolean;
+    grants: { role: Grant['role']; orgId: number; orgPath: string; orgName: string }[] | string;
+  }>(
+    deps.db,
+    sql`select s.user_id, s.created_at, s.last_seen_at, u.username, u.display_name, u.home_org_id,
+               u.must_change_password, u.disabled,
+               coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path::text, 'orgName', o.name) order by g.id)
+                 from user_grant g join org o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
+        from session s join app_user u on u.id = s.user_id where s.id = ${sessionId}`,
+  );
+  if (!s) return null;
+  const now = deps.now();
+  if (s.disabled || sessionExpired({ createdAt: new Date(s.created_at), lastSeenAt: new Date(s.last_seen_at) }, now)) {
+    await deps.db.execute(sql`delete from session where id = ${sessionId}`);
+    return null;
+  }
+  // Touch at most every 30 s: idle timeout needs the time, not a write per request.
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > 30_000) {
+    await deps.db.execute(sql`update session set last_seen_at = ${now} where id = ${sessionId}`);
+  }
+  const grants = typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants;
+  return {
+    userId: s.user_id,
+    username: s.username,
+    displayName: s.display_name,
+    homeOrgId: s.home_org_id,
+    mustChangePassword: s.must_change_password,
+    sessionId,
+    grants,
+  };
+};
+
+/** Resolves the actor on every request, then checks the route's declared permission. */
+export const registerAuthHooks = (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies?.[SESSION_COOKIE];
+    req.actor = token ? await loadActorByToken(app.deps, token) : null;
+  });
+  app.addHook('preHandler', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (permission === undefined || permission === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+    if (actor.mustChangePassword && !req.routeOptions.config.duringPasswordChange) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码');
+    }
+    if (permission !== 'authenticated' && !canAnywhere(actor, permission)) {
+      throw new DomainError('FORBIDDEN', `当前角色无权执行此操作（需要「${permission}」权限）`);
+    }
+  });
+};
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteContext<B, Qs, P> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  /** The signed-in actor; routes marked `public` must not rely on it. */
+  actor: SessionActor;
+  body: B;
+  query: Qs;
+  params: P;
+  /** The transaction for a write route, the pool for a read. */
+  q: Q;
+  deps: Deps;
+  /** Appends the audit row for this request inside the same transaction; `action` defaults to the route's. */
+  audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => Promise<void>;
+}
+
+export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | undefined, PS extends Schema | undefined> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  permission: Permission;
+  summary: string;
+  tags?: string[];
+  body?: BS;
+  querystring?: QS;
+  params?: PS;
+  /** Runs in one transaction and must leave exactly one audit row. Defaults to true for non-GET. */
+  write?: boolean;
+  /** The audit action of a write route (`org.create`); also used when the write is refused. */
+  auditAction?: string;
+  duringPasswordChange?: boolean;
+  handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<unknown>;
+}
+
+/**
+ * Registers a route: zod schemas for validation and OpenAPI, a declared permission, and for writes
+ * one transaction with exactly one audit row. A refused write is audited too, as `denied`.
+ */
+export const route = <BS extends Schema | undefined, QS extends Schema | undefined, PS extends Schema | undefined>(
+  app: FastifyInstance,
+  spec: RouteSpec<BS, QS, PS>,
+) => {
+  const write = spec.write ?? spec.method !== 'GET';
+  const options: RouteShorthandOptions = {
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.querystring ? { querystring: spec.querystring } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+    },
+    config: { permission: spec.permission, duringPasswordChange: spec.duringPasswordChange },
+  };
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: spec.method,
+    url: spec.url,
+    ...options,
+    handler: async (req, reply) => {
+      const deps = app.deps;
+      const base = {
+        req,
+        reply,
+        actor: req.actor as SessionActor,
+        body: req.body as Infer<BS>,
+        query: req.query as Infer<QS>,
+        params: req.params as Infer<PS>,
+        deps,
+      };
+      if (!write) {
+        return spec.handler({ ...base, q: deps.db, audit: () => Promise.reject(new Error('audit in a read route')) });
+      }
+      const action = spec.auditAction ?? `${spec.method} ${spec.url}`;
+      let lastEntry: AuditEntry | undefined;
+      try {
+        return await deps.db.transaction(async (tx) => {
+          let audited = 0;
+          const audit = async (entry: Omit<AuditEntry, 'action'> & { action?: string }) => {
+            lastEntry = { action, ...entry };
+            audited++;
+            await recordAudit(tx, deps.keys.audit, auditContextOf(req), lastEntry, deps.now());
+          };
+          const result = await spec.handler({ ...base, q: tx, audit });
+          if (audited !== 1) throw new Error(`write route ${spec.method} ${spec.url} recorded ${audited} audit rows`);
+          return result;
+        });
+      } catch (err) {
+        if (err instanceof DomainError) {
+          const outcome = err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN' ? 'denied' : 'failure';
+          await deps.db.transaction((tx) =>
+            recordAudit(tx, deps.keys.audit, auditContextOf(req), {
+              action: lastEntry?.action ?? action,
+              targetType: lastEntry?.targetType,
+              targetId: lastEntry?.targetId ?? (req.params as { id?: string })?.id,
+              outcome,
+              detail: { code: err.code },
+            }, deps.now()),
+          );
+        }
+        throw err;
+      }
+    },
+  });
+};
+

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Shared request schemas: ids in paths, paging in queries. */
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Limit/offset from page/pageSize. */
+export const paging = (p: { page: number; pageSize: number }) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
