@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { errorHandler, notFoundHandler } from './platform/errors.js';
 import { type Deps, registerAuthHooks } from './platform/http.js';
@@ -20,8 +20,17 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Every module's routes, in one list: the permission test walks what these register. */
 const MODULES = [authRoutes, orgRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
 
+export interface BuildOptions {
+  logger?: boolean;
+  serveWeb?: boolean;
+  /** Sees every route as it is registered (the permission test walks them). */
+  onRoute?: (r: RouteOptions) => void;
+  /** Registers more routes before start (tests only). */
+  extra?: (app: FastifyInstance) => void;
+}
+
 /** Builds the HTTP app over its dependencies; it does not listen. */
-export const buildApp = async (deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> => {
+export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -37,8 +46,10 @@ export const buildApp = async (deps: Deps, opts: { logger?: boolean; serveWeb?: 
     openapi: { info: { title: '基石 基层党建综合管理平台 API', version: '1.0.0' } },
     transform: jsonSchemaTransform,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   registerAuthHooks(app);
   for (const register of MODULES) register(app);
+  opts.extra?.(app);
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
@@ -50,5 +61,6 @@ export const buildApp = async (deps: Deps, opts: { logger?: boolean; serveWeb?: 
   } else {
     app.setNotFoundHandler(notFoundHandler);
   }
+  await app.ready();
   return app;
 };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hmacSm3 } from './crypto.js';
-import { type Q, rows, schema } from './db/index.js';
+import { type Q, rows, schema, toDate } from './db/index.js';
 
 /** The chain starts from this value; the first row's prev_hash. */
 export const GENESIS = '0'.repeat(64);
@@ -108,7 +108,7 @@ export const verifyAuditChain = async (q: Q, key: Buffer): Promise<{ ok: boolean
     if (batch.length === 0) return { ok: true, checked };
     for (const r of batch) {
       const row = {
-        at: r.at instanceof Date ? r.at : new Date(String(r.at)),
+        at: toDate(r.at),
         actorId: r.actor_id as number | null,
         actorName: r.actor_name as string | null,
         actorRole: r.actor_role as string | null,

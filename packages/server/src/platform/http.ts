@@ -7,7 +7,7 @@ import { type AuditContext, type AuditEntry, recordAudit } from './audit.js';
 import type { Config } from './config.js';
 import { type Keys, sm3 } from './crypto.js';
 import type { Database, Db, Q } from './db/index.js';
-import { rows } from './db/index.js';
+import { rows, toDate } from './db/index.js';
 
 export const SESSION_COOKIE = 'jishi_sid';
 
@@ -81,12 +81,12 @@ export const loadActorByToken = async (deps: Deps, token: string): Promise<Sessi
   );
   if (!s) return null;
   const now = deps.now();
-  if (s.disabled || sessionExpired({ createdAt: new Date(s.created_at), lastSeenAt: new Date(s.last_seen_at) }, now)) {
+  if (s.disabled || sessionExpired({ createdAt: toDate(s.created_at), lastSeenAt: toDate(s.last_seen_at) }, now)) {
     await deps.db.execute(sql`delete from session where id = ${sessionId}`);
     return null;
   }
   // Touch at most every 30 s: idle timeout needs the time, not a write per request.
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > 30_000) {
+  if (now.getTime() - toDate(s.last_seen_at).getTime() > 30_000) {
     await deps.db.execute(sql`update session set last_seen_at = ${now} where id = ${sessionId}`);
   }
   const grants = typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants;
@@ -101,14 +101,21 @@ export const loadActorByToken = async (deps: Deps, token: string): Promise<Sessi
   };
 };
 
-/** Resolves the actor on every request, then checks the route's declared permission. */
+/**
+ * Resolves the actor on every request, then checks the route's declared permission. An API route
+ * registered without a declared permission stops the app from starting.
+ */
 export const registerAuthHooks = (app: FastifyInstance) => {
+  app.addHook('onRoute', (r) => {
+    if (r.url.startsWith('/api/') && !r.config?.permission) throw new Error(`route ${r.method} ${r.url} declares no permission`);
+  });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies?.[SESSION_COOKIE];
     req.actor = token ? await loadActorByToken(app.deps, token) : null;
   });
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller without a session learns nothing about the body's shape.
+  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config?.permission;
     if (permission === undefined || permission === 'public') return;
     const actor = req.actor;

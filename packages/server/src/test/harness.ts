@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../app.js';
+import { type BuildOptions, buildApp } from '../app.js';
 import { loadConfig } from '../platform/config.js';
 import { deriveKeys } from '../platform/crypto.js';
 import { type Database, openPglite, openPostgres, rows } from '../platform/db/index.js';
@@ -26,7 +26,7 @@ export interface Harness {
 }
 
 /** A fresh database for this test file (a cloned template), and the app over it. */
-export const createHarness = async (): Promise<Harness> => {
+export const createHarness = async (opts: BuildOptions = {}): Promise<Harness> => {
   const url = process.env.DATABASE_URL;
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
@@ -52,7 +52,7 @@ export const createHarness = async (): Promise<Harness> => {
     keys: deriveKeys(Buffer.alloc(32, 1)),
     now: () => now ?? new Date(),
   };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, opts);
   return {
     app,
     deps,

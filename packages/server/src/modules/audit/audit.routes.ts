@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type AuditRow, verifyAuditChain } from '../../platform/audit.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { type Q, rows, toDate } from '../../platform/db/index.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
 import { pageQuery, paging } from '../../platform/schemas.js';
@@ -37,8 +37,11 @@ const SELECT = sql`select a.id, a.at, a.actor_id as "actorId", a.actor_name as "
   a.actor_org_id as "actorOrgId", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
   a.request_id as "requestId", a.ip, a.detail from audit_log a`;
 
-const findAudit = (q: Q, f: AuditFilter, limit: number, offset: number) =>
-  rows<AuditRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`);
+const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number) =>
+  (await rows<AuditRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`)).map((r) => ({
+    ...r,
+    at: toDate(r.at),
+  }));
 
 /** Largest export in one file; beyond it the auditor narrows the filter. */
 const EXPORT_LIMIT = 100_000;
@@ -79,7 +82,7 @@ export const auditRoutes = (app: FastifyInstance) => {
         rows: items,
         columns: [
           { header: '序号', width: 10, value: (r) => Number(r.id) },
-          { header: '时间', width: 22, value: (r) => new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { header: '时间', width: 22, value: (r) => r.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
           { header: '操作人', value: (r) => r.actorName },
           { header: '角色', value: (r) => r.actorRole },
           { header: '操作', width: 20, value: (r) => r.action },

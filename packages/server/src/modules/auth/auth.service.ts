@@ -2,7 +2,7 @@ import { abilitiesOf, AuthLimits, DomainError, lockUntilAfterFailure, passwordWe
 import { sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit.js';
 import { randomToken, sm3 } from '../../platform/crypto.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { type Q, rows, toDate } from '../../platform/db/index.js';
 import type { Deps, SessionActor } from '../../platform/http.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/password.js';
 
@@ -36,7 +36,7 @@ export const login = async (deps: Deps, ctx: AuditContext, username: string, pas
       recordAudit(tx, deps.keys.audit, { ...ctx, actorId: userId, actorName: username.slice(0, 64) }, { action: 'auth.login', outcome, detail }, now),
     );
 
-  if (throttle?.locked_until && new Date(throttle.locked_until) > now) {
+  if (throttle?.locked_until && toDate(throttle.locked_until) > now) {
     await audit('denied', null, { reason: 'locked' });
     throw new DomainError('ACCOUNT_LOCKED', `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`);
   }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { scopeFilter } from '../../platform/authorize.js';
+import { toIso } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { searchUsers, type UserRow } from './user.repo.js';
@@ -18,9 +19,9 @@ const presentUser = (u: UserRow) => ({
   homeOrgId: u.homeOrgId,
   disabled: u.disabled,
   mustChangePassword: u.mustChangePassword,
-  lockedUntil: u.lockedUntil,
-  lastLoginAt: u.lastLoginAt,
-  createdAt: u.createdAt,
+  lockedUntil: toIso(u.lockedUntil),
+  lastLoginAt: toIso(u.lastLoginAt),
+  createdAt: toIso(u.createdAt),
   grants: u.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName })),
 });
 

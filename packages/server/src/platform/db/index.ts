@@ -50,7 +50,8 @@ export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | 
 
 /** Opens a pool on a real PostgreSQL server. */
 export const openPostgres = async (url: string, max = 10): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // UTC sessions, as PGlite's: timestamps read back the same on both engines.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=UTC' });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return { db, engine: 'postgres', pool, close: () => pool.end() };
 };
@@ -86,3 +87,16 @@ export const rows = async <T>(q: Q, query: SQL): Promise<T[]> => {
   const result = (await q.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 };
+
+/**
+ * A timestamp from a raw query as a Date. Drizzle hands raw timestamptz values back as text
+ * (`2026-01-01 08:00:00.123+00`) on both engines; this reads that form and Dates alike.
+ */
+export const toDate = (v: unknown): Date => {
+  if (v instanceof Date) return v;
+  const s = String(v).replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  return new Date(s);
+};
+
+/** The same as an ISO string, or null. */
+export const toIso = (v: unknown): string | null => (v === null || v === undefined ? null : toDate(v).toISOString());

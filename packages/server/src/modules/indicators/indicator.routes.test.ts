@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, uniqueCode } from '../../test/harness.js';
+
+let h: Harness;
+let t: TestTree;
+let city: ReturnType<typeof client>;
+beforeAll(async () => {
+  h = await createHarness();
+  t = await buildTree(h);
+  city = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.city }])).cookie);
+  // A village 党总支 with two branches under town A1, founded 2010; one branch closed in 2020.
+  const village = await city.post('/api/v1/orgs', { parentId: t.townA1, name: '某嘎查党总支', code: uniqueCode(), type: 'general_branch', domain: 'village', foundedAt: '2010-03-01' });
+  await city.post('/api/v1/orgs', { parentId: village.body.id, name: '某嘎查第一党支部', code: uniqueCode(), type: 'branch', domain: 'village', foundedAt: '2010-03-01' });
+  const second = await city.post('/api/v1/orgs', { parentId: village.body.id, name: '某嘎查第二党支部', code: uniqueCode(), type: 'branch', domain: 'village', foundedAt: '2010-03-01' });
+  await city.post(`/api/v1/orgs/${second.body.id}/close`, { closedAt: '2020-06-30', reason: '合并' });
+});
+afterAll(() => h.close());
+
+const values = async (c: ReturnType<typeof client>, orgId: number, date: string) => {
+  const res = await c.get(`/api/v1/indicators?orgId=${orgId}&date=${date}`);
+  expect(res.status).toBe(200);
+  return Object.fromEntries(res.body.items.map((i: { id: string; value: number }) => [i.id, i.value]));
+};
+
+describe('indicators', () => {
+  it('count orgs of a subtree as of a date', async () => {
+    // Tree: 8 base orgs (dated 2000) + 总支 + 2 branches (2010), one closed 2020-06-30.
+    const v2021 = await values(city, t.city, '2021-12-31');
+    expect(v2021['org.total']).toBe(10);
+    expect(v2021['org.type.branch']).toBe(3);
+    expect(v2021['org.type.general_branch']).toBe(1);
+    expect(v2021['org.village_level']).toBe(2); // 甲一村党支部 and the 总支, not its branches
+    expect(v2021['org.community_level']).toBe(1);
+    expect(v2021['org.domain.village']).toBe(3);
+    const v2015 = await values(city, t.city, '2015-01-01');
+    expect(v2015['org.total']).toBe(11);
+    const v2005 = await values(city, t.city, '2005-01-01');
+    expect(v2005['org.total']).toBe(8);
+    // The closing day itself: closed from that day on.
+    expect((await values(city, t.city, '2020-06-29'))['org.total']).toBe(11);
+    expect((await values(city, t.city, '2020-06-30'))['org.total']).toBe(10);
+  });
+
+  it('break down over children, adding up to the parent', async () => {
+    const res = await city.get(`/api/v1/indicators/org.total?orgId=${t.city}&date=2021-12-31&by=child`);
+    expect(res.body.value).toBe(10);
+    const byChild = Object.fromEntries(res.body.items.map((i: { orgId: number; value: number }) => [i.orgId, i.value]));
+    expect(byChild).toEqual({ [t.countyA]: 6, [t.countyB]: 3 });
+    expect(1 + 6 + 3).toBe(res.body.value);
+  });
+
+  it('a township account counts only its own subtree, and gets 404 elsewhere', async () => {
+    const town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+    const mine = await town.get('/api/v1/indicators?date=2021-12-31');
+    expect(mine.body.org.id).toBe(t.townA1);
+    expect(mine.body.items.find((i: { id: string }) => i.id === 'org.total').value).toBe(4);
+    expect((await town.get(`/api/v1/indicators?orgId=${t.townB1}`)).status).toBe(404);
+    expect((await town.get(`/api/v1/indicators?orgId=${t.city}`)).status).toBe(404);
+    expect((await town.get(`/api/v1/indicators/org.total?orgId=${t.countyA}&by=child`)).status).toBe(404);
+  });
+
+  it('names an unknown indicator', async () => {
+    const res = await city.get('/api/v1/indicators/no.such?orgId=1');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('no.such');
+  });
+});
