@@ -58,3 +58,12 @@ describe('org input', () => {
     expect(r.error?.issues[0]?.path[0]).toBe(field);
   });
 });
+
+describe('field labels', () => {
+  it('names fields in Chinese with the path kept', async () => {
+    const { fieldLabel } = await import('../field-labels.js');
+    expect(fieldLabel('foundedAt')).toBe('成立日期（foundedAt）');
+    expect(fieldLabel('grants.0.orgId')).toBe('权限第1项·党组织（grants.0.orgId）');
+    expect(fieldLabel('whatever')).toBe('whatever');
+  });
+});

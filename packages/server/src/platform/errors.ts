@@ -1,4 +1,4 @@
-import { DomainError } from '@jishi/domain';
+import { DomainError, fieldLabel } from '@jishi/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -22,7 +22,7 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
       message: v.message ?? '无效',
     }));
     const first = fields[0];
-    const message = first ? `${part}字段「${first.field}」：${first.message}` : `${part}无效`;
+    const message = first ? `${part}字段「${fieldLabel(first.field)}」：${first.message}` : `${part}无效`;
     return send(reply, 400, 'INVALID_INPUT', message, { fields });
   }
 
