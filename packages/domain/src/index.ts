@@ -1,8 +1,9 @@
 import './zod-locale.js';
+
 export * from './access/access.js';
 export * from './auth/auth.schema.js';
 export * from './auth/password.rules.js';
 export * from './errors.js';
+export * from './field-labels.js';
 export * from './org/org.rules.js';
 export * from './org/org.schema.js';
-export * from './field-labels.js';

@@ -6,14 +6,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { errorHandler, notFoundHandler } from './platform/errors.js';
-import { type Deps, registerAuthHooks } from './platform/http.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
+import { errorHandler, notFoundHandler } from './platform/errors.js';
+import { type Deps, registerAuthHooks } from './platform/http.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -54,9 +54,12 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
-    // The SPA owns every non-API path.
+    // The SPA owns every page path; a missing asset or API path is a real 404. index.html is never
+    // cached, so a redeploy's new asset names reach every browser.
     app.setNotFoundHandler((req, reply) =>
-      req.url.startsWith('/api/') ? notFoundHandler(req, reply) : reply.header('cache-control', 'no-cache').sendFile('index.html'),
+      req.url.startsWith('/api/') || req.url.startsWith('/assets/')
+        ? notFoundHandler(req, reply)
+        : reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
     );
   } else {
     app.setNotFoundHandler(notFoundHandler);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, type Actor, ACTIONS, can, grantConflict, grantableRoles, ROLE_ACTIONS, ROLES, type Role, scopesFor } from './access.js';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  grantableRoles,
+  grantConflict,
+  ROLE_ACTIONS,
+  ROLES,
+  type Role,
+  scopesFor,
+} from './access.js';
 
 // A small tree: city 1 → county 2 → towns 3, 4; another county 5 → town 6.
 const PLACES = {
@@ -10,7 +21,11 @@ const PLACES = {
   otherCounty: '1.5.6',
 } as const;
 
-const actorWith = (role: Role, orgPath = PLACES.own): Actor => ({ userId: 1, username: 'u', grants: [{ role, orgId: 3, orgPath }] });
+const actorWith = (role: Role, orgPath: string = PLACES.own): Actor => ({
+  userId: 1,
+  username: 'u',
+  grants: [{ role, orgId: 3, orgPath }],
+});
 
 describe('can: role × action × place (source: ARCHITECTURE.md Scope)', () => {
   const rows: [Role, Action, keyof typeof PLACES, boolean][] = [];

@@ -83,8 +83,7 @@ export const can = (actor: Actor, action: Action, target: { orgPath: OrgPath }):
   actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action) && isWithin(g.orgPath, target.orgPath));
 
 /** May `actor` perform `action` anywhere at all (menus, route flags)? */
-export const canAnywhere = (actor: Actor, action: Action): boolean =>
-  actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
+export const canAnywhere = (actor: Actor, action: Action): boolean => actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
 
 /**
  * Subtrees in which `actor` may perform `action`, with nested ones folded into their ancestor,

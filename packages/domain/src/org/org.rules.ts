@@ -33,8 +33,10 @@ export const assertNoCycle = (orgPath: OrgPath, newParentPath: OrgPath) => {
 };
 
 /** The path of a child under `parentPath`. */
-export const childPath = (parentPath: OrgPath | null, id: number): OrgPath =>
-  parentPath ? `${parentPath}.${id}` : String(id);
+export const childPath = (parentPath: OrgPath | null, id: number): OrgPath => (parentPath ? `${parentPath}.${id}` : String(id));
 
 /** Ids along a path, root first. */
 export const pathIds = (path: OrgPath): number[] => path.split('.').map(Number);
+
+/** The parent's path (`1.2.3` → `1.2`); the root's is itself. */
+export const parentPath = (path: OrgPath): OrgPath => (path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path);

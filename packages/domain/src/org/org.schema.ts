@@ -61,11 +61,7 @@ export const orgCode = z
   .max(OrgLimits.code, `组织代码不能超过${OrgLimits.code}个字符`)
   .regex(/^[A-Za-z0-9-]+$/, '组织代码只能包含字母、数字和连字符');
 
-const orgName = z
-  .string()
-  .trim()
-  .min(1, '名称不能为空')
-  .max(OrgLimits.name, `名称不能超过${OrgLimits.name}个字符`);
+const orgName = z.string().trim().min(1, '名称不能为空').max(OrgLimits.name, `名称不能超过${OrgLimits.name}个字符`);
 
 export const orgCreateSchema = z.object({
   parentId: z.number().int().positive(),

@@ -1,12 +1,12 @@
 import type { OrgDomain, OrgType, Role } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
+import { tongliaoDivisions } from '../modules/divisions/divisions.js';
+import { insertOrgs, nextOrgIds, type OrgInsert } from '../modules/orgs/org.repo.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
-import { tongliaoDivisions } from '../modules/divisions/divisions.js';
-import { insertOrgs, nextOrgIds, type OrgInsert } from '../modules/orgs/org.repo.js';
 import { createRandom, type Random } from './random.js';
 
 /** The password of every demo account below the bootstrap ones; printed at start. */
@@ -41,13 +41,94 @@ const pad = (n: number, width = 3) => String(n).padStart(width, '0');
 
 /** Branch suffixes a village's 总支 or 党委 divides its members into. */
 const VILLAGE_SUBBRANCHES = ['第一党支部', '第二党支部', '第三党支部', '第四党支部', '第五党支部', '老党员党支部', '流动党员党支部'];
-const COMMUNITY_SUBBRANCHES = ['第一网格党支部', '第二网格党支部', '第三网格党支部', '第四网格党支部', '离退休党员党支部', '在职党员党支部'];
-const ORGANS = ['党政办公室', '党建办公室', '财政所', '司法所', '农牧业服务中心', '综合保障和技术推广中心', '社会事务办公室', '退役军人服务站'];
-const PRIVATE_ENTERPRISE_KINDS = ['农牧业科技有限公司', '商贸有限公司', '建筑工程有限公司', '物流有限公司', '食品有限公司', '新能源有限公司', '电子商务有限公司', '牧业专业合作社'];
+const COMMUNITY_SUBBRANCHES = [
+  '第一网格党支部',
+  '第二网格党支部',
+  '第三网格党支部',
+  '第四网格党支部',
+  '离退休党员党支部',
+  '在职党员党支部',
+];
+const ORGANS = [
+  '党政办公室',
+  '党建办公室',
+  '财政所',
+  '司法所',
+  '农牧业服务中心',
+  '综合保障和技术推广中心',
+  '社会事务办公室',
+  '退役军人服务站',
+];
+const PRIVATE_ENTERPRISE_KINDS = [
+  '农牧业科技有限公司',
+  '商贸有限公司',
+  '建筑工程有限公司',
+  '物流有限公司',
+  '食品有限公司',
+  '新能源有限公司',
+  '电子商务有限公司',
+  '牧业专业合作社',
+];
 const SOCIAL_ORG_KINDS = ['商会', '律师事务所', '社会工作服务中心', '志愿者协会', '行业协会', '养老服务中心'];
-const COUNTY_ORGANS = ['纪委监委机关', '组织部', '宣传部', '统战部', '政法委', '政府办公室', '发展和改革委员会', '教育局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农牧局', '商务局', '文化旅游体育局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '林业和草原局', '医疗保障局', '信访局', '乡村振兴局'];
-const CITY_ORGANS = [...COUNTY_ORGANS, '国有资产监督管理委员会', '工业和信息化局', '科学技术局', '民族事务委员会', '档案馆', '党校', '机关事务服务中心', '融媒体中心', '人民法院', '人民检察院'];
-const SOE_NAMES = ['通辽市城市投资集团有限公司', '通辽市交通投资集团有限公司', '通辽市水务集团有限公司', '通辽市热力有限责任公司', '通辽市公共交通有限公司', '通辽市农牧业发展集团有限公司', '通辽市文化旅游投资集团有限公司', '通辽市国有资本投资运营有限公司', '通辽市供销集团有限公司', '通辽市粮食储备有限公司', '通辽市金融控股集团有限公司', '通辽市住房保障投资有限公司'];
+const COUNTY_ORGANS = [
+  '纪委监委机关',
+  '组织部',
+  '宣传部',
+  '统战部',
+  '政法委',
+  '政府办公室',
+  '发展和改革委员会',
+  '教育局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农牧局',
+  '商务局',
+  '文化旅游体育局',
+  '卫生健康委员会',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '林业和草原局',
+  '医疗保障局',
+  '信访局',
+  '乡村振兴局',
+];
+const CITY_ORGANS = [
+  ...COUNTY_ORGANS,
+  '国有资产监督管理委员会',
+  '工业和信息化局',
+  '科学技术局',
+  '民族事务委员会',
+  '档案馆',
+  '党校',
+  '机关事务服务中心',
+  '融媒体中心',
+  '人民法院',
+  '人民检察院',
+];
+const SOE_NAMES = [
+  '通辽市城市投资集团有限公司',
+  '通辽市交通投资集团有限公司',
+  '通辽市水务集团有限公司',
+  '通辽市热力有限责任公司',
+  '通辽市公共交通有限公司',
+  '通辽市农牧业发展集团有限公司',
+  '通辽市文化旅游投资集团有限公司',
+  '通辽市国有资本投资运营有限公司',
+  '通辽市供销集团有限公司',
+  '通辽市粮食储备有限公司',
+  '通辽市金融控股集团有限公司',
+  '通辽市住房保障投资有限公司',
+];
 
 /** School and hospital naming in a county seat or a town. */
 const townSchools = (town: string, r: Random) => (r.chance(0.5) ? [`${town}中心校`] : [`${town}中心校`, `${town}中学`]);
@@ -61,7 +142,8 @@ const villageOrg = (r: Random, v: { code: string; name: string }): Node => {
   const place = placeName(v.name);
   const foundedAt = r.date(1950, 2005);
   const roll = r.next();
-  if (roll < 0.635) return node({ name: `${place}党支部`, code: v.code, type: 'branch', domain: 'village', divisionCode: v.code, foundedAt });
+  if (roll < 0.635)
+    return node({ name: `${place}党支部`, code: v.code, type: 'branch', domain: 'village', divisionCode: v.code, foundedAt });
   const isCommittee = roll > 0.93;
   const subs = r.int(isCommittee ? 3 : 2, isCommittee ? 6 : 4);
   return node({
@@ -80,7 +162,8 @@ const villageOrg = (r: Random, v: { code: string; name: string }): Node => {
 const communityOrg = (r: Random, v: { code: string; name: string }): Node => {
   const place = placeName(v.name);
   const foundedAt = r.date(1995, 2018);
-  if (r.chance(0.65)) return node({ name: `${place}党支部`, code: v.code, type: 'branch', domain: 'community', divisionCode: v.code, foundedAt });
+  if (r.chance(0.65))
+    return node({ name: `${place}党支部`, code: v.code, type: 'branch', domain: 'community', divisionCode: v.code, foundedAt });
   const subs = r.int(2, 5);
   return node({
     name: `${place}党委`,
@@ -102,7 +185,9 @@ const twoNewBranches = (r: Random, prefix: string, codePrefix: string, n: number
     const kind = r.pick(isSocial ? SOCIAL_ORG_KINDS : PRIVATE_ENTERPRISE_KINDS);
     const joint = !isSocial && r.chance(0.15);
     return node({
-      name: joint ? `${prefix}${kind.replace('有限公司', '')}等企业联合党支部` : `${prefix}${r.pick(['兴旺', '金穗', '草原', '科尔沁', '蒙牛', '绿野', '瑞丰', '新元'])}${kind}党支部`,
+      name: joint
+        ? `${prefix}${kind.replace('有限公司', '')}等企业联合党支部`
+        : `${prefix}${r.pick(['兴旺', '金穗', '草原', '科尔沁', '蒙牛', '绿野', '瑞丰', '新元'])}${kind}党支部`,
       code: `${codePrefix}-LX-${pad(i + 1)}`,
       type: joint ? 'joint_branch' : 'branch',
       domain: isSocial ? 'social_org' : 'private_enterprise',
@@ -111,7 +196,13 @@ const twoNewBranches = (r: Random, prefix: string, codePrefix: string, n: number
   });
 
 /** A township (苏木乡镇) or street (街道) Party committee with everything under it. */
-const townOrg = (r: Random, town: { code: string; name: string }, villages: { code: string; name: string }[], counter: Counter, schoolQuota: number): Node => {
+const townOrg = (
+  r: Random,
+  town: { code: string; name: string },
+  villages: { code: string; name: string }[],
+  counter: Counter,
+  schoolQuota: number,
+): Node => {
   const isStreet = /街道/.test(town.name);
   const short = town.name.replace(/办事处$/, '');
   const foundedAt = r.date(1950, 1985);
@@ -120,20 +211,41 @@ const townOrg = (r: Random, town: { code: string; name: string }, villages: { co
     const kind = villageKind(v.name);
     if (kind === 'village') children.push(villageOrg(r, v));
     else if (kind === 'community') children.push(communityOrg(r, v));
-    else children.push(node({ name: `${v.name}党支部`, code: v.code, type: 'branch', domain: 'soe', divisionCode: v.code, foundedAt: r.date(1960, 2000) }));
+    else
+      children.push(
+        node({ name: `${v.name}党支部`, code: v.code, type: 'branch', domain: 'soe', divisionCode: v.code, foundedAt: r.date(1960, 2000) }),
+      );
   }
   const organs = ORGANS.slice(0, r.int(1, 3));
-  organs.forEach((o, i) =>
-    children.push(node({ name: `${short}${o}党支部`, code: `${town.code}-JG-${pad(i + 1)}`, type: 'branch', domain: 'organ', foundedAt })),
-  );
+  organs.forEach((o, i) => {
+    children.push(node({ name: `${short}${o}党支部`, code: `${town.code}-JG-${pad(i + 1)}`, type: 'branch', domain: 'organ', foundedAt }));
+  });
   if (!isStreet) {
-    children.push(node({ name: `${short}卫生院党支部`, code: `${town.code}-WS-001`, type: 'branch', domain: 'institution', unit: `${short}卫生院`, foundedAt: r.date(1970, 2000) }));
+    children.push(
+      node({
+        name: `${short}卫生院党支部`,
+        code: `${town.code}-WS-001`,
+        type: 'branch',
+        domain: 'institution',
+        unit: `${short}卫生院`,
+        foundedAt: r.date(1970, 2000),
+      }),
+    );
   }
   townSchools(short, r)
     .slice(0, Math.max(0, schoolQuota))
     .forEach((s, i) => {
       counter.schools++;
-      children.push(node({ name: `${s}党支部`, code: `${town.code}-XX-${pad(i + 1)}`, type: 'branch', domain: 'school', unit: s, foundedAt: r.date(1970, 2005) }));
+      children.push(
+        node({
+          name: `${s}党支部`,
+          code: `${town.code}-XX-${pad(i + 1)}`,
+          type: 'branch',
+          domain: 'school',
+          unit: s,
+          foundedAt: r.date(1970, 2005),
+        }),
+      );
     });
   children.push(...twoNewBranches(r, short, town.code, r.int(1, isStreet ? 6 : 3)));
   return node({
@@ -170,7 +282,16 @@ const countyOrg = (
       const big = r.chance(0.2);
       const base = { code: `${county.code}-JG-${pad(i + 1)}`, domain: 'organ' as const, unit: `${county.name}${o}`, foundedAt };
       return big
-        ? [node({ ...base, name: `中共${county.name}${o}机关总支部委员会`, type: 'general_branch', children: ['第一党支部', '第二党支部', '第三党支部'].map((s, j) => node({ name: `${county.name}${o}${s}`, code: `${base.code}-${pad(j + 1, 2)}`, type: 'branch', domain: 'organ', foundedAt })) })]
+        ? [
+            node({
+              ...base,
+              name: `中共${county.name}${o}机关总支部委员会`,
+              type: 'general_branch',
+              children: ['第一党支部', '第二党支部', '第三党支部'].map((s, j) =>
+                node({ name: `${county.name}${o}${s}`, code: `${base.code}-${pad(j + 1, 2)}`, type: 'branch', domain: 'organ', foundedAt }),
+              ),
+            }),
+          ]
         : [node({ ...base, name: `中共${county.name}${o}机关支部委员会`, type: 'branch' })];
     }),
   });
@@ -183,7 +304,14 @@ const countyOrg = (
     children: Array.from({ length: schoolShare }, (_, i) => {
       counter.schools++;
       const name = `${county.name}${i < 4 ? ['第一中学', '第二中学', '第三中学', '蒙古族中学'][i] : `第${i - 3}小学`}`;
-      return node({ name: `${name}党支部`, code: `${county.code}-XX-${pad(i + 1)}`, type: 'branch', domain: 'school', unit: name, foundedAt: r.date(1960, 2000) });
+      return node({
+        name: `${name}党支部`,
+        code: `${county.code}-XX-${pad(i + 1)}`,
+        type: 'branch',
+        domain: 'school',
+        unit: name,
+        foundedAt: r.date(1960, 2000),
+      });
     }),
   });
   const hospitals = node({
@@ -193,7 +321,14 @@ const countyOrg = (
     domain: 'institution',
     foundedAt,
     children: ['人民医院', '蒙医医院', '妇幼保健院', '疾病预防控制中心'].map((h, i) =>
-      node({ name: `${county.name}${h}党支部`, code: `${county.code}-WS-${pad(i + 1)}`, type: 'branch', domain: 'institution', unit: `${county.name}${h}`, foundedAt }),
+      node({
+        name: `${county.name}${h}党支部`,
+        code: `${county.code}-WS-${pad(i + 1)}`,
+        type: 'branch',
+        domain: 'institution',
+        unit: `${county.name}${h}`,
+        foundedAt,
+      }),
     ),
   });
   const twoNew = node({
@@ -236,7 +371,13 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
         unit: `通辽市${o}`,
         foundedAt,
         children: Array.from({ length: subs }, (_, j) =>
-          node({ name: `通辽市${o}第${'一二三四五六'[j]}党支部`, code: `150500-JG-${pad(i + 1)}-${pad(j + 1, 2)}`, type: 'branch', domain: 'organ', foundedAt }),
+          node({
+            name: `通辽市${o}第${'一二三四五六'[j]}党支部`,
+            code: `150500-JG-${pad(i + 1)}-${pad(j + 1, 2)}`,
+            type: 'branch',
+            domain: 'organ',
+            foundedAt,
+          }),
         ),
       });
     }),
@@ -250,7 +391,12 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
     accounts: [{ username: 'sjygw', displayName: '市委教育工委', role: 'org_admin' }],
     children: Array.from({ length: citySchools }, (_, i) => {
       counter.schools++;
-      const name = i < 8 ? `通辽市第${'一二三四五六七八'[i]}中学` : i < 12 ? `通辽市蒙古族${'一二三四'[i - 8]}中` : `通辽市${['实验', '职业', '特殊教育', '科尔沁', '育新', '明仁', '红星', '民主'][i % 8]}学校${i}`;
+      const name =
+        i < 8
+          ? `通辽市第${'一二三四五六七八'[i]}中学`
+          : i < 12
+            ? `通辽市蒙古族${'一二三四'[i - 8]}中`
+            : `通辽市${['实验', '职业', '特殊教育', '科尔沁', '育新', '明仁', '红星', '民主'][i % 8]}学校${i}`;
       const subs = r.int(2, 5);
       return node({
         name: `中共${name}委员会`,
@@ -260,7 +406,13 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
         unit: name,
         foundedAt: r.date(1950, 2000),
         children: Array.from({ length: subs }, (_, j) =>
-          node({ name: `${name}${['高一', '高二', '高三', '初中部', '行政后勤'][j]}党支部`, code: `150500-XX-${pad(i + 1)}-${pad(j + 1, 2)}`, type: 'branch', domain: 'school', foundedAt }),
+          node({
+            name: `${name}${['高一', '高二', '高三', '初中部', '行政后勤'][j]}党支部`,
+            code: `150500-XX-${pad(i + 1)}-${pad(j + 1, 2)}`,
+            type: 'branch',
+            domain: 'school',
+            foundedAt,
+          }),
         ),
       });
     }),
@@ -282,7 +434,13 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
         unit: s,
         foundedAt: r.date(1995, 2015),
         children: Array.from({ length: subs }, (_, j) =>
-          node({ name: `${s.replace('有限公司', '').replace('有限责任公司', '')}第${j + 1}党支部`, code: `150500-GQ-${pad(i + 1)}-${pad(j + 1, 2)}`, type: 'branch', domain: 'soe', foundedAt: r.date(2000, 2018) }),
+          node({
+            name: `${s.replace('有限公司', '').replace('有限责任公司', '')}第${j + 1}党支部`,
+            code: `150500-GQ-${pad(i + 1)}-${pad(j + 1, 2)}`,
+            type: 'branch',
+            domain: 'soe',
+            foundedAt: r.date(2000, 2018),
+          }),
         ),
       });
     }),
@@ -303,7 +461,26 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
     domain: 'university',
     unit: '内蒙古民族大学',
     foundedAt: '1958-01-01',
-    children: ['蒙古学学院', '文学院', '政法与历史学院', '数理学院', '化学与材料学院', '生命科学与食品学院', '农学院', '动物科技学院', '医学院', '蒙医药学院', '工学院', '计算机科学与技术学院', '经济管理学院', '外国语学院', '体育学院', '美术学院', '音乐学院', '机关'].map((c, i) =>
+    children: [
+      '蒙古学学院',
+      '文学院',
+      '政法与历史学院',
+      '数理学院',
+      '化学与材料学院',
+      '生命科学与食品学院',
+      '农学院',
+      '动物科技学院',
+      '医学院',
+      '蒙医药学院',
+      '工学院',
+      '计算机科学与技术学院',
+      '经济管理学院',
+      '外国语学院',
+      '体育学院',
+      '美术学院',
+      '音乐学院',
+      '机关',
+    ].map((c, i) =>
       node({
         name: `内蒙古民族大学${c}党总支`,
         code: `150500-GX-001-${pad(i + 1, 2)}`,
@@ -311,7 +488,13 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
         domain: 'university',
         foundedAt: '1978-01-01',
         children: ['教工党支部', '学生第一党支部', '学生第二党支部'].map((b, j) =>
-          node({ name: `内蒙古民族大学${c}${b}`, code: `150500-GX-001-${pad(i + 1, 2)}-${j + 1}`, type: 'branch', domain: 'university', foundedAt: '1980-01-01' }),
+          node({
+            name: `内蒙古民族大学${c}${b}`,
+            code: `150500-GX-001-${pad(i + 1, 2)}-${j + 1}`,
+            type: 'branch',
+            domain: 'university',
+            foundedAt: '1980-01-01',
+          }),
         ),
       }),
     ),
@@ -329,9 +512,7 @@ export const buildTongliaoTree = (seed: number): Node => {
   const counter: Counter = { schools: 0 };
   const villagesOf = (town: string) => div.childrenOf(town).map(({ code, name }) => ({ code, name }));
   const counties = div.childrenOf();
-  const countyNodes = counties.map((c) =>
-    countyOrg(r, c, div.childrenOf(c.code), villagesOf, counter, c.code === '150571' ? 0 : 12),
-  );
+  const countyNodes = counties.map((c) => countyOrg(r, c, div.childrenOf(c.code), villagesOf, counter, c.code === '150571' ? 0 : 12));
   // The city's own schools make up the seed's total of 319.
   const cityNodes = citySystems(r, counter, SCHOOL_TOTAL - counter.schools);
   return node({
@@ -416,8 +597,18 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
 
 /** Inner Mongolia's 12 leagues and cities: the province-scale benchmark repeats the city tree under each. */
 const LEAGUES: [string, string][] = [
-  ['150100', '呼和浩特市'], ['150200', '包头市'], ['150300', '乌海市'], ['150400', '赤峰市'], ['150500', '通辽市'], ['150600', '鄂尔多斯市'],
-  ['150700', '呼伦贝尔市'], ['150800', '巴彦淖尔市'], ['150900', '乌兰察布市'], ['152200', '兴安盟'], ['152500', '锡林郭勒盟'], ['152900', '阿拉善盟'],
+  ['150100', '呼和浩特市'],
+  ['150200', '包头市'],
+  ['150300', '乌海市'],
+  ['150400', '赤峰市'],
+  ['150500', '通辽市'],
+  ['150600', '鄂尔多斯市'],
+  ['150700', '呼伦贝尔市'],
+  ['150800', '巴彦淖尔市'],
+  ['150900', '乌兰察布市'],
+  ['152200', '兴安盟'],
+  ['152500', '锡林郭勒盟'],
+  ['152900', '阿拉善盟'],
 ];
 
 /** A synthetic province: the Tongliao tree copied under each league with its codes and city name replaced. */

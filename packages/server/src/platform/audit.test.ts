@@ -12,7 +12,13 @@ beforeAll(async () => {
   t = await buildTree(h);
   const admin = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.city }])).cookie);
   for (let i = 0; i < 3; i++) {
-    await admin.post('/api/v1/orgs', { parentId: t.townA1, name: `审计测试支部${i}`, code: uniqueCode('A'), type: 'branch', domain: 'village' });
+    await admin.post('/api/v1/orgs', {
+      parentId: t.townA1,
+      name: `审计测试支部${i}`,
+      code: uniqueCode('A'),
+      type: 'branch',
+      domain: 'village',
+    });
   }
 });
 afterAll(() => h.close());
@@ -28,7 +34,10 @@ describe('audit log', () => {
     const ok = await verifyAuditChain(h.deps.db, h.deps.keys.audit);
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(3);
-    const [victim] = await rows<{ id: number }>(h.deps.db, sql`select id from audit_log where action = 'org.create' order by id limit 1 offset 1`);
+    const [victim] = await rows<{ id: number }>(
+      h.deps.db,
+      sql`select id from audit_log where action = 'org.create' order by id limit 1 offset 1`,
+    );
     // A DBA with superuser rights can bypass triggers: the chain must still tell.
     await h.deps.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`);

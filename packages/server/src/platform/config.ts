@@ -44,7 +44,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; throws a ConfigError listing every invalid variable in Chinese and English. */
 export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable counts as unset (`DATABASE_URL= npm start`).
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);

@@ -164,6 +164,16 @@ export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | un
   handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<unknown>;
 }
 
+/** Chinese names of audit actions, from the write routes' summaries and the few system actions. */
+const auditActionLabels = new Map<string, string>([
+  ['auth.login', '登录'],
+  ['system.bootstrap', '系统初始化'],
+  ['system.demo', '装入演示数据'],
+]);
+
+/** The Chinese name of an audit action, or the code itself. */
+export const auditActionLabel = (action: string): string => auditActionLabels.get(action) ?? action;
+
 /**
  * Registers a route: zod schemas for validation and OpenAPI, a declared permission, and for writes
  * one transaction with exactly one audit row. A refused write is audited too, as `denied`.
@@ -173,6 +183,7 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
   spec: RouteSpec<BS, QS, PS>,
 ) => {
   const write = spec.write ?? spec.method !== 'GET';
+  if (spec.auditAction) auditActionLabels.set(spec.auditAction, spec.summary);
   const options: RouteShorthandOptions = {
     schema: {
       summary: spec.summary,
@@ -219,13 +230,19 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
         if (err instanceof DomainError) {
           const outcome = err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN' ? 'denied' : 'failure';
           await deps.db.transaction((tx) =>
-            recordAudit(tx, deps.keys.audit, auditContextOf(req), {
-              action: lastEntry?.action ?? action,
-              targetType: lastEntry?.targetType,
-              targetId: lastEntry?.targetId ?? (req.params as { id?: string })?.id,
-              outcome,
-              detail: { code: err.code },
-            }, deps.now()),
+            recordAudit(
+              tx,
+              deps.keys.audit,
+              auditContextOf(req),
+              {
+                action: lastEntry?.action ?? action,
+                targetType: lastEntry?.targetType,
+                targetId: lastEntry?.targetId ?? (req.params as { id?: string })?.id,
+                outcome,
+                detail: { code: err.code },
+              },
+              deps.now(),
+            ),
           );
         }
         throw err;
@@ -233,4 +250,3 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
     },
   });
 };
-

@@ -29,7 +29,11 @@ export const allIndicators = (): IndicatorDef[] => [...registry.values()];
 export const findIndicator = (id: string): IndicatorDef | undefined => registry.get(id);
 
 /** `roots` as an ltree[] literal list for `unnest`. */
-export const rootsArray = (roots: string[]): SQL => sql`array[${sql.join(roots.map((r) => sql`${r}::ltree`), sql`, `)}]`;
+export const rootsArray = (roots: string[]): SQL =>
+  sql`array[${sql.join(
+    roots.map((r) => sql`${r}::ltree`),
+    sql`, `,
+  )}]`;
 
 /** An org that existed on `date`: founded on or before it (or undated), not yet closed. */
 export const orgExistsOn = (alias: SQL, date: string): SQL =>

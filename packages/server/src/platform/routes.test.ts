@@ -45,7 +45,11 @@ describe('every route declares a permission', () => {
       const permission = r.config?.permission;
       expect(permission, `${r.method} ${r.url}`).toBeTruthy();
       if (permission === 'public') continue;
-      const res = await app.inject({ method: r.method as 'GET', url: r.url.replace(':id', '1'), payload: r.method === 'GET' ? undefined : {} });
+      const res = await app.inject({
+        method: r.method as 'GET',
+        url: r.url.replace(':id', '1'),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -68,19 +72,26 @@ describe('no malformed input gives a 5xx', () => {
     const idLike = fc.oneof(fc.integer().map(String), fc.string(), fc.constant(String(t.townA1)), fc.constant('9999999999999'));
     const bodyFor = fc.oneof(
       json,
-      fc.record({
-        parentId: fc.oneof(fc.integer(), fc.constant(t.townA1), fc.string()),
-        name: fc.string(),
-        code: fc.string(),
-        type: fc.constantFrom('branch', 'committee', 'x'),
-        domain: fc.constantFrom('village', 'mixed', ''),
-        foundedAt: fc.oneof(fc.string(), fc.constant('2020-02-30'), fc.constant('2020-01-01')),
-        grants: fc.array(fc.record({ role: fc.string(), orgId: fc.integer() }), { maxLength: 2 }),
-        username: fc.string(),
-        password: fc.string(),
-      }, { requiredKeys: [] }),
+      fc.record(
+        {
+          parentId: fc.oneof(fc.integer(), fc.constant(t.townA1), fc.string()),
+          name: fc.string(),
+          code: fc.string(),
+          type: fc.constantFrom('branch', 'committee', 'x'),
+          domain: fc.constantFrom('village', 'mixed', ''),
+          foundedAt: fc.oneof(fc.string(), fc.constant('2020-02-30'), fc.constant('2020-01-01')),
+          grants: fc.array(fc.record({ role: fc.string(), orgId: fc.integer() }), { maxLength: 2 }),
+          username: fc.string(),
+          password: fc.string(),
+        },
+        { requiredKeys: [] },
+      ),
     );
-    const query = fc.dictionary(fc.constantFrom('q', 'page', 'pageSize', 'orgId', 'date', 'by', 'includeClosed', 'from', 'outcome', 'parent'), fc.string(), { maxKeys: 4 });
+    const query = fc.dictionary(
+      fc.constantFrom('q', 'page', 'pageSize', 'orgId', 'date', 'by', 'includeClosed', 'from', 'outcome', 'parent'),
+      fc.string(),
+      { maxKeys: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), idLike, bodyFor, query, fc.boolean(), async (r, id, body, q, rawText) => {
         const url = `${r.url.replace(':id', encodeURIComponent(id))}?${new URLSearchParams(q)}`;

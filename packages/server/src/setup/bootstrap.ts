@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
+import { insertOrgs, nextOrgIds } from '../modules/orgs/org.repo.js';
 import { recordAudit } from '../platform/audit.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
-import { insertOrgs, nextOrgIds } from '../modules/orgs/org.repo.js';
 
 /** The four accounts an empty installation starts with (ARCHITECTURE.md). */
 export const BOOTSTRAP_ACCOUNTS: { username: string; displayName: string; role: Role }[] = [

@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type BuildOptions, buildApp } from '../app.js';
+import { insertOrgs, nextOrgIds } from '../modules/orgs/org.repo.js';
 import { loadConfig } from '../platform/config.js';
 import { deriveKeys } from '../platform/crypto.js';
 import { type Database, openPglite, openPostgres, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
-import { insertOrgs, nextOrgIds } from '../modules/orgs/org.repo.js';
 import { withDb } from './global-setup.js';
 
 export const TEST_PASSWORD = 'Test-Password-2026';

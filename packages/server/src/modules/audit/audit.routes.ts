@@ -1,12 +1,12 @@
+import { dateString } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type AuditRow, verifyAuditChain } from '../../platform/audit.js';
 import { type Q, rows, toDate } from '../../platform/db/index.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
-import { route } from '../../platform/http.js';
+import { auditActionLabel, route } from '../../platform/http.js';
 import { pageQuery, paging } from '../../platform/schemas.js';
-import { dateString } from '@jishi/domain';
 
 const tags = ['审计'];
 
@@ -34,13 +34,16 @@ const whereOf = (f: AuditFilter): SQL => {
 };
 
 const SELECT = sql`select a.id, a.at, a.actor_id as "actorId", a.actor_name as "actorName", a.actor_role as "actorRole",
-  a.actor_org_id as "actorOrgId", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
+  a.actor_org_id as "actorOrgId", (select o.name from org o where o.id = a.actor_org_id) as "actorOrgName", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
   a.request_id as "requestId", a.ip, a.detail from audit_log a`;
 
+type AuditListRow = AuditRow & { actorOrgName: string | null };
+
 const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number) =>
-  (await rows<AuditRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`)).map((r) => ({
+  (await rows<AuditListRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`)).map((r) => ({
     ...r,
     at: toDate(r.at),
+    actionLabel: auditActionLabel(r.action),
   }));
 
 /** Largest export in one file; beyond it the auditor narrows the filter. */
@@ -74,7 +77,7 @@ export const auditRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, query, reply, deps, audit }) => {
       const items = await findAudit(q, query, EXPORT_LIMIT, 0);
       await audit({ targetType: 'audit_log', detail: { filter: query, rows: items.length } });
-      const file = await writeSheet<AuditRow>({
+      const file = await writeSheet<AuditListRow & { actionLabel: string }>({
         sheetName: '审计日志',
         title: '基石 审计日志',
         exportedBy: actor.username,
@@ -85,7 +88,9 @@ export const auditRoutes = (app: FastifyInstance) => {
           { header: '时间', width: 22, value: (r) => r.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
           { header: '操作人', value: (r) => r.actorName },
           { header: '角色', value: (r) => r.actorRole },
-          { header: '操作', width: 20, value: (r) => r.action },
+          { header: '所属组织', width: 24, value: (r) => r.actorOrgName },
+          { header: '操作', width: 20, value: (r) => r.actionLabel },
+          { header: '操作代码', width: 16, value: (r) => r.action },
           { header: '对象类型', value: (r) => r.targetType },
           { header: '对象', value: (r) => r.targetId },
           { header: '结果', width: 8, value: (r) => OUTCOME_LABELS[r.outcome] ?? r.outcome },
@@ -97,6 +102,20 @@ export const auditRoutes = (app: FastifyInstance) => {
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('审计日志.xlsx'));
       return file;
     },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/audit/actions',
+    permission: 'audit.read',
+    summary: '审计日志中出现过的操作类型',
+    tags,
+    handler: async ({ q }) => ({
+      items: (await rows<{ action: string }>(q, sql`select distinct action from audit_log order by action`)).map((r) => ({
+        action: r.action,
+        label: auditActionLabel(r.action),
+      })),
+    }),
   });
 
   route(app, {

@@ -1,4 +1,4 @@
-import { abilitiesOf, AuthLimits, DomainError, lockUntilAfterFailure, passwordWeakness } from '@jishi/domain';
+import { AuthLimits, abilitiesOf, DomainError, lockUntilAfterFailure, passwordWeakness } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit.js';
 import { randomToken, sm3 } from '../../platform/crypto.js';
@@ -24,7 +24,12 @@ export const throttleKey = (username: string) => sm3(`login:${username.trim().to
  * unknown user is verified against a dummy hash, so neither the answer nor its timing tells which
  * usernames exist. Returns the new session token.
  */
-export const login = async (deps: Deps, ctx: AuditContext, username: string, password: string): Promise<{ token: string; userId: number }> => {
+export const login = async (
+  deps: Deps,
+  ctx: AuditContext,
+  username: string,
+  password: string,
+): Promise<{ token: string; userId: number }> => {
   const now = deps.now();
   const key = throttleKey(username);
   const [throttle] = await rows<{ failed_count: number; locked_until: Date | null }>(
@@ -33,12 +38,21 @@ export const login = async (deps: Deps, ctx: AuditContext, username: string, pas
   );
   const audit = (outcome: 'success' | 'failure' | 'denied', userId: number | null, detail: Record<string, unknown>) =>
     deps.db.transaction((tx) =>
-      recordAudit(tx, deps.keys.audit, { ...ctx, actorId: userId, actorName: username.slice(0, 64) }, { action: 'auth.login', outcome, detail }, now),
+      recordAudit(
+        tx,
+        deps.keys.audit,
+        { ...ctx, actorId: userId, actorName: username.slice(0, 64) },
+        { action: 'auth.login', outcome, detail },
+        now,
+      ),
     );
 
   if (throttle?.locked_until && toDate(throttle.locked_until) > now) {
     await audit('denied', null, { reason: 'locked' });
-    throw new DomainError('ACCOUNT_LOCKED', `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`);
+    throw new DomainError(
+      'ACCOUNT_LOCKED',
+      `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`,
+    );
   }
 
   const [user] = await rows<{ id: number; password_hash: string; disabled: boolean }>(
@@ -57,9 +71,15 @@ export const login = async (deps: Deps, ctx: AuditContext, username: string, pas
     );
     await audit('failure', user?.id ?? null, { failed });
     if (lockedUntil) {
-      throw new DomainError('ACCOUNT_LOCKED', `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`);
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`,
+      );
     }
-    throw new DomainError('LOGIN_FAILED', `用户名或密码错误，再失败${AuthLimits.maxFailedLogins - failed}次账号将被锁定${AuthLimits.lockMinutes}分钟`);
+    throw new DomainError(
+      'LOGIN_FAILED',
+      `用户名或密码错误，再失败${AuthLimits.maxFailedLogins - failed}次账号将被锁定${AuthLimits.lockMinutes}分钟`,
+    );
   }
   if (user.disabled) {
     await audit('denied', user.id, { reason: 'disabled' });
@@ -78,7 +98,13 @@ export const login = async (deps: Deps, ctx: AuditContext, username: string, pas
       sql`insert into session (id, user_id, created_at, last_seen_at, ip) values (${sm3(token)}, ${user.id}, ${now}, ${now}, ${ctx.ip})`,
     );
     await tx.execute(sql`update app_user set last_login_at = ${now} where id = ${user.id}`);
-    await recordAudit(tx, deps.keys.audit, { ...ctx, actorId: user.id, actorName: username.slice(0, 64) }, { action: 'auth.login', outcome: 'success' }, now);
+    await recordAudit(
+      tx,
+      deps.keys.audit,
+      { ...ctx, actorId: user.id, actorName: username.slice(0, 64) },
+      { action: 'auth.login', outcome: 'success' },
+      now,
+    );
   });
   return { token, userId: user.id };
 };

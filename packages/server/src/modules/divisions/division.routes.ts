@@ -11,7 +11,12 @@ export const divisionRoutes = (app: FastifyInstance) => {
     permission: 'authenticated',
     summary: '行政区划（下级列表）',
     tags: ['参考数据'],
-    querystring: z.object({ parent: z.string().regex(/^\d{6,12}$/, '行政区划代码应为6到12位数字').optional() }),
+    querystring: z.object({
+      parent: z
+        .string()
+        .regex(/^\d{6,12}$/, '行政区划代码应为6到12位数字')
+        .optional(),
+    }),
     handler: async ({ query }) => {
       const tree = tongliaoDivisions();
       return { items: tree.childrenOf(query.parent).map(({ code, name, level }) => ({ code, name, level })) };

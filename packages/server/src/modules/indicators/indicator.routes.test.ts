@@ -9,9 +9,30 @@ beforeAll(async () => {
   t = await buildTree(h);
   city = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.city }])).cookie);
   // A village 党总支 with two branches under town A1, founded 2010; one branch closed in 2020.
-  const village = await city.post('/api/v1/orgs', { parentId: t.townA1, name: '某嘎查党总支', code: uniqueCode(), type: 'general_branch', domain: 'village', foundedAt: '2010-03-01' });
-  await city.post('/api/v1/orgs', { parentId: village.body.id, name: '某嘎查第一党支部', code: uniqueCode(), type: 'branch', domain: 'village', foundedAt: '2010-03-01' });
-  const second = await city.post('/api/v1/orgs', { parentId: village.body.id, name: '某嘎查第二党支部', code: uniqueCode(), type: 'branch', domain: 'village', foundedAt: '2010-03-01' });
+  const village = await city.post('/api/v1/orgs', {
+    parentId: t.townA1,
+    name: '某嘎查党总支',
+    code: uniqueCode(),
+    type: 'general_branch',
+    domain: 'village',
+    foundedAt: '2010-03-01',
+  });
+  await city.post('/api/v1/orgs', {
+    parentId: village.body.id,
+    name: '某嘎查第一党支部',
+    code: uniqueCode(),
+    type: 'branch',
+    domain: 'village',
+    foundedAt: '2010-03-01',
+  });
+  const second = await city.post('/api/v1/orgs', {
+    parentId: village.body.id,
+    name: '某嘎查第二党支部',
+    code: uniqueCode(),
+    type: 'branch',
+    domain: 'village',
+    foundedAt: '2010-03-01',
+  });
   await city.post(`/api/v1/orgs/${second.body.id}/close`, { closedAt: '2020-06-30', reason: '合并' });
 });
 afterAll(() => h.close());

@@ -1,11 +1,11 @@
-import { dateString, DomainError, pathIds, scopesFor } from '@jishi/domain';
+import { DomainError, dateString, pathIds, scopesFor } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
+import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
 import { allIndicators, findIndicator } from '../../platform/indicators.js';
-import type { Q } from '../../platform/db/index.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
 import './org.indicators.js';
 

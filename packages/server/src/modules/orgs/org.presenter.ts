@@ -1,4 +1,4 @@
-import { type Actor, can } from '@jishi/domain';
+import { type Actor, can, parentPath } from '@jishi/domain';
 import type { OrgRow } from './org.repo.js';
 
 /** The API shape of an org, with the caller's abilities on it so the UI never re-derives rules. */
@@ -17,5 +17,9 @@ export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; nam
   closeReason: o.closeReason,
   childCount: o.childCount,
   ancestors,
-  abilities: { canManage: can(actor, 'org.manage', o) },
+  abilities: {
+    canManage: can(actor, 'org.manage', o),
+    // Moving or closing an org is its parent's decision: the caller must manage the parent too.
+    canRestructure: o.parentId !== null && can(actor, 'org.manage', { orgPath: parentPath(o.orgPath) }),
+  },
 });

@@ -31,6 +31,21 @@ export const findOrg = async (q: Q, id: number): Promise<OrgRow | undefined> =>
 export const findOrgByCode = async (q: Q, code: string): Promise<OrgRow | undefined> =>
   (await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.code = ${code}`))[0];
 
+/** Names of the ancestors of many orgs at once, root first, for search results. */
+export const findAncestorsOfMany = async (q: Q, orgs: OrgRow[]): Promise<Map<number, { id: number; name: string }[]>> => {
+  const ids = [...new Set(orgs.flatMap((o) => o.orgPath.split('.').slice(0, -1).map(Number)))];
+  const names = new Map((await findOrgsByIds(q, ids)).map((o) => [o.id, o.name]));
+  return new Map(
+    orgs.map((o) => [
+      o.id,
+      o.orgPath
+        .split('.')
+        .slice(0, -1)
+        .map((id) => ({ id: Number(id), name: names.get(Number(id)) ?? '' })),
+    ]),
+  );
+};
+
 /** Ancestors of a path, root first, without the node itself. */
 export const findAncestors = (q: Q, path: string) =>
   rows<{ id: number; name: string }>(
@@ -49,7 +64,13 @@ export const findChildren = (q: Q, parentId: number, includeClosed: boolean) =>
 /** Orgs by id, in the given order of ids. */
 export const findOrgsByIds = async (q: Q, ids: number[]): Promise<OrgRow[]> => {
   if (ids.length === 0) return [];
-  const found = await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  const found = await rows<OrgRow>(
+    q,
+    sql`select ${COLUMNS} from org o where o.id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  );
   return ids.map((id) => found.find((o) => o.id === id)).filter((o): o is OrgRow => o !== undefined);
 };
 
@@ -112,13 +133,15 @@ export interface OrgInsert {
 export const insertOrgs = async (q: Q, orgs: OrgInsert[]): Promise<void> => {
   for (let i = 0; i < orgs.length; i += 1000) {
     const chunk = orgs.slice(i, i + 1000);
-    await q.execute(sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, pinyin) values ${sql.join(
-      chunk.map(
-        (o) =>
-          sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.pinyin})`,
-      ),
-      sql`, `,
-    )}`);
+    await q.execute(
+      sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, pinyin) values ${sql.join(
+        chunk.map(
+          (o) =>
+            sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.pinyin})`,
+        ),
+        sql`, `,
+      )}`,
+    );
   }
 };
 

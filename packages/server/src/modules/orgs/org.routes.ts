@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { scopeFilter } from '../../platform/authorize.js';
 import { route } from '../../platform/http.js';
 import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
-import { findAncestors, findChildren, findOrgsByIds, searchOrgs } from './org.repo.js';
 import { presentOrg } from './org.presenter.js';
+import { findAncestors, findAncestorsOfMany, findChildren, findOrgsByIds, searchOrgs } from './org.repo.js';
 import { closeOrg, createOrg, getOrgFor, moveOrg, updateOrgAttributes } from './org.service.js';
 
 const tags = ['组织管理'];
@@ -47,7 +47,9 @@ export const orgRoutes = (app: FastifyInstance) => {
         includeClosed: query.includeClosed,
         ...paging(query),
       });
-      return { items: found.items.map((o) => presentOrg(actor, o)), total: found.total };
+      // Search hits carry their ancestors, so same-named branches can be told apart.
+      const ancestors = await findAncestorsOfMany(q, found.items);
+      return { items: found.items.map((o) => presentOrg(actor, o, ancestors.get(o.id))), total: found.total };
     },
   });
 

@@ -2,25 +2,18 @@ import {
   type Actor,
   assertMayParent,
   assertNoCycle,
+  can,
   childPath,
   DomainError,
   ORG_TYPE_LABELS,
   type OrgCreate,
   type OrgUpdate,
+  parentPath,
 } from '@jishi/domain';
 import { authorize } from '../../platform/authorize.js';
 import type { Q } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
-import {
-  findChildren,
-  findOrg,
-  findOrgByCode,
-  insertOrgs,
-  moveSubtree,
-  nextOrgIds,
-  type OrgRow,
-  updateOrg,
-} from './org.repo.js';
+import { findChildren, findOrg, findOrgByCode, insertOrgs, moveSubtree, nextOrgIds, type OrgRow, updateOrg } from './org.repo.js';
 
 const assertOpen = (o: OrgRow) => {
   if (o.closedAt) throw new DomainError('ORG_CLOSED', `「${o.name}」已于${o.closedAt}撤销，不能再作变更或设立下级组织`);
@@ -37,6 +30,17 @@ export const getOrgFor = async (q: Q, actor: Actor, action: 'org.read' | 'org.ma
   const o = await findOrg(q, id);
   authorize(actor, action, o, '党组织');
   return o;
+};
+
+/**
+ * Moving or closing an org is decided by its parent (调整隶属关系、撤销 are approved by the
+ * superior committee): the actor must manage the parent, not only the org itself.
+ */
+const assertMayRestructure = (actor: Actor, o: OrgRow, verb: string) => {
+  if (o.parentId === null) throw new DomainError('ORG_ROOT_IMMUTABLE', `根组织不能${verb}`);
+  if (!can(actor, 'org.manage', { orgPath: parentPath(o.orgPath) })) {
+    throw new DomainError('FORBIDDEN', `${verb}「${o.name}」须由其上级党组织办理`);
+  }
 };
 
 /** Creates an org under a parent the actor manages. */
@@ -70,7 +74,7 @@ export const updateOrgAttributes = async (q: Q, actor: Actor, id: number, patch:
 /** Moves an org and its whole subtree under a new parent; both ends must be managed by the actor. */
 export const moveOrg = async (q: Q, actor: Actor, id: number, parentId: number): Promise<{ org: OrgRow; from: number | null }> => {
   const o = await getOrgFor(q, actor, 'org.manage', id);
-  if (o.parentId === null) throw new DomainError('ORG_ROOT_IMMUTABLE', '根组织不能移动');
+  assertMayRestructure(actor, o, '移动');
   const parent = await getOrgFor(q, actor, 'org.manage', parentId);
   assertOpen(o);
   assertOpen(parent);
@@ -83,7 +87,7 @@ export const moveOrg = async (q: Q, actor: Actor, id: number, parentId: number):
 /** Closes (撤销) an org: kept for history, never deleted. Its open children must go first. */
 export const closeOrg = async (q: Q, actor: Actor, id: number, closedAt: string, reason: string): Promise<OrgRow> => {
   const o = await getOrgFor(q, actor, 'org.manage', id);
-  if (o.parentId === null) throw new DomainError('ORG_ROOT_IMMUTABLE', '根组织不能撤销');
+  assertMayRestructure(actor, o, '撤销');
   assertOpen(o);
   if (o.childCount > 0) {
     throw new DomainError('ORG_HAS_OPEN_CHILDREN', `「${o.name}」还有${o.childCount}个下级组织未撤销或移出，不能撤销`);

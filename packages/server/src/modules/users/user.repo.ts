@@ -53,6 +53,9 @@ export const searchUsers = async (
     sql` and `,
   );
   const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from ${FROM} where ${where}`);
-  const found = await rows<UserRow>(q, sql`select ${COLUMNS} from ${FROM} where ${where} order by u.id desc limit ${s.limit} offset ${s.offset}`);
+  const found = await rows<UserRow>(
+    q,
+    sql`select ${COLUMNS} from ${FROM} where ${where} order by u.id desc limit ${s.limit} offset ${s.offset}`,
+  );
   return { items: await Promise.all(found.map((r) => withLock(q, parse(r)))), total: count?.total ?? 0 };
 };

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, auditCount, buildTree, client, createHarness, createUser, type Harness, login, type TestTree } from '../../test/harness.js';
+import {
+  actorWith,
+  auditCount,
+  buildTree,
+  client,
+  createHarness,
+  createUser,
+  type Harness,
+  login,
+  type TestTree,
+} from '../../test/harness.js';
 
 let h: Harness;
 let t: TestTree;
@@ -53,7 +63,10 @@ describe('accounts', () => {
     expect(weak.status).toBe(422);
     expect(weak.body.error.details.field).toBe('password');
     const first = await county.post('/api/v1/users', account([{ role: 'member', orgId: t.branchA1 }]));
-    const again = await county.post('/api/v1/users', account([{ role: 'member', orgId: t.branchA1 }], { username: first.body.username.toUpperCase() }));
+    const again = await county.post(
+      '/api/v1/users',
+      account([{ role: 'member', orgId: t.branchA1 }], { username: first.body.username.toUpperCase() }),
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.details.field).toBe('username');
   });
@@ -101,7 +114,12 @@ describe('三员分立', () => {
     const target = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
     const ok = await sec.patch(`/api/v1/users/${target.id}`, { grants: [{ role: 'auditor', orgId: t.city }] });
     expect(ok.status).toBe(200);
-    const both = await sec.patch(`/api/v1/users/${target.id}`, { grants: [{ role: 'auditor', orgId: t.city }, { role: 'sysadmin', orgId: t.city }] });
+    const both = await sec.patch(`/api/v1/users/${target.id}`, {
+      grants: [
+        { role: 'auditor', orgId: t.city },
+        { role: 'sysadmin', orgId: t.city },
+      ],
+    });
     expect(both.status).toBe(422);
     expect(both.body.error.code).toBe('GRANT_ROLES_CONFLICT');
   });

@@ -24,10 +24,21 @@ type GrantInput = { role: Role; orgId: number };
 const rolesOf = (actor: Actor) => actor.grants.map((g) => g.role);
 
 /** Loads an account the actor may act on: its home org in scope and, for officers, only by officers. */
-export const getUserFor = async (q: Q, actor: Actor, action: 'user.read' | 'user.manage' | 'grant.manage', id: number): Promise<UserRow> => {
+export const getUserFor = async (
+  q: Q,
+  actor: Actor,
+  action: 'user.read' | 'user.manage' | 'grant.manage',
+  id: number,
+): Promise<UserRow> => {
   const u = await findUser(q, id);
   authorize(actor, action, u, '账号');
-  if (action !== 'user.read' && !mayManageAccount(rolesOf(actor), u.grants.map((g) => g.role))) {
+  if (
+    action !== 'user.read' &&
+    !mayManageAccount(
+      rolesOf(actor),
+      u.grants.map((g) => g.role),
+    )
+  ) {
     throw new DomainError('FORBIDDEN', '三员分立：系统管理员、安全管理员、审计管理员账号只能由系统管理员或安全管理员管理');
   }
   return u;
@@ -63,7 +74,12 @@ export const createUser = async (q: Q, actor: Actor, input: UserCreate): Promise
   const home = await findOrg(q, homeOrgId);
   authorize(actor, 'user.manage', home, '党组织');
   if (input.grants.length > 0) await checkGrants(q, actor, input.grants);
-  if (!mayManageAccount(rolesOf(actor), input.grants.map((g) => g.role))) {
+  if (
+    !mayManageAccount(
+      rolesOf(actor),
+      input.grants.map((g) => g.role),
+    )
+  ) {
     throw new DomainError('FORBIDDEN', '三员分立：三员账号只能由系统管理员或安全管理员创建');
   }
   const weak = passwordWeakness(input.password, input.username);
@@ -88,14 +104,20 @@ export const updateUser = async (
   patch: { displayName?: string; disabled?: boolean; grants?: GrantInput[] },
 ): Promise<UserRow> => {
   const needsGrant = patch.grants !== undefined;
-  const u = await getUserFor(q, actor, needsGrant && patch.disabled === undefined && !patch.displayName ? 'grant.manage' : 'user.manage', id);
+  const u = await getUserFor(
+    q,
+    actor,
+    needsGrant && patch.disabled === undefined && !patch.displayName ? 'grant.manage' : 'user.manage',
+    id,
+  );
   if (u.id === actor.userId && (patch.disabled !== undefined || needsGrant)) {
     throw new DomainError('FORBIDDEN', '不能停用自己的账号或修改自己的权限');
   }
   if (needsGrant) {
     // Grants being taken away must be within the actor's reach too.
     for (const g of u.grants) {
-      if (!mayGrant(actor, g.role, g.orgPath)) throw new DomainError('FORBIDDEN', `无权收回「${g.orgName}」的「${ROLE_LABELS[g.role]}」角色`);
+      if (!mayGrant(actor, g.role, g.orgPath))
+        throw new DomainError('FORBIDDEN', `无权收回「${g.orgName}」的「${ROLE_LABELS[g.role]}」角色`);
     }
     await checkGrants(q, actor, patch.grants ?? []);
     await writeGrants(q, u.id, patch.grants ?? []);

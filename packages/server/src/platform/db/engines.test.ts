@@ -40,13 +40,26 @@ describe(`engine parity (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
     const admin = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.city }])).cookie);
     const names = ['扎鲁特旗党委', '奈曼旗党委', '库伦旗党委', '阿鲁科尔沁旗党委'];
     for (const name of names) {
-      await admin.post('/api/v1/orgs', { parentId: t.countyB, name, code: uniqueCode(), type: 'committee', domain: 'mixed', foundedAt: '2001-01-01' });
+      await admin.post('/api/v1/orgs', {
+        parentId: t.countyB,
+        name,
+        code: uniqueCode(),
+        type: 'committee',
+        domain: 'mixed',
+        foundedAt: '2001-01-01',
+      });
     }
     const children = await admin.get(`/api/v1/orgs/${t.countyB}/children`);
     expect(children.body.items.map((o: { name: string }) => o.name)).toEqual(['乙一镇党委', ...names]);
     const search = await admin.get('/api/v1/orgs?q=qd&pageSize=50');
     // Pinyin initials: "qd" is in 旗党 (…qdw) and in 社区党 (sqdzb); shallower levels first, then pinyin order.
-    expect(search.body.items.map((o: { name: string }) => o.name)).toEqual(['阿鲁科尔沁旗党委', '库伦旗党委', '奈曼旗党委', '扎鲁特旗党委', '乙一社区党支部']);
+    expect(search.body.items.map((o: { name: string }) => o.name)).toEqual([
+      '阿鲁科尔沁旗党委',
+      '库伦旗党委',
+      '奈曼旗党委',
+      '扎鲁特旗党委',
+      '乙一社区党支部',
+    ]);
     const ind = await admin.get(`/api/v1/indicators/org.type.committee?orgId=${t.city}&date=2021-01-01&by=child`);
     expect(ind.body.items.map((i: { value: number }) => i.value)).toEqual([3, 6]);
     expect(ind.body.value).toBe(10);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
@@ -94,7 +94,9 @@ export const rows = async <T>(q: Q, query: SQL): Promise<T[]> => {
  */
 export const toDate = (v: unknown): Date => {
   if (v instanceof Date) return v;
-  const s = String(v).replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const s = String(v)
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})$/, '$1:00');
   return new Date(s);
 };
 

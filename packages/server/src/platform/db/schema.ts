@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL ltree: the org's materialized path of ids (`1.4.17`). */
 export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
@@ -22,6 +10,7 @@ export const org = pgTable(
   'org',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    // biome-ignore lint/suspicious/noExplicitAny: a self-reference needs the explicit return type drizzle documents.
     parentId: integer('parent_id').references((): any => org.id),
     path: ltree('path').notNull(),
     name: text('name').notNull(),

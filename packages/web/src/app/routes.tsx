@@ -1,0 +1,76 @@
+/**
+ * The one route table: it drives the router, the menu, the breadcrumbs and the access guards
+ * (ant-design-pro's `config/routes.ts`). Each page is its own lazy chunk.
+ */
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Action } from '@jishi/domain';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+
+/** One page of the app. */
+export interface AppRoute {
+  /** react-router path pattern. */
+  path: string;
+  /** Chinese label in the menu, the breadcrumb and the document title. */
+  name: string;
+  icon?: ReactNode;
+  /** The ability needed to open the page; omitted for pages any logged-in user may open. */
+  access?: Action;
+  component: LazyExoticComponent<ComponentType>;
+  hideInMenu?: boolean;
+  /** Submenu the entry sits in. */
+  group?: string;
+  /** `false` for standalone pages outside the layout and its login guard. */
+  layout?: false;
+}
+
+const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
+
+/** Every page, in menu order. `/orgs/:id` reuses the org page chunk with an org selected. */
+export const ROUTES: readonly AppRoute[] = [
+  {
+    path: '/',
+    name: '数据驾驶舱',
+    icon: <DashboardOutlined />,
+    access: 'indicator.read',
+    component: lazy(() => import('../features/dashboard/DashboardPage')),
+  },
+  { path: '/orgs', name: '组织管理', icon: <ApartmentOutlined />, access: 'org.read', component: OrgsPage },
+  { path: '/orgs/:id', name: '组织详情', access: 'org.read', component: OrgsPage, hideInMenu: true },
+  {
+    path: '/users',
+    name: '账号管理',
+    icon: <TeamOutlined />,
+    access: 'user.read',
+    group: '系统管理',
+    component: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/audit',
+    name: '审计日志',
+    icon: <AuditOutlined />,
+    access: 'audit.read',
+    group: '系统管理',
+    component: lazy(() => import('../features/audit/AuditPage')),
+  },
+  {
+    path: '/login',
+    name: '登录',
+    layout: false,
+    hideInMenu: true,
+    component: lazy(() => import('../features/auth/LoginPage')),
+  },
+  {
+    path: '/change-password',
+    name: '修改密码',
+    layout: false,
+    hideInMenu: true,
+    component: lazy(() => import('../features/auth/ChangePasswordPage')),
+  },
+  {
+    path: '*',
+    name: '页面不存在',
+    layout: false,
+    hideInMenu: true,
+    component: lazy(() => import('../features/errors/NotFoundPage')),
+  },
+];

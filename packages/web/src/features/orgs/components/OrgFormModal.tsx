@@ -1,0 +1,111 @@
+import { type OrgUpdate, orgCreateSchema, orgUpdateSchema } from '@jishi/domain';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { dateStringField } from '../../../shared/dates';
+import { ORG_DOMAIN_OPTIONS, ORG_TYPE_OPTIONS } from '../../../shared/labels';
+import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
+import { type Org, useCreateOrg, useUpdateOrg } from '../orgs.api';
+import { DivisionPicker } from './DivisionPicker';
+
+type OrgFields = Pick<Org, 'name' | 'code' | 'type' | 'domain' | 'divisionCode' | 'foundedAt' | 'unit'>;
+const FIELDS = ['name', 'code', 'type', 'domain', 'divisionCode', 'foundedAt', 'unit'] as const;
+const fieldRules = orgCreateSchema.shape;
+
+export type OrgFormTarget = { mode: 'create'; parent: Org } | { mode: 'edit'; org: Org };
+
+/** The changed fields of `org`, with cleared optional fields sent as `null`. */
+const diff = (org: Org, values: Partial<OrgFields>): OrgUpdate => {
+  const patch: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    const next = blankToUndefined(values[field]) ?? null;
+    if (next !== org[field]) patch[field] = next;
+  }
+  return patch as OrgUpdate;
+};
+
+/** 新增下级组织 / 编辑: one form for both, validated with the domain's org schema. */
+export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarget; onClose: () => void; onSaved: (org: Org) => void }) {
+  const [form] = Form.useForm<OrgFields>();
+  const { message } = App.useApp();
+  const create = useCreateOrg();
+  const update = useUpdateOrg();
+  const isCreate = target.mode === 'create';
+  const initialValues: Partial<OrgFields> = isCreate
+    ? {
+        type: 'branch',
+        domain: target.parent.domain === 'mixed' ? undefined : target.parent.domain,
+        divisionCode: target.parent.divisionCode,
+      }
+    : target.org;
+
+  const submit = (values: OrgFields) => {
+    if (target.mode === 'create') {
+      const input = Object.fromEntries(FIELDS.map((f) => [f, blankToUndefined(values[f])]));
+      const parsed = orgCreateSchema.safeParse({ ...input, parentId: target.parent.id });
+      if (!parsed.success) {
+        message.error(parsed.error.issues[0]?.message ?? '输入无效');
+        return;
+      }
+      create.mutate(parsed.data, {
+        onSuccess: (org) => {
+          message.success(`已新增「${org.name}」`);
+          onSaved(org);
+        },
+      });
+      return;
+    }
+    const patch = orgUpdateSchema.safeParse(diff(target.org, values));
+    if (!patch.success) {
+      message.error(patch.error.issues[0]?.message ?? '输入无效');
+      return;
+    }
+    if (Object.keys(patch.data).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: target.org.id, patch: patch.data },
+      {
+        onSuccess: (org) => {
+          message.success('已保存');
+          onSaved(org);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={isCreate ? `新增下级组织 · ${target.parent.name}` : `编辑 · ${target.org.name}`}
+      okText="保存"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+    >
+      <Form<OrgFields> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="org-form">
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }, zodRule(fieldRules.name)]}>
+          <Input maxLength={100} placeholder="如：中共某某嘎查党支部委员会" />
+        </Form.Item>
+        <Form.Item label="组织代码" name="code" rules={[{ required: true, message: '请输入组织代码' }, zodRule(fieldRules.code)]}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item label="组织类型" name="type" rules={[{ required: true, message: '请选择组织类型' }]}>
+          <Select options={ORG_TYPE_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="领域" name="domain" rules={[{ required: true, message: '请选择领域' }]}>
+          <Select options={ORG_DOMAIN_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="行政区划" name="divisionCode" rules={[zodRule(fieldRules.divisionCode)]}>
+          <DivisionPicker />
+        </Form.Item>
+        <Form.Item label="成立日期" name="foundedAt" {...dateStringField}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label="所在单位" name="unit" rules={[zodRule(fieldRules.unit)]}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
