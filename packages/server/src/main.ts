@@ -1,32 +1,12 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
-import { deriveKeys, loadMasterKey } from './platform/crypto.js';
-import { migrateDatabase, openDatabase } from './platform/db/index.js';
-import type { Deps } from './platform/http.js';
+import { openDeps } from './platform/deps.js';
 import { setUpEmptyDatabase } from './setup/setup.js';
 
 /** Starts the server: config → database → migrations → first-run set-up → listen. */
 const main = async () => {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
   const started = Date.now();
-  const database = await openDatabase(config);
-  await migrateDatabase(database);
-  const deps: Deps = {
-    database,
-    db: database.db,
-    config,
-    keys: deriveKeys(loadMasterKey(config)),
-    now: () => new Date(),
-  };
+  const deps = await openDeps();
+  const { config, database } = deps;
   const firstRun = await setUpEmptyDatabase(deps);
   const app = await buildApp(deps, { logger: true, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });

@@ -3,7 +3,7 @@
  * configured database, which must be empty (JISHI_DATA_DIR or DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
-import { openForCli } from '../platform/cli.js';
+import { openDeps } from '../platform/deps.js';
 import { setUpEmptyDatabase } from '../setup/setup.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'city' }, seed: { type: 'string', default: '2021' } } });
@@ -11,7 +11,7 @@ if (!['city', 'province', 'small'].includes(values.scale ?? '')) {
   console.error('--scale 只能是 city、province 或 small / --scale must be city, province or small');
   process.exit(1);
 }
-const deps = await openForCli();
+const deps = await openDeps();
 deps.config = { ...deps.config, demo: 'tongliao', demoScale: values.scale as 'city' | 'province' | 'small' };
 const started = Date.now();
 const result = await setUpEmptyDatabase(deps, Number(values.seed));

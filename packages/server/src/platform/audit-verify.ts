@@ -1,8 +1,8 @@
 /** `npm run audit:verify`: walks the audit hash chain and reports the first broken link. */
 import { verifyAuditChain } from './audit.js';
-import { openForCli } from './cli.js';
+import { openDeps } from './deps.js';
 
-const deps = await openForCli();
+const deps = await openDeps();
 const result = await verifyAuditChain(deps.db, deps.keys.audit);
 await deps.database.close();
 if (result.ok) {

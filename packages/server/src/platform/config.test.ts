@@ -17,6 +17,17 @@ describe('config', () => {
   ])('stops on %j, naming %s in Chinese and English', (env, name) => {
     const run = () => loadConfig(env);
     expect(run).toThrow(ConfigError);
+    // Both languages in the line for the variable: English words and Chinese characters.
+    const line = (() => {
+      try {
+        run();
+      } catch (e) {
+        return (e as Error).message.split('\n').find((l) => l.includes(name)) ?? '';
+      }
+      return '';
+    })();
+    expect(line).toMatch(/[a-z]{3,}/);
+    expect(line).toMatch(/[\u4e00-\u9fff]/);
     expect(run).toThrow(new RegExp(`配置错误 / invalid configuration[\\s\\S]*${name}`));
   });
 

@@ -4,24 +4,36 @@ import { z } from 'zod';
  * Every environment variable the server reads, parsed once at start-up. Nothing else reads
  * process.env. A bad value stops start-up with a message naming the variable.
  */
+const PORT_MESSAGE = 'a port number 1–65535 (须为1–65535之间的端口号)';
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PORT: z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (须以 postgres:// 开头)')
     .optional(),
   JISHI_DATA_DIR: z.string().min(1).default('./data'),
-  JISHI_DEMO: z.enum(['tongliao', 'none']).default('tongliao'),
-  JISHI_DEMO_SCALE: z.enum(['city', 'province', 'small']).default('city'),
+  JISHI_DEMO: z.enum(['tongliao', 'none'], { message: 'tongliao or none (只能是 tongliao 或 none)' }).default('tongliao'),
+  JISHI_DEMO_SCALE: z
+    .enum(['city', 'province', 'small'], { message: 'city, province or small (只能是 city、province 或 small)' })
+    .default('city'),
   JISHI_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters (至少12位)').optional(),
   JISHI_MASTER_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (须为64位十六进制)')
     .optional(),
-  JISHI_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
-  JISHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  JISHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JISHI_COOKIE_SECURE: z.enum(['true', 'false'], { message: 'true or false (只能是 true 或 false)' }).default('false'),
+  JISHI_LOGIN_RATE_PER_MINUTE: z.coerce
+    .number({ message: 'a whole number ≥ 1 (须为不小于1的整数)' })
+    .int()
+    .min(1, 'a whole number ≥ 1 (须为不小于1的整数)')
+    .default(30),
+  JISHI_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'a pino level such as info or warn (日志级别，如 info、warn)',
+    })
+    .default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;
