@@ -34,7 +34,9 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
+    // Access logs come from the load balancer; the app logs failures and slow requests (below).
+    disableRequestLogging: true,
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('deps', deps);
@@ -47,6 +49,20 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
     transform: jsonSchemaTransform,
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode >= 500 || reply.elapsedTime > 1000) {
+      req.log.warn(
+        {
+          method: req.method,
+          url: req.routeOptions.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+          actorId: req.actor?.userId,
+        },
+        'slow or failed request',
+      );
+    }
+  });
   registerAuthHooks(app);
   for (const register of MODULES) register(app);
   opts.extra?.(app);

@@ -4,7 +4,6 @@ import { setUpEmptyDatabase } from './setup/setup.js';
 
 /** Starts the server: config → database → migrations → first-run set-up → listen. */
 const main = async () => {
-  const started = Date.now();
   const deps = await openDeps();
   const { config, database } = deps;
   const firstRun = await setUpEmptyDatabase(deps);
@@ -13,7 +12,7 @@ const main = async () => {
   const url = `http://${config.host}:${config.port}`;
   const lines = [
     '',
-    `基石 基层党建综合管理平台 已启动：${url}  （${database.engine === 'pglite' ? '内置数据库' : 'PostgreSQL'}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+    `基石 基层党建综合管理平台 已启动：${url}  （${database.engine === 'pglite' ? '内置数据库' : 'PostgreSQL'}，用时 ${process.uptime().toFixed(1)} 秒）`,
     ...(firstRun?.lines ?? []),
     '',
   ];

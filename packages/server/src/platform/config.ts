@@ -24,6 +24,13 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (须为64位十六进制)')
     .optional(),
   JISHI_COOKIE_SECURE: z.enum(['true', 'false'], { message: 'true or false (只能是 true 或 false)' }).default('false'),
+  JISHI_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'true, or proxy addresses/CIDRs separated by commas (true，或以逗号分隔的代理地址/网段)',
+    )
+    .optional(),
   JISHI_LOGIN_RATE_PER_MINUTE: z.coerce
     .number({ message: 'a whole number ≥ 1 (须为不小于1的整数)' })
     .int()
@@ -48,6 +55,8 @@ export interface Config {
   adminPassword: string | undefined;
   masterKeyHex: string | undefined;
   cookieSecure: boolean;
+  /** Proxies whose X-Forwarded-For is believed; none by default, so a client cannot forge its address. */
+  trustProxy: boolean | string[];
   loginRatePerMinute: number;
   logLevel: Env['JISHI_LOG_LEVEL'];
 }
@@ -79,6 +88,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     adminPassword: e.JISHI_ADMIN_PASSWORD,
     masterKeyHex: e.JISHI_MASTER_KEY,
     cookieSecure: e.JISHI_COOKIE_SECURE === 'true',
+    trustProxy: e.JISHI_TRUST_PROXY === undefined ? false : e.JISHI_TRUST_PROXY === 'true' ? true : e.JISHI_TRUST_PROXY.split(','),
     loginRatePerMinute: e.JISHI_LOGIN_RATE_PER_MINUTE,
     logLevel: e.JISHI_LOG_LEVEL,
   };

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 export interface SheetColumn<T> {
   header: string;
   width?: number;
@@ -25,6 +23,8 @@ export const writeSheet = async <T>(opts: {
   columns: SheetColumn<T>[];
   rows: Iterable<T>;
 }): Promise<Buffer> => {
+  // Loaded on first export: it is a large module and most processes never export.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = opts.exportedBy;
   wb.created = opts.exportedAt;

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { type Keys, sm3 } from './crypto.js';
 import type { Database, Db, Q } from './db/index.js';
 import { rows, toDate } from './db/index.js';
+import { sessionCache } from './sessions.js';
 
 export const SESSION_COOKIE = 'jishi_sid';
 
@@ -58,9 +59,8 @@ export const auditContextOf = (req: FastifyRequest, actor: SessionActor | null =
   ip: req.ip,
 });
 
-/** Loads the signed-in actor from the session cookie; expired sessions are removed. */
-export const loadActorByToken = async (deps: Deps, token: string): Promise<SessionActor | null> => {
-  const sessionId = sm3(token);
+/** Reads a session with its user and grants from the database. */
+const readSession = async (deps: Deps, sessionId: string) => {
   const [s] = await rows<{
     user_id: number;
     created_at: Date;
@@ -79,26 +79,48 @@ export const loadActorByToken = async (deps: Deps, token: string): Promise<Sessi
                  from user_grant g join org o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
         from session s join app_user u on u.id = s.user_id where s.id = ${sessionId}`,
   );
-  if (!s) return null;
-  const now = deps.now();
-  if (s.disabled || sessionExpired({ createdAt: toDate(s.created_at), lastSeenAt: toDate(s.last_seen_at) }, now)) {
-    await deps.db.execute(sql`delete from session where id = ${sessionId}`);
-    return null;
-  }
-  // Touch at most every 30 s: idle timeout needs the time, not a write per request.
-  if (now.getTime() - toDate(s.last_seen_at).getTime() > 30_000) {
-    await deps.db.execute(sql`update session set last_seen_at = ${now} where id = ${sessionId}`);
-  }
-  const grants = typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants;
-  return {
+  if (!s) return undefined;
+  const actor: SessionActor = {
     userId: s.user_id,
     username: s.username,
     displayName: s.display_name,
     homeOrgId: s.home_org_id,
     mustChangePassword: s.must_change_password,
     sessionId,
-    grants,
+    grants: typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants,
   };
+  return { actor, disabled: s.disabled, createdAt: toDate(s.created_at), lastSeenAt: toDate(s.last_seen_at) };
+};
+
+/**
+ * Loads the signed-in actor from the session cookie (through the short per-process cache);
+ * expired sessions are removed.
+ */
+export const loadActorByToken = async (deps: Deps, token: string): Promise<SessionActor | null> => {
+  const sessionId = sm3(token);
+  const now = deps.now();
+  let entry = sessionCache.get(sessionId, now.getTime());
+  if (!entry) {
+    const found = await readSession(deps, sessionId);
+    if (!found) return null;
+    if (found.disabled) {
+      await deps.db.execute(sql`delete from session where id = ${sessionId}`);
+      return null;
+    }
+    entry = { actor: found.actor, createdAt: found.createdAt, lastSeenAt: found.lastSeenAt, loadedAt: now.getTime() };
+    sessionCache.set(sessionId, entry);
+  }
+  if (sessionExpired(entry, now)) {
+    sessionCache.drop(sessionId);
+    await deps.db.execute(sql`delete from session where id = ${sessionId}`);
+    return null;
+  }
+  // Touch at most every 30 s: idle timeout needs the time, not a write per request.
+  if (now.getTime() - entry.lastSeenAt.getTime() > 30_000) {
+    entry.lastSeenAt = now;
+    await deps.db.execute(sql`update session set last_seen_at = ${now} where id = ${sessionId}`);
+  }
+  return entry.actor;
 };
 
 /**

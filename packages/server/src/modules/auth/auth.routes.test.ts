@@ -95,6 +95,17 @@ describe('login', () => {
 });
 
 describe('sessions', () => {
+  it('a change made by another process (here: straight in the database) is seen within 5 seconds', async () => {
+    const u = await createUser(h, [{ role: 'org_admin', orgId: t.townA1 }]);
+    const start = Date.now();
+    h.setNow(new Date(start));
+    const c = client(h, await login(h, u.username));
+    expect((await c.get(`/api/v1/orgs/${t.townA1}`)).status).toBe(200);
+    await h.deps.db.execute(sql`delete from session where user_id = ${u.id}`);
+    h.setNow(new Date(start + 5_001));
+    expect((await c.get(`/api/v1/orgs/${t.townA1}`)).status).toBe(401);
+  });
+
   it('expire after 30 idle minutes', async () => {
     const u = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
     const start = Date.now();
@@ -147,5 +158,23 @@ describe('password change', () => {
     await a.post('/api/v1/auth/password', { oldPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2026' });
     expect((await a.get('/api/v1/auth/me')).status).toBe(200);
     expect((await b.get('/api/v1/auth/me')).status).toBe(401);
+  });
+});
+
+describe('client address', () => {
+  it('ignores X-Forwarded-For unless a proxy is trusted, so the login limit cannot be dodged', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody-at-all', password: 'x' },
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      remoteAddress: '127.0.0.9',
+    });
+    expect(res.statusCode).toBe(401);
+    const [row] = await rows<{ ip: string }>(
+      h.deps.db,
+      sql`select ip from audit_log where actor_name = 'nobody-at-all' order by id desc limit 1`,
+    );
+    expect(row?.ip).toBe('127.0.0.9');
   });
 });

@@ -2,6 +2,7 @@ import { DomainError, loginSchema, passwordChangeSchema } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
+import { sessionCache } from '../../platform/sessions.js';
 import { changePassword, login, presentMe } from './auth.service.js';
 
 const tags = ['认证'];
@@ -63,6 +64,7 @@ export const authRoutes = (app: FastifyInstance) => {
     tags,
     handler: async ({ actor, q, reply, audit }) => {
       await q.execute(sql`delete from session where id = ${actor.sessionId}`);
+      sessionCache.drop(actor.sessionId);
       await audit({ targetType: 'user', targetId: actor.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };

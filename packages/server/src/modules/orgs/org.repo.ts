@@ -27,6 +27,12 @@ const COLUMNS = sql`o.id, o.parent_id as "parentId", o.path::text as "orgPath", 
 export const findOrg = async (q: Q, id: number): Promise<OrgRow | undefined> =>
   (await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.id = ${id}`))[0];
 
+/** Just the id, name and path of an org: enough for a scope check. */
+export const findOrgRef = async (q: Q, id: number): Promise<{ id: number; name: string; orgPath: string } | undefined> =>
+  (
+    await rows<{ id: number; name: string; orgPath: string }>(q, sql`select id, name, path::text as "orgPath" from org where id = ${id}`)
+  )[0];
+
 /** One org by its unique code. */
 export const findOrgByCode = async (q: Q, code: string): Promise<OrgRow | undefined> =>
   (await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.code = ${code}`))[0];

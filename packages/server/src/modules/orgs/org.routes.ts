@@ -2,11 +2,11 @@ import { ORG_DOMAINS, ORG_TYPES, orgCloseSchema, orgCreateSchema, orgMoveSchema,
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { scopeFilter } from '../../platform/authorize.js';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { route } from '../../platform/http.js';
 import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { presentOrg } from './org.presenter.js';
-import { findAncestors, findAncestorsOfMany, findChildren, findOrgsByIds, searchOrgs } from './org.repo.js';
+import { findAncestors, findAncestorsOfMany, findChildren, findOrgRef, findOrgsByIds, searchOrgs } from './org.repo.js';
 import { closeOrg, createOrg, getOrgFor, moveOrg, updateOrgAttributes } from './org.service.js';
 
 const tags = ['组织管理'];
@@ -75,7 +75,9 @@ export const orgRoutes = (app: FastifyInstance) => {
     params: idParams,
     querystring: z.object({ includeClosed: boolQuery.optional() }),
     handler: async ({ actor, q, params, query }) => {
-      const o = await getOrgFor(q, actor, 'org.read', params.id);
+      // A hot path (every tree expand): the scope check reads the path only.
+      const o = await findOrgRef(q, params.id);
+      authorize(actor, 'org.read', o, '党组织');
       const items = await findChildren(q, o.id, query.includeClosed ?? false);
       return { items: items.map((c) => presentOrg(actor, c)), total: items.length };
     },

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { hashPassword } from '../../platform/password.js';
+import { sessionCache } from '../../platform/sessions.js';
 import { throttleKey } from '../auth/auth.service.js';
 import { findOrg, type OrgRow } from '../orgs/org.repo.js';
 import { findUser, type UserRow } from './user.repo.js';
@@ -59,6 +60,12 @@ const checkGrants = async (q: Q, actor: Actor, grants: GrantInput[]): Promise<Or
     orgs.push(o);
   }
   return orgs;
+};
+
+/** Ends every session of an account, here and (within the cache time) in every process. */
+const endSessionsOf = async (q: Q, userId: number) => {
+  await q.execute(sql`delete from session where user_id = ${userId}`);
+  sessionCache.dropUser(userId);
 };
 
 const writeGrants = async (q: Q, userId: number, grants: GrantInput[]) => {
@@ -121,11 +128,12 @@ export const updateUser = async (
     }
     await checkGrants(q, actor, patch.grants ?? []);
     await writeGrants(q, u.id, patch.grants ?? []);
+    sessionCache.dropUser(u.id);
   }
   if (patch.displayName !== undefined) await q.execute(sql`update app_user set display_name = ${patch.displayName} where id = ${u.id}`);
   if (patch.disabled !== undefined) {
     await q.execute(sql`update app_user set disabled = ${patch.disabled} where id = ${u.id}`);
-    if (patch.disabled) await q.execute(sql`delete from session where user_id = ${u.id}`);
+    if (patch.disabled) await endSessionsOf(q, u.id);
   }
   return (await findUser(q, u.id)) as UserRow;
 };
@@ -144,7 +152,7 @@ export const resetPassword = async (q: Q, actor: Actor, id: number, password: st
   const weak = passwordWeakness(password, u.username);
   if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'password' });
   await q.execute(sql`update app_user set password_hash = ${await hashPassword(password)}, must_change_password = true where id = ${u.id}`);
-  await q.execute(sql`delete from session where user_id = ${u.id}`);
+  await endSessionsOf(q, u.id);
   await q.execute(sql`delete from login_throttle where username_key = ${throttleKey(u.username)}`);
   return (await findUser(q, u.id)) as UserRow;
 };
