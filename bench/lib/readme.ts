@@ -46,11 +46,6 @@ export const resultsTable = (): string => {
       c,
       'real/bare ≥ 0.6',
     ),
-    ...(c?.realWarnLogging
-      ? [
-          `| 同上，服务日志级别 warn（不写请求日志）<br>same, server with JISHI_LOG_LEVEL=warn | 无 none | ${loadCell(c.realWarnLogging.median)} (real/bare ${c.realWarnLogging.ratio.toFixed(2)}) | 同上 same | ${mark(null)} |`,
-        ]
-      : []),
     childrenRow(`同上，内置 PGlite<br>same on embedded PGlite`, cp, '无 none'),
   ];
   const dates = [...new Set(Object.values(all).map(day))].sort().join(', ');

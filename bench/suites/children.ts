@@ -28,7 +28,7 @@ import { startServer, timeToServeDemo } from './startup.js';
 export const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_DB = 'jishi_bench';
 const BENCH_DB_URL = `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`;
-type Key = 'real' | 'quiet' | 'bare';
+type Key = 'real' | 'bare';
 /** Each side's pool connects under its own application_name, so its PostgreSQL backends' CPU can be counted. */
 const dbUrlFor = (key: Key) => `${BENCH_DB_URL}?application_name=jishi_bench_${key}`;
 const TARGET_RATIO = 0.6;
@@ -152,8 +152,7 @@ type Measured = LoadResult & {
 
 /**
  * Throughput and latency of GET /api/v1/orgs/:id/children on the real server against the bare
- * baseline. On PostgreSQL a third variant, the real server with JISHI_LOG_LEVEL=warn, shows how much
- * of the gap is request logging (information only; the target uses the default configuration).
+ * baseline, in alternating rounds.
  */
 export const runChildren = async (o: ChildrenOptions) => {
   const machine = machineInfo();
@@ -194,7 +193,7 @@ export const runChildren = async (o: ChildrenOptions) => {
         : [];
 
     let coldStartSeconds: number | undefined;
-    const realVariant = (key: 'real' | 'quiet', label: string, env: Record<string, string>): Variant => {
+    const realVariant = (key: 'real', label: string, env: Record<string, string>): Variant => {
       const v: Variant = {
         key,
         label,
@@ -216,12 +215,9 @@ export const runChildren = async (o: ChildrenOptions) => {
     };
     const real = realVariant(
       'real',
-      'real server, default configuration (auth hook with session lookup, zod validation, org read + permission check, findChildren, presenter, request logging at info to a file)',
+      'real server, default configuration (auth hook with the session cache, zod validation, scoped findChildren, presenter with abilities, audit-free read path)',
       {},
     );
-    const quiet = realVariant('quiet', 'the same real server with JISHI_LOG_LEVEL=warn (no per-request log lines)', {
-      JISHI_LOG_LEVEL: 'warn',
-    });
     const bare: Variant = {
       key: 'bare',
       label: 'bare Fastify + pg.Pool(10) running the same SQL text (no auth, validation, session or org lookup, presenter or logging)',
@@ -243,7 +239,7 @@ export const runChildren = async (o: ChildrenOptions) => {
         console.log(`    bare server up in ${secondsSince(t0)} s`);
       },
     };
-    variants.push(real, bare, ...(pgMode ? [quiet] : []));
+    variants.push(real, bare);
     const ensure = async (v: Variant) => {
       if (v.child && !v.child.hasExited()) return;
       if (exclusive) for (const other of variants) if (other !== v && other.child) await stopChild(other.child);
@@ -263,9 +259,8 @@ export const runChildren = async (o: ChildrenOptions) => {
     );
     // Start the bare baseline now (alternating rounds begin with the real server) only when both can run at once.
     if (!exclusive) await ensure(bare);
-    if (pgMode) await ensure(quiet);
 
-    const rounds: Record<Key, Measured[]> = { real: [], quiet: [], bare: [] };
+    const rounds: Record<Key, Measured[]> = { real: [], bare: [] };
     let bareBytes: number | undefined;
     for (let r = 1; r <= o.rounds; r++) {
       for (const v of variants) {
@@ -323,7 +318,6 @@ export const runChildren = async (o: ChildrenOptions) => {
     const realSum = summarize(rounds.real);
     const bareSum = summarize(rounds.bare);
     const ratio = round(realSum.requestsPerSecond / bareSum.requestsPerSecond, 3);
-    const quietSum = pgMode ? summarize(rounds.quiet) : undefined;
     writeResult(name, {
       benchmark: name,
       title: `GET /api/v1/orgs/:id/children under load on ${pgMode ? 'PostgreSQL' : 'PGlite'}, real server vs bare Fastify`,
@@ -336,7 +330,7 @@ export const runChildren = async (o: ChildrenOptions) => {
       rounds: o.rounds,
       order: exclusive
         ? 'real, bare, alternating per round; each server is (re)started for its turn, since one process at a time may open the PGlite data dir; 3 s warm-up after each start'
-        : 'real, bare, real with warn-level logs, alternating per round; all stay up, the idle ones take no load',
+        : 'real, bare, alternating per round; both stay up, the idle one takes no load',
       cpuAccounting:
         'CPU seconds from /proc/<pid>/stat over the measured window: the server process, and on PostgreSQL the backends of its pool (by application_name); divided by the requests served.',
       account: 'q150502 (county org_admin)',
@@ -347,16 +341,6 @@ export const runChildren = async (o: ChildrenOptions) => {
       target: pgMode ? { minRatio: TARGET_RATIO } : null,
       real: { description: real.label, median: realSum, runs: rounds.real },
       bare: { description: bare.label, median: bareSum, runs: rounds.bare },
-      ...(quietSum
-        ? {
-            realWarnLogging: {
-              description: quiet.label,
-              median: quietSum,
-              ratio: round(quietSum.requestsPerSecond / bareSum.requestsPerSecond, 3),
-              runs: rounds.quiet,
-            },
-          }
-        : {}),
       /** real req/s ÷ bare req/s: the target. */
       ratio,
       /** bare ÷ real CPU per request (server + its PostgreSQL backends): the cost ratio, less sensitive to other load on the machine. */

@@ -59,11 +59,11 @@ export const findAncestors = (q: Q, path: string) =>
     sql`select id, name from org where path @> ${path}::ltree and path <> ${path}::ltree order by nlevel(path)`,
   );
 
-/** Direct children of an org, ordered by code. */
-export const findChildren = (q: Q, parentId: number, includeClosed: boolean) =>
+/** Direct children of an org within `scope` (all of them when omitted), ordered by code. */
+export const findChildren = (q: Q, parentId: number, includeClosed: boolean, scope: SQL = sql`true`) =>
   rows<OrgRow>(
     q,
-    sql`select ${COLUMNS} from org o where o.parent_id = ${parentId}
+    sql`select ${COLUMNS} from org o where o.parent_id = ${parentId} and ${scope}
         ${includeClosed ? sql`` : sql`and o.closed_at is null`} order by o.code`,
   );
 

@@ -75,10 +75,12 @@ export const orgRoutes = (app: FastifyInstance) => {
     params: idParams,
     querystring: z.object({ includeClosed: boolQuery.optional() }),
     handler: async ({ actor, q, params, query }) => {
-      // A hot path (every tree expand): the scope check reads the path only.
-      const o = await findOrgRef(q, params.id);
-      authorize(actor, 'org.read', o, '党组织');
-      const items = await findChildren(q, o.id, query.includeClosed ?? false);
+      // A hot path (every tree expand): one scoped query; only an empty answer needs the point
+      // check that tells "no children" from "not yours" (404).
+      // The parent must be in scope (not merely the child), so an outsider's request answers 404.
+      const parentInScope = scopeFilter(actor, 'org.read', sql`subpath(o.path, 0, nlevel(o.path) - 1)`);
+      const items = await findChildren(q, params.id, query.includeClosed ?? false, parentInScope);
+      if (items.length === 0) authorize(actor, 'org.read', await findOrgRef(q, params.id), '党组织');
       return { items: items.map((c) => presentOrg(actor, c)), total: items.length };
     },
   });
