@@ -74,9 +74,12 @@ const writeGrants = async (q: Q, userId: number, grants: GrantInput[]) => {
   for (const g of unique) await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${userId}, ${g.role}, ${g.orgId})`);
 };
 
-/** Creates an account with its grants. The password must be changed at first login. */
-export const createUser = async (q: Q, actor: Actor, input: UserCreate): Promise<UserRow> => {
-  const homeOrgId = input.homeOrgId ?? input.grants[0]?.orgId ?? (actor as { homeOrgId?: number | null }).homeOrgId;
+/**
+ * Creates an account with its grants; it belongs to `homeOrgId`, else its first grant's org, else the
+ * creator's own org. The password must be changed at first login.
+ */
+export const createUser = async (q: Q, actor: Actor & { homeOrgId: number | null }, input: UserCreate): Promise<UserRow> => {
+  const homeOrgId = input.homeOrgId ?? input.grants[0]?.orgId ?? actor.homeOrgId;
   if (!homeOrgId) throw new DomainError('INVALID_INPUT', '请指定账号所属党组织', { field: 'homeOrgId' });
   const home = await findOrg(q, homeOrgId);
   authorize(actor, 'user.manage', home, '党组织');
