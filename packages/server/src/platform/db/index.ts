@@ -52,6 +52,9 @@ export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | 
 export const openPostgres = async (url: string, max = 10): Promise<Database> => {
   // UTC sessions, as PGlite's: timestamps read back the same on both engines.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=UTC' });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool
+  // discards it and opens a new one on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection lost: ${(err as { code?: string }).code ?? err.message}`));
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return { db, engine: 'postgres', pool, close: () => pool.end() };
 };
