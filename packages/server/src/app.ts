@@ -10,15 +10,16 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
+import { memberRoutes } from './modules/members/member.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
-import { errorHandler, notFoundHandler } from './platform/errors.js';
+import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
 import { type Deps, registerAuthHooks } from './platform/http.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes, in one list: the permission test walks what these register. */
-const MODULES = [authRoutes, orgRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
+const MODULES = [authRoutes, orgRoutes, memberRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
 
 export interface BuildOptions {
   logger?: boolean;
@@ -64,6 +65,7 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
     }
   });
   registerAuthHooks(app);
+  app.addHook('preValidation', refuseNulInput);
   for (const register of MODULES) register(app);
   opts.extra?.(app);
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());

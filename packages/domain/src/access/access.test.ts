@@ -6,6 +6,7 @@ import {
   can,
   grantableRoles,
   grantConflict,
+  officerAccountRefusal,
   ROLE_ACTIONS,
   ROLES,
   type Role,
@@ -87,5 +88,19 @@ describe('三员分立 (GB/T 22239-2019 8.1.4.2 access control: separation of du
     expect(grantableRoles(['org_admin'])).toContain('branch_admin');
     expect(grantableRoles(['secadmin'])).toContain('auditor');
     expect(grantableRoles(['sysadmin'])).toEqual([]);
+  });
+});
+
+describe('officer accounts (三员分立)', () => {
+  it.each<[Role[], Role[], 'manage' | 'reset_password', boolean]>([
+    [['org_admin'], ['branch_admin'], 'reset_password', true],
+    [['org_admin'], ['auditor'], 'manage', false],
+    [['secadmin'], ['auditor'], 'manage', true],
+    [['sysadmin'], ['secadmin'], 'manage', true],
+    [['sysadmin'], ['sysadmin'], 'manage', false],
+    [['secadmin'], ['auditor'], 'reset_password', false],
+    [['sysadmin'], ['secadmin'], 'reset_password', false],
+  ])('%j on %j (%s) allowed: %s', (actor, target, op, allowed) => {
+    expect(officerAccountRefusal(actor, target, op) === null).toBe(allowed);
   });
 });

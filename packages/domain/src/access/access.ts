@@ -24,6 +24,9 @@ export const BUSINESS_ROLES: readonly Role[] = ['org_admin', 'branch_admin', 'gr
 export const ACTIONS = [
   'org.read',
   'org.manage',
+  'member.read',
+  'member.manage',
+  'member.reveal',
   'indicator.read',
   'user.read',
   'user.manage',
@@ -37,6 +40,9 @@ export type Action = (typeof ACTIONS)[number];
 export const ACTION_LABELS: Record<Action, string> = {
   'org.read': '查看党组织',
   'org.manage': '管理党组织',
+  'member.read': '查看党员',
+  'member.manage': '管理党员',
+  'member.reveal': '查看完整身份证号和手机号',
   'indicator.read': '查看统计指标',
   'user.read': '查看账号',
   'user.manage': '管理账号',
@@ -51,8 +57,18 @@ export const ACTION_LABELS: Record<Action, string> = {
  * and settings but reads no Party data; secadmin assigns grants; auditor only reads the audit log.
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  org_admin: ['org.read', 'org.manage', 'indicator.read', 'user.read', 'user.manage', 'grant.manage'],
-  branch_admin: ['org.read', 'indicator.read'],
+  org_admin: [
+    'org.read',
+    'org.manage',
+    'member.read',
+    'member.manage',
+    'member.reveal',
+    'indicator.read',
+    'user.read',
+    'user.manage',
+    'grant.manage',
+  ],
+  branch_admin: ['org.read', 'member.read', 'member.manage', 'member.reveal', 'indicator.read'],
   grid_worker: ['org.read'],
   member: ['org.read'],
   sysadmin: ['user.read', 'user.manage', 'settings.manage'],
@@ -128,16 +144,33 @@ export const grantableRoles = (granterRoles: readonly Role[]): Role[] => {
  */
 export const READ_ACTION_OF: Partial<Record<Action, Action>> = {
   'org.manage': 'org.read',
+  'member.manage': 'member.read',
+  'member.reveal': 'member.read',
   'user.manage': 'user.read',
   'grant.manage': 'user.read',
 };
 
 /**
- * 三员分立: an account holding an officer role is kept by the officers only (sysadmin for the
- * account, secadmin for its grants), never by a business administrator.
+ * 三员分立 for officer accounts (GB/T 22239-2019 8.1.4.2): only another officer of a different role
+ * may change one, and nobody resets an officer's password in the application — that would let one
+ * officer sign in as another. Returns a Chinese reason to refuse, or null.
  */
-export const mayManageAccount = (actorRoles: readonly Role[], targetRoles: readonly Role[]): boolean =>
-  !targetRoles.some((r) => OFFICER_ROLES.includes(r)) || actorRoles.some((r) => r === 'sysadmin' || r === 'secadmin');
+export const officerAccountRefusal = (
+  actorRoles: readonly Role[],
+  targetRoles: readonly Role[],
+  op: 'manage' | 'reset_password',
+): string | null => {
+  const target = targetRoles.filter((r) => OFFICER_ROLES.includes(r));
+  if (target.length === 0) return null;
+  if (op === 'reset_password') {
+    return '三员分立：系统管理员、安全管理员、审计管理员账号的密码不能由他人在系统内重置；请本人修改，或由运维人员在服务器上执行 npm run account:reset';
+  }
+  const mine = actorRoles.filter((r) => OFFICER_ROLES.includes(r));
+  if (mine.length === 0 || mine.some((r) => target.includes(r))) {
+    return '三员分立：三员账号只能由其他角色的三员管理员（系统管理员或安全管理员）管理';
+  }
+  return null;
+};
 
 /** May `actor` hand out `role` at `orgPath`? It needs grant.manage there, with a role allowed to grant it. */
 export const mayGrant = (actor: Actor, role: Role, orgPath: OrgPath): boolean =>

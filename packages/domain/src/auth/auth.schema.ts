@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../access/access.js';
+import { recordId } from '../org/org.schema.js';
 
 export const usernameSchema = z
   .string()
@@ -9,7 +10,13 @@ export const usernameSchema = z
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
 
 export const loginSchema = z.object({
-  username: z.string().min(1, '请输入用户名').max(64),
+  // Same alphabet as account names, so the throttle key and the lookup fold case alike.
+  username: z
+    .string()
+    .trim()
+    .min(1, '请输入用户名')
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符'),
   password: z.string().min(1, '请输入密码').max(256),
 });
 
@@ -20,7 +27,7 @@ export const passwordChangeSchema = z.object({
 
 export const grantSchema = z.object({
   role: z.enum(ROLES, { message: '角色无效' }),
-  orgId: z.number().int().positive(),
+  orgId: recordId,
 });
 
 export const userCreateSchema = z.object({
@@ -29,7 +36,7 @@ export const userCreateSchema = z.object({
   password: z.string().min(1, '请输入初始密码').max(256),
   grants: z.array(grantSchema).max(20),
   /** The org the account belongs to; defaults to the first grant's org. */
-  homeOrgId: z.number().int().positive().optional(),
+  homeOrgId: recordId.optional(),
 });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 

@@ -40,3 +40,9 @@ export const pathIds = (path: OrgPath): number[] => path.split('.').map(Number);
 
 /** The parent's path (`1.2.3` → `1.2`); the root's is itself. */
 export const parentPath = (path: OrgPath): OrgPath => (path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path);
+
+/**
+ * A 党支部 needs at least 3 正式党员 (《中国共产党支部工作条例（试行）》第五条: 有正式党员3人以上的，
+ * 应当成立党支部); with fewer it should join others in a 联合党支部.
+ */
+export const MIN_FULL_MEMBERS_PER_BRANCH = 3;

@@ -41,14 +41,20 @@ export const ORG_DOMAIN_LABELS: Record<OrgDomain, string> = {
 
 export const OrgLimits = { name: 100, code: 32, unit: 100 } as const;
 
-/** A business date `YYYY-MM-DD` that is a real calendar day. */
+/** A record id: a positive 32-bit integer, as the database stores it. */
+export const recordId = z.number().int().positive().max(2147483647, '编号超出范围');
+
+/** A record id from a query string or path. */
+export const recordIdParam = z.coerce.number().int().positive().max(2147483647, '编号超出范围');
+
+/** A business date `YYYY-MM-DD` that is a real calendar day from 1900 on. */
 export const dateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效的日期');
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01';
+  }, '不是有效的日期（应为1900年以后的真实日期）');
 
 /** GB/T 2260 / NBS statistical division code: 6, 9 or 12 digits. */
 export const divisionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '行政区划代码应为6、9或12位数字');
@@ -64,7 +70,7 @@ export const orgCode = z
 const orgName = z.string().trim().min(1, '名称不能为空').max(OrgLimits.name, `名称不能超过${OrgLimits.name}个字符`);
 
 export const orgCreateSchema = z.object({
-  parentId: z.number().int().positive(),
+  parentId: recordId,
   name: orgName,
   code: orgCode,
   type: z.enum(ORG_TYPES, { message: '组织类型无效' }),
@@ -88,7 +94,7 @@ export const orgUpdateSchema = z
   .partial();
 export type OrgUpdate = z.infer<typeof orgUpdateSchema>;
 
-export const orgMoveSchema = z.object({ parentId: z.number().int().positive() });
+export const orgMoveSchema = z.object({ parentId: recordId });
 
 export const orgCloseSchema = z.object({
   closedAt: dateString,

@@ -48,6 +48,30 @@ describe('audit log', () => {
     expect(broken).toMatchObject({ ok: false, brokenAt: victim?.id });
   });
 
+  it('deleting the newest rows is detected too (the head is sealed)', async () => {
+    const fresh = await createHarness();
+    const tree = await buildTree(fresh);
+    const admin = client(fresh, (await actorWith(fresh, [{ role: 'org_admin', orgId: tree.city }])).cookie);
+    for (let i = 0; i < 3; i++) {
+      await admin.post('/api/v1/orgs', {
+        parentId: tree.townA1,
+        name: `尾部${i}`,
+        code: uniqueCode('Z'),
+        type: 'branch',
+        domain: 'village',
+      });
+    }
+    expect((await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit)).ok).toBe(true);
+    const [last] = await rows<{ id: number }>(fresh.deps.db, sql`select max(id)::int as id from audit_log`);
+    await fresh.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await tx.execute(sql`delete from audit_log where id >= ${(last?.id ?? 0) - 1}`);
+      await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+    });
+    expect(await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit)).toMatchObject({ ok: false, brokenAt: (last?.id ?? 0) - 1 });
+    await fresh.close();
+  });
+
   it('the auditor filters and exports, and the export is itself audited', async () => {
     const aud = client(h, (await actorWith(h, [{ role: 'auditor', orgId: t.city }])).cookie);
     const list = await aud.get('/api/v1/audit?action=org.create&outcome=success');

@@ -87,12 +87,36 @@ export const recordAudit = async (tx: Q, key: Buffer, ctx: AuditContext, entry: 
     detail: entry.detail ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  await tx.insert(schema.auditLog).values({ ...row, hash: linkHash(key, row) });
+  const hash = linkHash(key, row);
+  const [inserted] = await tx
+    .insert(schema.auditLog)
+    .values({ ...row, hash })
+    .returning({ id: schema.auditLog.id });
+  // The head, sealed with the key: deleting the newest rows would otherwise leave a valid chain.
+  const head = { id: inserted?.id, hash, mac: hmacSm3(key, `${inserted?.id}:${hash}`) };
+  await tx.execute(
+    sql`insert into setting (key, value, updated_at) values ('audit.head', ${JSON.stringify(head)}::jsonb, ${now})
+        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+  );
+};
+
+/** The chain must end where the sealed head says; a missing tail shows as a break after the last row. */
+const checkHead = async (q: Q, key: Buffer, lastId: number, lastHash: string, checked: number) => {
+  const [row] = await rows<{ value: { id: number; hash: string; mac: string } | string }>(
+    q,
+    sql`select value from setting where key = 'audit.head'`,
+  );
+  if (!row) return { ok: checked === 0, checked, ...(checked === 0 ? {} : { brokenAt: lastId + 1 }) };
+  const head = typeof row.value === 'string' ? JSON.parse(row.value) : row.value;
+  const sealed = head.mac === hmacSm3(key, `${head.id}:${head.hash}`);
+  if (sealed && Number(head.id) === lastId && head.hash === lastHash) return { ok: true, checked };
+  return { ok: false, checked, brokenAt: lastId + 1 };
 };
 
 /**
  * Walks the chain in id order in batches and returns the first row whose link does not hold:
- * an edited row breaks its own hash, a deleted one breaks its successor's prev_hash.
+ * an edited row breaks its own hash, a deleted one breaks its successor's prev_hash, and deleted
+ * newest rows no longer reach the sealed head.
  */
 export const verifyAuditChain = async (q: Q, key: Buffer): Promise<{ ok: boolean; checked: number; brokenAt?: number }> => {
   let prev = GENESIS;
@@ -105,7 +129,7 @@ export const verifyAuditChain = async (q: Q, key: Buffer): Promise<{ ok: boolean
                  outcome, request_id, ip, detail, prev_hash, hash
           from audit_log where id > ${lastId} order by id limit 5000`,
     );
-    if (batch.length === 0) return { ok: true, checked };
+    if (batch.length === 0) return checkHead(q, key, lastId, prev, checked);
     for (const r of batch) {
       const row = {
         at: toDate(r.at),

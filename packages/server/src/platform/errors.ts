@@ -35,9 +35,36 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
     return send(reply, fe.statusCode, 'INVALID_INPUT', message);
   }
 
+  // A database error: map the races that reach a constraint, and never log its message, which
+  // carries the query's parameters (names, usernames, hashes).
+  const db = (error as { cause?: { code?: string; constraint?: string; table?: string; routine?: string } }).cause;
+  if (error.name === 'DrizzleQueryError' || db?.code) {
+    if (db?.code === '23505') return send(reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
+    if (db?.code === '40001' || db?.code === '40P01') return send(reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
+    request.log.error(
+      { err: { name: error.name, code: db?.code, constraint: db?.constraint, table: db?.table, routine: db?.routine } },
+      'database error',
+    );
+    return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+  }
   request.log.error({ err: { code: fe.code, name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
   return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
 };
 
 /** 404 for unknown routes, in the same shape. */
 export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) => send(reply, 404, 'NOT_FOUND', '请求的接口不存在');
+
+/** True when any string inside holds a NUL character, which PostgreSQL text cannot store. */
+const hasNul = (v: unknown): boolean => {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+  return false;
+};
+
+/** Refuses input with NUL characters before any handler sees it. */
+export const refuseNulInput = async (request: FastifyRequest) => {
+  if (hasNul(request.body) || hasNul(request.query) || hasNul(request.params)) {
+    throw new DomainError('INVALID_INPUT', '输入包含不可见的非法字符（NUL），请删除后重试');
+  }
+};

@@ -165,6 +165,8 @@ export interface RouteContext<B, Qs, P> {
   /** The transaction for a write route, the pool for a read. */
   q: Q;
   deps: Deps;
+  /** Runs after the write commits (e.g. dropping cached sessions, so no reader re-caches the old state). */
+  afterCommit: (fn: () => void) => void;
   /** Appends the audit row for this request inside the same transaction; `action` defaults to the route's. */
   audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => Promise<void>;
 }
@@ -232,22 +234,30 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
         deps,
       };
       if (!write) {
-        return spec.handler({ ...base, q: deps.db, audit: () => Promise.reject(new Error('audit in a read route')) });
+        return spec.handler({
+          ...base,
+          q: deps.db,
+          afterCommit: (fn) => fn(),
+          audit: () => Promise.reject(new Error('audit in a read route')),
+        });
       }
       const action = spec.auditAction ?? `${spec.method} ${spec.url}`;
       let lastEntry: AuditEntry | undefined;
+      const committed: (() => void)[] = [];
       try {
-        return await deps.db.transaction(async (tx) => {
+        const result = await deps.db.transaction(async (tx) => {
           let audited = 0;
           const audit = async (entry: Omit<AuditEntry, 'action'> & { action?: string }) => {
             lastEntry = { action, ...entry };
             audited++;
             await recordAudit(tx, deps.keys.audit, auditContextOf(req), lastEntry, deps.now());
           };
-          const result = await spec.handler({ ...base, q: tx, audit });
+          const result = await spec.handler({ ...base, q: tx, audit, afterCommit: (fn) => committed.push(fn) });
           if (audited !== 1) throw new Error(`write route ${spec.method} ${spec.url} recorded ${audited} audit rows`);
           return result;
         });
+        for (const fn of committed) fn();
+        return result;
       } catch (err) {
         if (err instanceof DomainError) {
           const outcome = err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN' ? 'denied' : 'failure';

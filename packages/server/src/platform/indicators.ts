@@ -52,3 +52,25 @@ export const countOrgs =
     );
     return new Map(found.map((f) => [f.root, f.value]));
   };
+
+/** A member on the roll on `date`: admitted by then and not yet gone. */
+export const memberOnRoll = (alias: SQL, date: string): SQL =>
+  sql`${alias}.joined_at <= ${date}::date and (${alias}.exit_at is null or ${alias}.exit_at > ${date}::date)`;
+
+/**
+ * Aggregates over members on the roll in each subtree on the date: `value` is an SQL expression
+ * over alias `m` (count(m.id), avg(...)), `where` narrows the members.
+ */
+export const aggregateMembers =
+  (value: SQL, where: SQL = sql`true`) =>
+  async (q: Q, roots: string[], date: string): Promise<Map<string, number>> => {
+    const found = await rows<{ root: string; value: number | null }>(
+      q,
+      sql`select r.root::text as root, ${value} as value
+          from unnest(${rootsArray(roots)}) as r(root)
+          left join (member m join org o on o.id = m.org_id)
+            on o.path <@ r.root and ${memberOnRoll(sql`m`, date)} and ${where}
+          group by r.root`,
+    );
+    return new Map(found.map((f) => [f.root, f.value === null ? 0 : Number(f.value)]));
+  };

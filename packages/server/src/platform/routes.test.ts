@@ -64,6 +64,25 @@ describe('every route declares a permission', () => {
 });
 
 describe('no malformed input gives a 5xx', () => {
+  it('NUL characters, ids beyond int4 and year 0000 are refused in Chinese (review findings)', async () => {
+    const t = await buildTree(h);
+    const { cookie } = await actorWith(h, [{ role: 'org_admin', orgId: t.city }]);
+    const cases: [string, string, unknown][] = [
+      ['GET', '/api/v1/orgs?q=a%00b', undefined],
+      ['POST', '/api/v1/auth/login', { username: 'ad\u0000min', password: 'x' }],
+      ['PATCH', `/api/v1/orgs/${t.townA1}`, { name: 'a\u0000b' }],
+      ['POST', '/api/v1/orgs', { parentId: 3000000000, name: 'x', code: 'X1', type: 'branch', domain: 'village' }],
+      ['POST', `/api/v1/orgs/${t.townA1}/move`, { parentId: 3000000000 }],
+      ['POST', '/api/v1/users', { username: 'abc', displayName: 'x', password: 'x', grants: [{ role: 'member', orgId: 3000000000 }] }],
+      ['GET', '/api/v1/indicators?date=0000-01-01', undefined],
+    ];
+    for (const [method, url, payload] of cases) {
+      const res = await app.inject({ method: method as 'GET', url, headers: { cookie }, payload: payload as never });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('random bodies, query strings and ids on every route', async () => {
     const t = await buildTree(h);
     const { cookie } = await actorWith(h, [{ role: 'org_admin', orgId: t.city }]);

@@ -1,7 +1,8 @@
+import { recordIdParam } from '@jishi/domain';
 import { z } from 'zod';
 
 /** Shared request schemas: ids in paths, paging in queries. */
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
+export const idParams = z.object({ id: recordIdParam });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(100000).default(1),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Role } from '@jishi/domain';
+import { idCheckChar, type Role } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -175,4 +175,14 @@ export const client = (h: Harness, cookie?: string) => {
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
   };
+};
+
+let idSeq = 0;
+/** A checksum-valid ID number unique within this test file (odd sequence: male). */
+export const testIdNumber = (opts: { birth?: string; gender?: 'male' | 'female'; region?: string } = {}) => {
+  const birth = (opts.birth ?? '1980-05-01').replaceAll('-', '');
+  idSeq++;
+  const seq = idSeq * 2 + (opts.gender === 'female' ? 0 : 1);
+  const first17 = `${opts.region ?? '150502'}${birth}${String(seq % 1000).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
 };

@@ -76,7 +76,6 @@ export const auditRoutes = (app: FastifyInstance) => {
     querystring: filterSchema,
     handler: async ({ actor, q, query, reply, deps, audit }) => {
       const items = await findAudit(q, query, EXPORT_LIMIT, 0);
-      await audit({ targetType: 'audit_log', detail: { filter: query, rows: items.length } });
       const file = await writeSheet<AuditListRow & { actionLabel: string }>({
         sheetName: '审计日志',
         title: '基石 审计日志',
@@ -99,6 +98,8 @@ export const auditRoutes = (app: FastifyInstance) => {
           { header: '详情', width: 40, value: (r) => (r.detail ? JSON.stringify(r.detail) : '') },
         ],
       });
+      // Audited last: the audit lock is held until commit, so the workbook is built before it.
+      await audit({ targetType: 'audit_log', detail: { filter: query, rows: items.length } });
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('审计日志.xlsx'));
       return file;
     },

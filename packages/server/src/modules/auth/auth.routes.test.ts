@@ -57,6 +57,12 @@ describe('login', () => {
     expect((await attempt(u.username, TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('parallel wrong passwords are all counted: the account locks', async () => {
+    const u = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
+    await Promise.all(Array.from({ length: 12 }, () => attempt(u.username, 'Wrong-password-1')));
+    expect((await attempt(u.username, TEST_PASSWORD)).status).toBe(423);
+  });
+
   it('audits failed and successful logins without the password', async () => {
     const u = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
     await attempt(u.username, 'Wrong-password-1');
@@ -171,10 +177,7 @@ describe('client address', () => {
       remoteAddress: '127.0.0.9',
     });
     expect(res.statusCode).toBe(401);
-    const [row] = await rows<{ ip: string }>(
-      h.deps.db,
-      sql`select ip from audit_log where actor_name = 'nobody-at-all' order by id desc limit 1`,
-    );
+    const [row] = await rows<{ ip: string }>(h.deps.db, sql`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
     expect(row?.ip).toBe('127.0.0.9');
   });
 });

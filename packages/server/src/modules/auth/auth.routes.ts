@@ -80,8 +80,9 @@ export const authRoutes = (app: FastifyInstance) => {
     summary: '修改本人密码',
     tags,
     body: passwordChangeSchema,
-    handler: async ({ actor, q, body, deps, audit }) => {
+    handler: async ({ actor, q, body, deps, audit, afterCommit }) => {
       await changePassword(deps, q, actor, body.oldPassword, body.newPassword);
+      afterCommit(() => sessionCache.dropUser(actor.userId));
       await audit({ targetType: 'user', targetId: actor.userId });
       return { ok: true };
     },

@@ -37,40 +37,61 @@ export const login = async (
     deps.db,
     sql`select failed_count, locked_until from login_throttle where username_key = ${key}`,
   );
-  const audit = (outcome: 'success' | 'failure' | 'denied', userId: number | null, detail: Record<string, unknown>) =>
+  // A name that is no account is not stored (people type passwords into it); its throttle key
+  // prefix still lets an auditor see repeated attempts on one name.
+  const audit = (
+    outcome: 'success' | 'failure' | 'denied',
+    user: { id: number; username: string } | undefined,
+    detail: Record<string, unknown>,
+  ) =>
     deps.db.transaction((tx) =>
       recordAudit(
         tx,
         deps.keys.audit,
-        { ...ctx, actorId: userId, actorName: username.slice(0, 64) },
-        { action: 'auth.login', outcome, detail },
+        { ...ctx, actorId: user?.id ?? null, actorName: user?.username ?? null },
+        { action: 'auth.login', outcome, detail: user ? detail : { ...detail, unknownName: key.slice(0, 12) } },
         now,
       ),
     );
+  const findUser = async () =>
+    (
+      await rows<{ id: number; username: string; password_hash: string; disabled: boolean }>(
+        deps.db,
+        sql`select id, username, password_hash, disabled from app_user where lower(username) = lower(${username.trim()})`,
+      )
+    )[0];
 
   if (throttle?.locked_until && toDate(throttle.locked_until) > now) {
-    await audit('denied', null, { reason: 'locked' });
+    await audit('denied', await findUser(), { reason: 'locked' });
     throw new DomainError(
       'ACCOUNT_LOCKED',
       `连续登录失败${AuthLimits.maxFailedLogins}次，账号已锁定${AuthLimits.lockMinutes}分钟，请稍后再试或联系管理员解锁`,
     );
   }
 
-  const [user] = await rows<{ id: number; password_hash: string; disabled: boolean }>(
-    deps.db,
-    sql`select id, password_hash, disabled from app_user where lower(username) = lower(${username.trim()})`,
-  );
+  const user = await findUser();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   if (!user || !ok) {
-    // A lock that has run out starts a fresh count.
-    const expired = throttle?.locked_until != null;
-    const failed = (expired ? 0 : (throttle?.failed_count ?? 0)) + 1;
-    const lockedUntil = lockUntilAfterFailure(failed, now);
-    await deps.db.execute(
-      sql`insert into login_throttle (username_key, failed_count, locked_until, updated_at) values (${key}, ${failed}, ${lockedUntil}, ${now})
-          on conflict (username_key) do update set failed_count = excluded.failed_count, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+    // Counted in one atomic statement, so parallel attempts cannot overwrite each other's count;
+    // a lock that has run out starts a fresh count.
+    const [counted] = await rows<{ failed_count: number }>(
+      deps.db,
+      sql`insert into login_throttle (username_key, failed_count, locked_until, updated_at) values (${key}, 1, null, ${now})
+          on conflict (username_key) do update set
+            failed_count = case when login_throttle.locked_until is not null and login_throttle.locked_until <= ${now}
+                                then 1 else login_throttle.failed_count + 1 end,
+            locked_until = case when login_throttle.locked_until is not null and login_throttle.locked_until <= ${now}
+                                then null else login_throttle.locked_until end,
+            updated_at = ${now}
+          returning failed_count`,
     );
-    await audit('failure', user?.id ?? null, { failed });
+    const failed = counted?.failed_count ?? 1;
+    const lockedUntil = lockUntilAfterFailure(failed, now);
+    if (lockedUntil)
+      await deps.db.execute(
+        sql`update login_throttle set locked_until = ${lockedUntil} where username_key = ${key} and locked_until is null`,
+      );
+    await audit('failure', user, { failed });
     if (lockedUntil) {
       throw new DomainError(
         'ACCOUNT_LOCKED',
@@ -83,7 +104,7 @@ export const login = async (
     );
   }
   if (user.disabled) {
-    await audit('denied', user.id, { reason: 'disabled' });
+    await audit('denied', user, { reason: 'disabled' });
     throw new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系管理员');
   }
 
@@ -102,7 +123,7 @@ export const login = async (
     await recordAudit(
       tx,
       deps.keys.audit,
-      { ...ctx, actorId: user.id, actorName: username.slice(0, 64) },
+      { ...ctx, actorId: user.id, actorName: user.username },
       { action: 'auth.login', outcome: 'success' },
       now,
     );

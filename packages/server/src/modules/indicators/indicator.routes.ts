@@ -1,4 +1,4 @@
-import { DomainError, dateString, pathIds, scopesFor } from '@jishi/domain';
+import { DomainError, dateString, pathIds, recordIdParam, scopesFor } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
@@ -7,6 +7,7 @@ import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
 import { allIndicators, findIndicator } from '../../platform/indicators.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
+import './member.indicators.js';
 import './org.indicators.js';
 
 const tags = ['数据驾驶舱'];
@@ -20,7 +21,7 @@ const targetOrg = async (q: Q, actor: SessionActor, orgId: number | undefined) =
 };
 
 const query = z.object({
-  orgId: z.coerce.number().int().positive().max(2147483647).optional(),
+  orgId: recordIdParam.optional(),
   date: dateString.optional(),
 });
 

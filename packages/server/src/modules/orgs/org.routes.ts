@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { presentOrg } from './org.presenter.js';
@@ -142,8 +143,8 @@ export const orgRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: orgCloseSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
-      const o = await closeOrg(q, actor, params.id, body.closedAt, body.reason);
+    handler: async ({ actor, q, params, body, audit, deps }) => {
+      const o = await closeOrg(q, actor, params.id, body.closedAt, body.reason, businessDate(deps.now()));
       await audit({ targetType: 'org', targetId: o.id, detail: { closedAt: body.closedAt } });
       return presentOrg(actor, o);
     },

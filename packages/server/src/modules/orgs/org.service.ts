@@ -10,6 +10,7 @@ import {
   type OrgUpdate,
   parentPath,
 } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import type { Q } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
@@ -43,8 +44,15 @@ const assertMayRestructure = (actor: Actor, o: OrgRow, verb: string) => {
   }
 };
 
+/**
+ * Tree changes (create, move, close, type change) take one transaction-level lock, so two of them
+ * never read paths the other is rewriting (two crossed moves would otherwise form a cycle).
+ */
+const lockTree = (q: Q) => q.execute(sql`select pg_advisory_xact_lock(7355603)`);
+
 /** Creates an org under a parent the actor manages. */
 export const createOrg = async (q: Q, actor: Actor, input: OrgCreate): Promise<OrgRow> => {
+  await lockTree(q);
   const parent = await getOrgFor(q, actor, 'org.manage', input.parentId);
   assertOpen(parent);
   assertMayParent(parent.type, input.type, ORG_TYPE_LABELS);
@@ -59,6 +67,7 @@ export const createOrg = async (q: Q, actor: Actor, input: OrgCreate): Promise<O
 
 /** Edits an org's attributes; a type change must still fit its parent and children. */
 export const updateOrgAttributes = async (q: Q, actor: Actor, id: number, patch: OrgUpdate): Promise<OrgRow> => {
+  if (patch.type) await lockTree(q);
   const o = await getOrgFor(q, actor, 'org.manage', id);
   assertOpen(o);
   if (patch.code && patch.code !== o.code) await assertCodeFree(q, patch.code, o.id);
@@ -73,6 +82,7 @@ export const updateOrgAttributes = async (q: Q, actor: Actor, id: number, patch:
 
 /** Moves an org and its whole subtree under a new parent; both ends must be managed by the actor. */
 export const moveOrg = async (q: Q, actor: Actor, id: number, parentId: number): Promise<{ org: OrgRow; from: number | null }> => {
+  await lockTree(q);
   const o = await getOrgFor(q, actor, 'org.manage', id);
   assertMayRestructure(actor, o, '移动');
   const parent = await getOrgFor(q, actor, 'org.manage', parentId);
@@ -85,12 +95,21 @@ export const moveOrg = async (q: Q, actor: Actor, id: number, parentId: number):
 };
 
 /** Closes (撤销) an org: kept for history, never deleted. Its open children must go first. */
-export const closeOrg = async (q: Q, actor: Actor, id: number, closedAt: string, reason: string): Promise<OrgRow> => {
+export const closeOrg = async (q: Q, actor: Actor, id: number, closedAt: string, reason: string, today: string): Promise<OrgRow> => {
+  await lockTree(q);
   const o = await getOrgFor(q, actor, 'org.manage', id);
   assertMayRestructure(actor, o, '撤销');
   assertOpen(o);
   if (o.childCount > 0) {
     throw new DomainError('ORG_HAS_OPEN_CHILDREN', `「${o.name}」还有${o.childCount}个下级组织未撤销或移出，不能撤销`);
+  }
+  if (closedAt > today) throw new DomainError('RULE_VIOLATION', '撤销日期不能晚于今天', { field: 'closedAt' });
+  const lastChildClosed = (await findChildren(q, o.id, true)).reduce<string | null>(
+    (m, c) => (c.closedAt && (!m || c.closedAt > m) ? c.closedAt : m),
+    null,
+  );
+  if (lastChildClosed && closedAt < lastChildClosed) {
+    throw new DomainError('RULE_VIOLATION', `撤销日期不能早于其下级组织的撤销日期（${lastChildClosed}）`, { field: 'closedAt' });
   }
   if (o.foundedAt && closedAt < o.foundedAt) {
     throw new DomainError('RULE_VIOLATION', `撤销日期不能早于成立日期（${o.foundedAt}）`, { field: 'closedAt' });

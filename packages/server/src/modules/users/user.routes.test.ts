@@ -139,3 +139,25 @@ describe('三员分立', () => {
     expect((await county.get('/api/v1/audit')).status).toBe(403);
   });
 });
+
+describe('account takeover guards (review findings)', () => {
+  it('a township admin cannot reset or rename an account whose grants reach beyond its township', async () => {
+    const town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+    const big = await createUser(h, [
+      { role: 'branch_admin', orgId: t.branchA1 },
+      { role: 'org_admin', orgId: t.city },
+    ]);
+    const reset = await town.post(`/api/v1/users/${big.id}/reset-password`, { password: 'Takeover-Pass-2026' });
+    expect(reset.status).toBe(403);
+    expect((await town.patch(`/api/v1/users/${big.id}`, { displayName: '改名' })).status).toBe(403);
+    expect((await town.patch(`/api/v1/users/${big.id}`, { disabled: true })).status).toBe(403);
+  });
+
+  it("no officer resets another officer's password in the application", async () => {
+    const sys = client(h, (await actorWith(h, [{ role: 'sysadmin', orgId: t.city }])).cookie);
+    const sec = await createUser(h, [{ role: 'secadmin', orgId: t.city }]);
+    const res = await sys.post(`/api/v1/users/${sec.id}/reset-password`, { password: 'Takeover-Pass-2026' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('account:reset');
+  });
+});

@@ -1,11 +1,12 @@
 import {
   type Actor,
+  can,
   DomainError,
   grantConflict,
   isWithin,
   mayGrant,
-  mayManageAccount,
   notFound,
+  officerAccountRefusal,
   passwordWeakness,
   ROLE_LABELS,
   type Role,
@@ -24,24 +25,29 @@ type GrantInput = { role: Role; orgId: number };
 
 const rolesOf = (actor: Actor) => actor.grants.map((g) => g.role);
 
-/** Loads an account the actor may act on: its home org in scope and, for officers, only by officers. */
+/**
+ * Loads an account the actor may act on: its home org in scope, and for a change every grant it
+ * holds within the actor's reach too (else a township admin could take over a county account whose
+ * home happens to be a village), and officers only by officers.
+ */
 export const getUserFor = async (
   q: Q,
   actor: Actor,
   action: 'user.read' | 'user.manage' | 'grant.manage',
   id: number,
+  op: 'manage' | 'reset_password' = 'manage',
 ): Promise<UserRow> => {
   const u = await findUser(q, id);
   authorize(actor, action, u, '账号');
-  if (
-    action !== 'user.read' &&
-    !mayManageAccount(
-      rolesOf(actor),
-      u.grants.map((g) => g.role),
-    )
-  ) {
-    throw new DomainError('FORBIDDEN', '三员分立：系统管理员、安全管理员、审计管理员账号只能由系统管理员或安全管理员管理');
-  }
+  if (action === 'user.read') return u;
+  const beyond = u.grants.find((g) => !can(actor, action, { orgPath: g.orgPath }));
+  if (beyond) throw new DomainError('FORBIDDEN', `该账号在「${beyond.orgName}」的权限超出您的管辖范围，不能由您管理`);
+  const refusal = officerAccountRefusal(
+    rolesOf(actor),
+    u.grants.map((g) => g.role),
+    op,
+  );
+  if (refusal) throw new DomainError('FORBIDDEN', refusal);
   return u;
 };
 
@@ -84,14 +90,12 @@ export const createUser = async (q: Q, actor: Actor & { homeOrgId: number | null
   const home = await findOrg(q, homeOrgId);
   authorize(actor, 'user.manage', home, '党组织');
   if (input.grants.length > 0) await checkGrants(q, actor, input.grants);
-  if (
-    !mayManageAccount(
-      rolesOf(actor),
-      input.grants.map((g) => g.role),
-    )
-  ) {
-    throw new DomainError('FORBIDDEN', '三员分立：三员账号只能由系统管理员或安全管理员创建');
-  }
+  const refusal = officerAccountRefusal(
+    rolesOf(actor),
+    input.grants.map((g) => g.role),
+    'manage',
+  );
+  if (refusal) throw new DomainError('FORBIDDEN', refusal);
   const weak = passwordWeakness(input.password, input.username);
   if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'password' });
   const [taken] = await rows(q, sql`select 1 from app_user where lower(username) = lower(${input.username})`);
@@ -150,7 +154,7 @@ export const unlockUser = async (q: Q, actor: Actor, id: number): Promise<UserRo
 
 /** Sets a new initial password; the user must change it at next login and all sessions end. */
 export const resetPassword = async (q: Q, actor: Actor, id: number, password: string): Promise<UserRow> => {
-  const u = await getUserFor(q, actor, 'user.manage', id);
+  const u = await getUserFor(q, actor, 'user.manage', id, 'reset_password');
   if (u.id === actor.userId) throw new DomainError('FORBIDDEN', '请在「修改密码」中修改自己的密码');
   const weak = passwordWeakness(password, u.username);
   if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'password' });

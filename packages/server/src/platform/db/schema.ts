@@ -122,3 +122,44 @@ export const setting = pgTable('setting', {
   value: jsonb('value').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * 党员. ID and phone are stored SM4-encrypted with a keyed blind index for exact lookup; the masked
+ * forms are kept beside them so lists never decrypt.
+ */
+export const member = pgTable(
+  'member',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    name: text('name').notNull(),
+    pinyin: text('pinyin').notNull().default(''),
+    gender: text('gender').notNull(),
+    ethnicity: text('ethnicity').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberIndex: text('id_number_index').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    education: text('education'),
+    occupation: text('occupation'),
+    joinedAt: date('joined_at', { mode: 'string' }).notNull(),
+    fullMemberAt: date('full_member_at', { mode: 'string' }),
+    status: text('status').notNull(),
+    isFlowing: boolean('is_flowing').notNull().default(false),
+    isInService: boolean('is_in_service').notNull().default(false),
+    exitType: text('exit_type'),
+    exitAt: date('exit_at', { mode: 'string' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('member_id_number_index_key').on(t.idNumberIndex),
+    index('member_org_idx').on(t.orgId),
+    index('member_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('member_pinyin_idx').on(t.pinyin),
+  ],
+);

@@ -1,0 +1,155 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Q, rows } from '../../platform/db/index.js';
+
+export interface MemberRow {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  name: string;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  birthDate: string;
+  idNumberEnc: string;
+  idNumberMasked: string;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+  education: string | null;
+  occupation: string | null;
+  joinedAt: string;
+  fullMemberAt: string | null;
+  status: 'probationary' | 'full';
+  isFlowing: boolean;
+  isInService: boolean;
+  exitType: string | null;
+  exitAt: string | null;
+}
+
+const COLUMNS = sql`m.id, m.org_id as "orgId", o.name as "orgName", o.path::text as "orgPath", m.name, m.gender, m.ethnicity,
+  to_char(m.birth_date, 'YYYY-MM-DD') as "birthDate", m.id_number_enc as "idNumberEnc", m.id_number_masked as "idNumberMasked",
+  m.phone_enc as "phoneEnc", m.phone_masked as "phoneMasked", m.education, m.occupation,
+  to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt", to_char(m.full_member_at, 'YYYY-MM-DD') as "fullMemberAt", m.status,
+  m.is_flowing as "isFlowing", m.is_in_service as "isInService", m.exit_type as "exitType", to_char(m.exit_at, 'YYYY-MM-DD') as "exitAt"`;
+
+const FROM = sql`member m join org o on o.id = m.org_id`;
+
+/** One member by id, with its org's path for the scope check. */
+export const findMember = async (q: Q, id: number): Promise<MemberRow | undefined> =>
+  (await rows<MemberRow>(q, sql`select ${COLUMNS} from ${FROM} where m.id = ${id}`))[0];
+
+/** The member holding an ID number (by blind index), if any. */
+export const findMemberIdByIdIndex = async (q: Q, index: string): Promise<number | undefined> =>
+  (await rows<{ id: number }>(q, sql`select id from member where id_number_index = ${index}`))[0]?.id;
+
+export interface MemberSearch {
+  scope: SQL;
+  /** Only this subtree (already checked against the scope). */
+  underPath?: string;
+  name?: string;
+  idIndex?: string;
+  status?: 'probationary' | 'full';
+  gender?: 'male' | 'female';
+  ethnicity?: string;
+  includeExited?: boolean;
+  /** Full members since this date or earlier. */
+  fullMemberBy?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Scoped member search, in pinyin order; a name fragment uses the trigram index from 3 characters on. */
+export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: MemberRow[]; total: number }> => {
+  const like = s.name ? `%${s.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = sql.join(
+    [
+      s.scope,
+      s.underPath ? sql`o.path <@ ${s.underPath}::ltree` : undefined,
+      like ? sql`(m.name like ${like} or m.pinyin like ${like.toLowerCase()})` : undefined,
+      s.idIndex ? sql`m.id_number_index = ${s.idIndex}` : undefined,
+      s.status ? sql`m.status = ${s.status}` : undefined,
+      s.gender ? sql`m.gender = ${s.gender}` : undefined,
+      s.ethnicity ? sql`m.ethnicity = ${s.ethnicity}` : undefined,
+      s.includeExited ? undefined : sql`m.exit_type is null`,
+      s.fullMemberBy ? sql`m.full_member_at <= ${s.fullMemberBy}::date` : undefined,
+    ].filter((c): c is SQL => c !== undefined),
+    sql` and `,
+  );
+  const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from ${FROM} where ${where}`);
+  const items = await rows<MemberRow>(
+    q,
+    sql`select ${COLUMNS} from ${FROM} where ${where} order by m.pinyin, m.id limit ${s.limit} offset ${s.offset}`,
+  );
+  return { items, total: count?.total ?? 0 };
+};
+
+export interface MemberInsert {
+  orgId: number;
+  name: string;
+  pinyin: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  idNumberEnc: string;
+  idNumberIndex: string;
+  idNumberMasked: string;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+  education: string | null;
+  occupation: string | null;
+  joinedAt: string;
+  fullMemberAt: string | null;
+  status: string;
+  isFlowing: boolean;
+  isInService: boolean;
+  exitType?: string | null;
+  exitAt?: string | null;
+}
+
+const INSERT_COLUMNS = sql`(org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
+  phone_enc, phone_masked, education, occupation, joined_at, full_member_at, status, is_flowing, is_in_service, exit_type, exit_at)`;
+
+const valuesOf = (m: MemberInsert) =>
+  sql`(${m.orgId}, ${m.name}, ${m.pinyin}, ${m.gender}, ${m.ethnicity}, ${m.birthDate}::date, ${m.idNumberEnc}, ${m.idNumberIndex},
+    ${m.idNumberMasked}, ${m.phoneEnc}, ${m.phoneMasked}, ${m.education}, ${m.occupation}, ${m.joinedAt}::date,
+    ${m.fullMemberAt}::date, ${m.status}, ${m.isFlowing}, ${m.isInService}, ${m.exitType ?? null}, ${m.exitAt ?? null}::date)`;
+
+/** Inserts members in multi-row batches; returns the new ids in order. */
+export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<number[]> => {
+  const ids: number[] = [];
+  for (let i = 0; i < members.length; i += 1000) {
+    const chunk = members.slice(i, i + 1000);
+    const found = await rows<{ id: number }>(
+      q,
+      sql`insert into member ${INSERT_COLUMNS} values ${sql.join(chunk.map(valuesOf), sql`, `)} returning id`,
+    );
+    ids.push(...found.map((r) => r.id));
+  }
+  return ids;
+};
+
+const PATCH_COLUMNS: Record<string, string> = {
+  name: 'name',
+  pinyin: 'pinyin',
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  phoneEnc: 'phone_enc',
+  phoneMasked: 'phone_masked',
+  education: 'education',
+  occupation: 'occupation',
+  joinedAt: 'joined_at',
+  fullMemberAt: 'full_member_at',
+  status: 'status',
+  isFlowing: 'is_flowing',
+  isInService: 'is_in_service',
+  exitType: 'exit_type',
+  exitAt: 'exit_at',
+};
+
+/** Updates the given columns of one member. */
+export const updateMemberRow = async (q: Q, id: number, patch: Record<string, unknown>) => {
+  const sets = Object.entries(patch)
+    .filter(([k, v]) => v !== undefined && PATCH_COLUMNS[k])
+    .map(([k, v]) => sql`${sql.raw(PATCH_COLUMNS[k] as string)} = ${v}`);
+  if (sets.length === 0) return;
+  await q.execute(sql`update member set ${sql.join(sets, sql`, `)}, updated_at = now() where id = ${id}`);
+};

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../platform/db/index.js';
+import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+
+let h: Harness;
+let t: TestTree;
+let town: ReturnType<typeof client>;
+let other: ReturnType<typeof client>;
+beforeAll(async () => {
+  h = await createHarness();
+  t = await buildTree(h);
+  town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+  other = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townB1 }])).cookie);
+});
+afterAll(() => h.close());
+
+const memberBody = (patch: Record<string, unknown> = {}) => ({
+  name: '巴特尔',
+  gender: 'male',
+  ethnicity: '蒙古族',
+  idNumber: testIdNumber(),
+  phone: '13847512345',
+  orgId: t.branchA1,
+  joinedAt: '2010-07-01',
+  fullMemberAt: '2011-07-01',
+  status: 'full',
+  ...patch,
+});
+
+describe('member registry', () => {
+  it('registers a member: masked in the answer, encrypted at rest, party age computed, audited', async () => {
+    const before = await auditCount(h);
+    const idNumber = testIdNumber();
+    const res = await town.post('/api/v1/members', memberBody({ idNumber }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
+      phone: '138****2345',
+      partyAgeSince: '2011-07-01',
+      birthDate: '1980-05-01',
+      abilities: { canManage: true, canReveal: true },
+    });
+    expect(res.body.partyAgeYears).toBeGreaterThanOrEqual(15);
+    expect(await auditCount(h)).toBe(before + 1);
+    // The raw table holds no plaintext ID or phone.
+    const [raw] = await rows<Record<string, unknown>>(h.deps.db, sql`select * from member where id = ${res.body.id}`);
+    expect(JSON.stringify(raw)).not.toContain(idNumber);
+    expect(JSON.stringify(raw)).not.toContain('13847512345');
+    const audit = await rows<{ detail: unknown }>(h.deps.db, sql`select detail from audit_log`);
+    expect(JSON.stringify(audit)).not.toContain(idNumber);
+  });
+
+  it('a probationary member has no party age yet', async () => {
+    const res = await town.post('/api/v1/members', memberBody({ joinedAt: '2026-07-01', fullMemberAt: undefined, status: 'probationary' }));
+    expect(res.body).toMatchObject({ status: 'probationary', partyAgeSince: null, partyAgeYears: 0 });
+  });
+
+  it.each([
+    [{ idNumber: '150502199001010011' }, 'idNumber', '校验位'],
+    [{ gender: 'female' }, 'gender', '性别'],
+    [{ fullMemberAt: '2011-06-30' }, 'fullMemberAt', '预备期'],
+    [{ idNumber: testIdNumber({ birth: '1993-07-02' }), joinedAt: '2011-07-01', fullMemberAt: '2012-07-01' }, 'joinedAt', '十八'],
+    [{ ethnicity: '火星族' }, 'ethnicity', '民族'],
+  ])('refuses %j, naming %s', async (patch, field, words) => {
+    const res = await town.post('/api/v1/members', memberBody(patch));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain(field);
+    expect(res.body.error.message).toContain(words);
+  });
+
+  it('puts members in branches only', async () => {
+    const res = await town.post('/api/v1/members', memberBody({ orgId: t.townA1 }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('党支部');
+  });
+
+  it('one person is one ID in the whole system; the refusal does not say where', async () => {
+    const idNumber = testIdNumber();
+    expect((await other.post('/api/v1/members', memberBody({ idNumber, orgId: t.branchB1 }))).status).toBe(201);
+    const res = await town.post('/api/v1/members', memberBody({ idNumber: idNumber.toLowerCase() }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).not.toContain('乙');
+  });
+
+  it('finds by exact ID (blind index), by name and by pinyin, inside the scope only', async () => {
+    const idNumber = testIdNumber();
+    const created = await town.post(
+      '/api/v1/members',
+      memberBody({ name: '其其格', gender: 'female', idNumber: testIdNumber({ gender: 'female' }) }),
+    );
+    expect(created.status).toBe(201);
+    const byName = await town.get(`/api/v1/members?q=${encodeURIComponent('其其')}`);
+    expect(byName.body.items.map((m: { id: number }) => m.id)).toContain(created.body.id);
+    const byPinyin = await town.get('/api/v1/members?q=qqg');
+    expect(byPinyin.body.items.map((m: { id: number }) => m.id)).toContain(created.body.id);
+    const mine = await town.post('/api/v1/members', memberBody({ idNumber }));
+    const byId = await town.get(`/api/v1/members?q=${idNumber}`);
+    expect(byId.body.items.map((m: { id: number }) => m.id)).toEqual([mine.body.id]);
+    // Another township neither finds nor reads it.
+    expect((await other.get(`/api/v1/members?q=${idNumber}`)).body.total).toBe(0);
+    expect((await other.get(`/api/v1/members/${mine.body.id}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/members?orgId=${t.branchA1}`)).status).toBe(404);
+    expect((await other.post(`/api/v1/members/${mine.body.id}/reveal`, { field: 'idNumber', reason: '核对' })).status).toBe(404);
+  });
+
+  it('records an exit with its date; the member leaves the default list but stays on record', async () => {
+    const m = await town.post('/api/v1/members', memberBody());
+    const noDate = await town.patch(`/api/v1/members/${m.body.id}`, { exitType: 'deceased' });
+    expect(noDate.status).toBe(400);
+    const res = await town.patch(`/api/v1/members/${m.body.id}`, { exitType: 'deceased', exitAt: '2025-03-01' });
+    expect(res.body).toMatchObject({ exitType: 'deceased', exitAt: '2025-03-01' });
+    const list = await town.get(`/api/v1/members?orgId=${t.branchA1}&pageSize=200`);
+    expect(list.body.items.map((x: { id: number }) => x.id)).not.toContain(m.body.id);
+    const all = await town.get(`/api/v1/members?orgId=${t.branchA1}&pageSize=200&includeExited=true`);
+    expect(all.body.items.map((x: { id: number }) => x.id)).toContain(m.body.id);
+  });
+});
+
+describe('reveal', () => {
+  it('needs a reason, returns the full value and audits the reason but not the value', async () => {
+    const idNumber = testIdNumber();
+    const m = await town.post('/api/v1/members', memberBody({ idNumber }));
+    expect((await town.post(`/api/v1/members/${m.body.id}/reveal`, { field: 'idNumber' })).status).toBe(400);
+    const res = await town.post(`/api/v1/members/${m.body.id}/reveal`, { field: 'idNumber', reason: '办理组织关系转接' });
+    expect(res.body).toEqual({ field: 'idNumber', value: idNumber });
+    const [row] = await rows<{ detail: { reason: string } }>(
+      h.deps.db,
+      sql`select detail from audit_log where action = 'member.reveal' order by id desc limit 1`,
+    );
+    expect(row?.detail.reason).toBe('办理组织关系转接');
+    expect(JSON.stringify(row)).not.toContain(idNumber);
+  });
+
+  it('allows 50 reveals an hour per account, then refuses', async () => {
+    const c = client(h, (await actorWith(h, [{ role: 'branch_admin', orgId: t.branchA1 }])).cookie);
+    const m = await town.post('/api/v1/members', memberBody());
+    for (let i = 0; i < 50; i++) {
+      expect((await c.post(`/api/v1/members/${m.body.id}/reveal`, { field: 'phone', reason: '联系' })).status).toBe(200);
+    }
+    const res = await c.post(`/api/v1/members/${m.body.id}/reveal`, { field: 'phone', reason: '联系' });
+    expect(res.status).toBe(429);
+    expect(res.body.error.message).toContain('50');
+  });
+});
+
+describe('「光荣在党50年」 (RULES.md §4)', () => {
+  it('lists full members since (Y−50)-07-01 or earlier, alive, in scope', async () => {
+    const old = testIdNumber({ birth: '1945-03-01' });
+    const onCutoff = await town.post('/api/v1/members', memberBody({ idNumber: old, joinedAt: '1970-07-01', fullMemberAt: '1971-07-01' }));
+    const dayLate = await town.post(
+      '/api/v1/members',
+      memberBody({ idNumber: testIdNumber({ birth: '1945-03-01' }), joinedAt: '1970-07-02', fullMemberAt: '1971-07-02' }),
+    );
+    const res = await town.get(`/api/v1/honors/medal50?orgId=${t.townA1}&year=2021`);
+    expect(res.body.cutoff).toBe('1971-07-01');
+    const ids = res.body.items.map((m: { id: number }) => m.id);
+    expect(ids).toContain(onCutoff.body.id);
+    expect(ids).not.toContain(dayLate.body.id);
+    await town.patch(`/api/v1/members/${onCutoff.body.id}`, { exitType: 'deceased', exitAt: '2021-01-05' });
+    const after = await town.get(`/api/v1/honors/medal50?orgId=${t.townA1}&year=2021`);
+    expect(after.body.items.map((m: { id: number }) => m.id)).not.toContain(onCutoff.body.id);
+    const ind = await town.get(`/api/v1/indicators?orgId=${t.townA1}&date=2021-06-30`);
+    const value = (id: string) => ind.body.items.find((i: { id: string }) => i.id === id).value;
+    // Deceased in January 2021: not on the roll on 30 June, so not counted.
+    expect(value('member.medal50_eligible')).toBe(0);
+  });
+});
