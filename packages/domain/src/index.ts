@@ -6,6 +6,7 @@ export * from './auth/password.rules.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './field-labels.js';
+export * from './indicator-groups.js';
 export * from './member/idnumber.js';
 export * from './member/member.facts.js';
 export * from './member/member.rules.js';

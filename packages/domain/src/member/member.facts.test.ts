@@ -27,8 +27,12 @@ describe('member record cross-checks', () => {
   });
   it('status and 转正日期 agree; 转正 per 细则 Art. 32', () => {
     expect(fields({ fullMemberAt: undefined as never })).toEqual(['fullMemberAt']);
-    expect(fields({ status: 'probationary' as never })).toEqual(['fullMemberAt']);
+    expect(fields({ status: 'probationary' as never })).toEqual(['fullMemberAt', 'status']);
     expect(fields({ fullMemberAt: '2016-06-30' })).toEqual(['fullMemberAt']);
+  });
+  it('a probationary member cannot be past the longest probation (two years)', () => {
+    expect(fields({ status: 'probationary' as never, fullMemberAt: undefined as never, joinedAt: '2024-11-26' })).toEqual([]);
+    expect(fields({ status: 'probationary' as never, fullMemberAt: undefined as never, joinedAt: '2024-11-25' })).toEqual(['status']);
   });
   it('no future dates', () => {
     expect(fields({ joinedAt: '2026-11-27', fullMemberAt: undefined as never, status: 'probationary' as never })).toEqual(['joinedAt']);

@@ -1,5 +1,6 @@
+import { addYears } from '../dates.js';
 import { ID_ERROR_MESSAGES, type ParsedIdNumber, parseIdNumber } from './idnumber.js';
-import { ageOn, fullMemberDateProblem, MIN_AGE } from './member.rules.js';
+import { ageOn, fullMemberDateProblem, MIN_AGE, PROBATION_YEARS } from './member.rules.js';
 
 export interface FieldProblem {
   field: string;
@@ -36,6 +37,12 @@ export const memberFactProblems = (m: MemberFacts, today: string): { problems: F
   }
   if (m.status === 'full' && !m.fullMemberAt) problems.push({ field: 'fullMemberAt', message: '正式党员须填写转正日期' });
   if (m.status === 'probationary' && m.fullMemberAt) problems.push({ field: 'fullMemberAt', message: '预备党员不应有转正日期' });
+  if (m.status === 'probationary' && addYears(m.joinedAt, PROBATION_YEARS + 1) < today) {
+    problems.push({
+      field: 'status',
+      message: `预备期已超过两年（一年预备期加最多一年延长，细则第三十二条），请办理转正或取消预备党员资格`,
+    });
+  }
   if (m.fullMemberAt) {
     if (m.fullMemberAt > today) problems.push({ field: 'fullMemberAt', message: '转正日期不能晚于今天' });
     const p = fullMemberDateProblem(m.joinedAt, m.fullMemberAt);

@@ -140,6 +140,8 @@ export const memberUpdateSchema = memberCreateSchema
   .extend({
     phone: phoneSchema.nullable(),
     fullMemberAt: dateString.nullable(),
+    education: z.enum(EDUCATIONS, { message: '学历无效' }).nullable(),
+    occupation: z.enum(OCCUPATIONS, { message: '人员类别无效' }).nullable(),
     exitType: z.enum(EXIT_TYPES, { message: '减少类型无效' }).nullable(),
     exitAt: dateString.nullable(),
   })

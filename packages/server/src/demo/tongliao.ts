@@ -1,12 +1,14 @@
-import type { OrgDomain, OrgType, Role } from '@jishi/domain';
+import { BRANCH_TYPES, type OrgDomain, type OrgType, type Role } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { tongliaoDivisions } from '../modules/divisions/divisions.js';
 import { insertOrgs, nextOrgIds, type OrgInsert } from '../modules/orgs/org.repo.js';
 import { recordAudit } from '../platform/audit.js';
+import { businessDate } from '../platform/dates.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
+import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
 
 /** The password of every demo account below the bootstrap ones; printed at start. */
@@ -526,6 +528,15 @@ export const buildTongliaoTree = (seed: number): Node => {
   });
 };
 
+/**
+ * The county-level code an ID issued there would carry: the org code's first six digits; the city's
+ * own systems and the 开发区 (not a GB/T 2260 county) use 科尔沁区, the city seat.
+ */
+const regionOf = (code: string) => {
+  const six = code.slice(0, 6);
+  return /^\d{6}$/.test(six) && !six.endsWith('00') && six.slice(4) !== '71' ? six : `${six.slice(0, 4)}02`;
+};
+
 /** Flattens the tree into insert rows, ids taken from the org sequence in one call. */
 const flatten = async (q: Q, root: Node) => {
   const all: { n: Node; parent: number | null }[] = [];
@@ -567,6 +578,10 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   if (opts.scale === 'province') root = provinceOf(root);
   const { inserts, accounts } = await flatten(q, root);
   await insertOrgs(q, inserts);
+  const branches = inserts
+    .filter((o) => BRANCH_TYPES.includes(o.type))
+    .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code) }));
+  const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, businessDate(deps.now()));
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
@@ -580,16 +595,16 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     q,
     deps.keys.audit,
     { actorId: null, actorName: 'system', actorRole: null, actorOrgId: null, requestId: null, ip: null },
-    { action: 'system.demo', detail: { scale: opts.scale, seed: opts.seed, orgs: inserts.length, accounts: accounts.length } },
+    { action: 'system.demo', detail: { scale: opts.scale, seed: opts.seed, orgs: inserts.length, members, accounts: accounts.length } },
     deps.now(),
   );
-  const branches = inserts.filter((o) => o.type === 'branch' || o.type === 'joint_branch' || o.type === 'temporary_branch').length;
+  const branchCount = branches.length;
   const sample = accounts.slice(0, 3).map((a) => a.username);
   return {
     rootId: inserts[0]?.id as number,
     orgs: inserts.length,
     lines: [
-      `演示数据：${inserts.length} 个党组织（其中党支部 ${branches} 个），${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
+      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
       `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），密码：${DEMO_PASSWORD}`,
     ],
   };

@@ -2,7 +2,7 @@
  * The one route table: it drives the router, the menu, the breadcrumbs and the access guards
  * (ant-design-pro's `config/routes.ts`). Each page is its own lazy chunk.
  */
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Action } from '@jishi/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
@@ -36,6 +36,21 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/orgs', name: '组织管理', icon: <ApartmentOutlined />, access: 'org.read', component: OrgsPage },
   { path: '/orgs/:id', name: '组织详情', access: 'org.read', component: OrgsPage, hideInMenu: true },
+  {
+    path: '/members',
+    name: '党员管理',
+    icon: <IdcardOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/members/MembersPage')),
+  },
+  {
+    path: '/honors/medal50',
+    name: '光荣在党50年',
+    icon: <TrophyOutlined />,
+    access: 'member.read',
+    group: '表彰激励',
+    component: lazy(() => import('../features/honors/Medal50Page')),
+  },
   {
     path: '/users',
     name: '账号管理',

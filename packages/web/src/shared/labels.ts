@@ -2,7 +2,23 @@
  * Select options derived from the domain's label tables, so every enum has exactly one label
  * table (in `@jishi/domain`) and the UI only reshapes it.
  */
-import { ORG_DOMAIN_LABELS, ORG_DOMAINS, ORG_TYPE_LABELS, ORG_TYPES, ROLE_LABELS, type Role } from '@jishi/domain';
+import {
+  EDUCATIONS,
+  ETHNICITIES,
+  EXIT_TYPE_LABELS,
+  EXIT_TYPES,
+  GENDER_LABELS,
+  MEMBER_STATUS_LABELS,
+  MEMBER_STATUSES,
+  OCCUPATION_LABELS,
+  OCCUPATIONS,
+  ORG_DOMAIN_LABELS,
+  ORG_DOMAINS,
+  ORG_TYPE_LABELS,
+  ORG_TYPES,
+  ROLE_LABELS,
+  type Role,
+} from '@jishi/domain';
 
 /** `[{ value, label }]` in the order of `values`. */
 export const optionsOf = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
@@ -10,6 +26,16 @@ export const optionsOf = <T extends string>(values: readonly T[], labels: Record
 
 export const ORG_TYPE_OPTIONS = optionsOf(ORG_TYPES, ORG_TYPE_LABELS);
 export const ORG_DOMAIN_OPTIONS = optionsOf(ORG_DOMAINS, ORG_DOMAIN_LABELS);
+
+/** Options whose label is the value itself (民族, 学历: the domain lists the Chinese names). */
+const plainOptions = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value as string }));
+
+export const GENDER_OPTIONS = optionsOf(['male', 'female'] as const, GENDER_LABELS);
+export const ETHNICITY_OPTIONS = plainOptions(ETHNICITIES);
+export const EDUCATION_OPTIONS = plainOptions(EDUCATIONS);
+export const OCCUPATION_OPTIONS = optionsOf(OCCUPATIONS, OCCUPATION_LABELS);
+export const MEMBER_STATUS_OPTIONS = optionsOf(MEMBER_STATUSES, MEMBER_STATUS_LABELS);
+export const EXIT_TYPE_OPTIONS = optionsOf(EXIT_TYPES, EXIT_TYPE_LABELS);
 
 /** A label for any code a table may not know (older data, a role added on the server first). */
 export const labelOf = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string =>

@@ -1,5 +1,4 @@
 import {
-  dateString,
   ETHNICITIES,
   isMedal50Eligible,
   MEMBER_STATUSES,

@@ -1,8 +1,9 @@
+import { INDICATOR_GROUP_LABELS } from '@jishi/domain';
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import type { IndicatorValue } from '../indicators.api';
 
-/** Section titles for indicator groups; headline figures (no group) come first. */
-const GROUP_TITLES: Record<string, string> = { org_type: '按组织类型', org_domain: '按组织领域' };
+/** Headline figures (no group) come first. */
+const GROUP_TITLES = INDICATOR_GROUP_LABELS;
 const HEADLINE = '';
 
 /** Indicators grouped for display, headline figures first, groups in first-seen order. */

@@ -1,8 +1,9 @@
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DragOutlined, EditOutlined, IdcardOutlined, PlusOutlined } from '@ant-design/icons';
 import { ORG_DOMAIN_LABELS, ORG_TYPE_LABELS } from '@jishi/domain';
 import { Breadcrumb, Button, Card, Descriptions, type DescriptionsProps, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
+import { useAbilities } from '../../auth/auth.api';
 import { type Org, reachableAncestors } from '../orgs.api';
 
 export type OrgAction = 'create' | 'edit' | 'move' | 'close';
@@ -35,6 +36,7 @@ function AncestorPath({ org, rootIds }: { org: Org; rootIds: readonly number[] }
 
 /** Detail of one org, with the management buttons its `abilities` allow. */
 export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: readonly number[]; onAction: (action: OrgAction) => void }) {
+  const abilities = useAbilities();
   const isClosed = Boolean(org.closedAt);
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: '名称', children: org.name, span: 'filled' },
@@ -69,7 +71,17 @@ export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: reado
     </Space>
   );
   return (
-    <Card title="组织详情" data-testid="org-detail">
+    <Card
+      title="组织详情"
+      extra={
+        abilities.has('member.read') && (
+          <Link to={`/members?orgId=${org.id}`} data-testid="org-members-link">
+            <IdcardOutlined /> 查看党员
+          </Link>
+        )
+      }
+      data-testid="org-detail"
+    >
       {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
       <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }} items={items} />
     </Card>

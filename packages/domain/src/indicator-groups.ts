@@ -1,0 +1,7 @@
+/** Headings of the indicator groups the dashboard shows together (ids are the server's `group`). */
+export const INDICATOR_GROUP_LABELS: Record<string, string> = {
+  org_type: '按组织类型',
+  org_domain: '按组织领域',
+  member: '党员队伍',
+  org_problem: '需关注的问题',
+};

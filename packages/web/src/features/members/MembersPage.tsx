@@ -1,0 +1,193 @@
+/**
+ * 党员管理: the member roll of one org's subtree, searched by name, pinyin or a whole ID number and
+ * filtered by status, gender and ethnicity. `?orgId=` opens it on an org (the org page links here).
+ * A row opens the member's record in a drawer; 登记党员 adds a member to a branch.
+ */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { BRANCH_TYPES, GENDER_LABELS } from '@jishi/domain';
+import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ETHNICITY_OPTIONS, GENDER_OPTIONS, labelOf, MEMBER_STATUS_OPTIONS } from '../../shared/labels';
+import { useDebouncedValue } from '../../shared/use-debounced-value';
+import { useIsMobile } from '../../shared/use-is-mobile';
+import { useAbilities } from '../auth/auth.api';
+import { OrgSelect } from '../orgs/components/OrgSelect';
+import { useOrg, useOrgRoots } from '../orgs/orgs.api';
+import { MemberDrawer } from './components/MemberDrawer';
+import { MemberFormModal } from './components/MemberFormModal';
+import { MemberStatusTag, partyAgeText } from './components/member-display';
+import { type Gender, MAX_MEMBER_QUERY, type Member, type MemberStatus, useMembers } from './members.api';
+
+const PAGE_SIZE = 20;
+
+const positiveInt = (value: string | null): number | undefined => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+const columns: TableColumnsType<Member> = [
+  { title: '姓名', dataIndex: 'name', width: 96, fixed: 'left', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+  { title: '性别', dataIndex: 'gender', width: 60, render: (g: Gender) => labelOf(GENDER_LABELS, g) },
+  { title: '民族', dataIndex: 'ethnicity', width: 90 },
+  { title: '年龄', dataIndex: 'age', width: 64, align: 'right' },
+  {
+    title: '公民身份号码',
+    dataIndex: 'idNumber',
+    width: 176,
+    render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+  },
+  { title: '所在支部', dataIndex: 'orgName', width: 180, ellipsis: true },
+  { title: '入党日期', dataIndex: 'joinedAt', width: 110 },
+  { title: '转正日期', dataIndex: 'fullMemberAt', width: 110, render: (v: string | null) => v ?? '—' },
+  { title: '党龄', key: 'partyAge', width: 80, align: 'right', render: (_, m) => partyAgeText(m) },
+  { title: '状态', key: 'status', width: 120, render: (_, m) => <MemberStatusTag member={m} /> },
+];
+
+export default function MembersPage() {
+  const [params, setParams] = useSearchParams();
+  const abilities = useAbilities();
+  const isMobile = useIsMobile();
+  const roots = useOrgRoots();
+  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const org = useOrg(orgId);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<MemberStatus>();
+  const [gender, setGender] = useState<Gender>();
+  const [ethnicity, setEthnicity] = useState<string>();
+  const [includeExited, setIncludeExited] = useState(false);
+  const [page, setPage] = useState(1);
+  const [openMember, setOpenMember] = useState<Member>();
+  const [isCreating, setIsCreating] = useState(false);
+  const q = useDebouncedValue(query.trim().slice(0, MAX_MEMBER_QUERY));
+
+  const members = useMembers(
+    { orgId, q: q || undefined, status, gender, ethnicity, includeExited, page, pageSize: PAGE_SIZE },
+    orgId !== undefined,
+  );
+  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  // 登记党员 starts in the org being viewed when it is a branch.
+  const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
+
+  /** Any filter change starts again from the first page. */
+  const filter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
+
+  if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (orgId === undefined) return <Result status="info" title="没有可查看党员的组织" />;
+
+  return (
+    <Card
+      title="党员管理"
+      extra={
+        abilities.has('member.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="member-create">
+            登记党员
+          </Button>
+        )
+      }
+    >
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Col xs={24} md={12} xl={8}>
+          <OrgSelect
+            value={orgId}
+            onChange={(id) => {
+              if (id === undefined) return;
+              setParams({ orgId: String(id) }, { replace: true });
+              setPage(1);
+            }}
+            seeds={seeds}
+            data-testid="member-org"
+          />
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Input
+            value={query}
+            onChange={(e) => filter(setQuery)(e.target.value)}
+            prefix={<SearchOutlined />}
+            placeholder="姓名、拼音或完整公民身份号码"
+            allowClear
+            maxLength={MAX_MEMBER_QUERY}
+            data-testid="member-search"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Select<MemberStatus>
+            value={status}
+            onChange={filter(setStatus)}
+            options={MEMBER_STATUS_OPTIONS}
+            placeholder="状态"
+            allowClear
+            style={{ width: '100%' }}
+            data-testid="member-filter-status"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Select<Gender>
+            value={gender}
+            onChange={filter(setGender)}
+            options={GENDER_OPTIONS}
+            placeholder="性别"
+            allowClear
+            style={{ width: '100%' }}
+            data-testid="member-filter-gender"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Select<string>
+            value={ethnicity}
+            onChange={filter(setEthnicity)}
+            options={ETHNICITY_OPTIONS}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="民族"
+            allowClear
+            style={{ width: '100%' }}
+            data-testid="member-filter-ethnicity"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4} style={{ display: 'flex', alignItems: 'center' }}>
+          <Checkbox checked={includeExited} onChange={(e) => filter(setIncludeExited)(e.target.checked)} data-testid="member-filter-exited">
+            含已减少
+          </Checkbox>
+        </Col>
+      </Row>
+      <Table<Member>
+        rowKey="id"
+        size={isMobile ? 'small' : 'middle'}
+        columns={columns}
+        dataSource={members.data?.items}
+        loading={members.isFetching}
+        scroll={{ x: 1086 }}
+        onRow={(member) => ({ onClick: () => setOpenMember(member), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: q ? '未找到匹配的党员' : '暂无党员' }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: members.data?.total ?? 0,
+          showSizeChanger: false,
+          simple: isMobile,
+          showTotal: (total) => `共 ${total} 名党员`,
+          onChange: setPage,
+        }}
+        data-testid="member-table"
+      />
+      {openMember && (
+        <MemberDrawer key={openMember.id} memberId={openMember.id} initial={openMember} onClose={() => setOpenMember(undefined)} />
+      )}
+      {isCreating && (
+        <MemberFormModal
+          target={{ mode: 'create', defaultOrg }}
+          onClose={() => setIsCreating(false)}
+          onSaved={(created) => {
+            setIsCreating(false);
+            setOpenMember(created);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Puts a refused request's message at the form field the server named (`details.field`, and every
+ * entry of `details.fields` when the server lists several problems), so the user sees it where the
+ * value is typed rather than in a passing toast.
+ */
+import type { FormInstance } from 'antd';
+import { isApiError } from './api-client';
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+const isFieldProblem = (value: unknown): value is FieldProblem =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FieldProblem).field === 'string' &&
+  typeof (value as FieldProblem).message === 'string';
+
+/** The per-field problems of a refused request: `details.fields`, else `details.field` with the error's message. */
+export const fieldProblemsOf = (error: unknown): FieldProblem[] => {
+  if (!isApiError(error) || typeof error.details !== 'object' || error.details === null) return [];
+  const details = error.details as { field?: unknown; fields?: unknown };
+  if (Array.isArray(details.fields)) {
+    const listed = details.fields.filter(isFieldProblem);
+    if (listed.length > 0) return listed;
+  }
+  return typeof details.field === 'string' ? [{ field: details.field, message: error.message }] : [];
+};
+
+/**
+ * Shows the problems of `error` at the fields of `form` named in `fieldNames`. Returns true when at
+ * least one was placed; the caller shows the message some other way otherwise.
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
+  const byField = new Map<string, string[]>();
+  for (const { field, message } of fieldProblemsOf(error)) {
+    if (!fieldNames.includes(field)) continue;
+    byField.set(field, [...(byField.get(field) ?? []), message]);
+  }
+  if (byField.size === 0) return false;
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.scrollToField([...byField.keys()][0] as string);
+  return true;
+}
