@@ -28,3 +28,19 @@ export const loginAs = async (page: Page, username: string, password: string) =>
 
 /** The password of the demo's county, township and system accounts. */
 export const DEMO_PASSWORD = 'Tongliao@2021';
+
+/** The auditor's password after its forced change (whichever test file gets there first changes it). */
+export const AUDITOR_PASSWORD = 'Shenji-Changed-2026';
+
+/** An API context signed in as the auditor, changing the initial password if no test has yet. */
+export const auditorContext = async (browser: Browser) => {
+  const ctx = await browser.newContext();
+  const login = (password: string) => ctx.request.post(`${baseUrl()}/api/v1/auth/login`, { data: { username: 'auditor', password } });
+  if ((await login(AUDITOR_PASSWORD)).status() !== 200) {
+    await login(inject('adminPassword'));
+    await ctx.request.post(`${baseUrl()}/api/v1/auth/password`, {
+      data: { oldPassword: inject('adminPassword'), newPassword: AUDITOR_PASSWORD },
+    });
+  }
+  return ctx;
+};
