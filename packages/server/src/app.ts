@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify';
@@ -14,6 +15,7 @@ import { memberRoutes } from './modules/members/member.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
+import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks } from './platform/http.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -45,6 +47,7 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ImportLimits.maxBytes, files: 1, fields: 5 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: { info: { title: '基石 基层党建综合管理平台 API', version: '1.0.0' } },
     transform: jsonSchemaTransform,

@@ -28,6 +28,7 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
 
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '文件超过10MB，请拆分后分批导入');
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'INVALID_INPUT', '不支持的内容类型，请使用 application/json');
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, 'INVALID_INPUT', '请求体不能为空');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

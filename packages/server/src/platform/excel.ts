@@ -44,3 +44,85 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Content-Disposition for a Chinese file name (RFC 5987). */
 export const attachment = (fileName: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+export const ImportLimits = { maxBytes: 10 * 1024 * 1024, maxUnpackedBytes: 100 * 1024 * 1024, maxRows: 50_000 } as const;
+
+/**
+ * Sum of the uncompressed sizes in a zip's central directory, or null when the bytes are not a
+ * zip. Read before unpacking, so a small file that inflates to gigabytes is refused up front.
+ */
+export const zipUnpackedSize = (buf: Buffer): number | null => {
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return null;
+  // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
+    const entries = buf.readUInt16LE(i + 10);
+    let p = buf.readUInt32LE(i + 16);
+    let total = 0;
+    for (let e = 0; e < entries; e++) {
+      if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+      total += buf.readUInt32LE(p + 24);
+      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    }
+    return total;
+  }
+  return null;
+};
+
+export type Cell = string | number | boolean | Date | null;
+
+/** A sheet as header texts and rows of cells (1-based Excel row numbers kept). */
+export interface ReadSheet {
+  headers: string[];
+  rows: { rowNumber: number; cells: Cell[] }[];
+}
+
+/** Why a file cannot be read as a sheet, in Chinese. */
+export class SheetError extends Error {}
+
+const cellValue = (v: unknown): Cell => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  const o = v as { text?: string; richText?: { text: string }[]; result?: unknown };
+  if (o.richText) return o.richText.map((t) => t.text).join('');
+  if (o.text !== undefined) return o.text;
+  if (o.result !== undefined) return cellValue(o.result);
+  return String(v);
+};
+
+/**
+ * Reads the first sheet of an .xlsx within ImportLimits. The header row is the first row that
+ * contains `headerMarker`; blank rows are skipped.
+ */
+export const readSheet = async (buf: Buffer, headerMarker: string): Promise<ReadSheet> => {
+  if (buf.length > ImportLimits.maxBytes) throw new SheetError('文件超过10MB，请拆分后分批导入');
+  const unpacked = zipUnpackedSize(buf);
+  if (unpacked === null) throw new SheetError('文件不是有效的Excel工作簿（.xlsx），请用模板另存为.xlsx后再导入');
+  if (unpacked > ImportLimits.maxUnpackedBytes) throw new SheetError('文件解压后超过100MB，请拆分后分批导入');
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as never);
+  } catch {
+    throw new SheetError('文件不是有效的Excel工作簿（.xlsx），请用模板另存为.xlsx后再导入');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new SheetError('工作簿中没有工作表');
+  if (ws.actualRowCount > ImportLimits.maxRows + 5) throw new SheetError(`一次最多导入${ImportLimits.maxRows}行，请拆分后分批导入`);
+  let headers: string[] | undefined;
+  const rows: ReadSheet['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells = (row.values as unknown[]).slice(1).map(cellValue);
+    if (!headers) {
+      if (cells.some((c) => typeof c === 'string' && c.trim() === headerMarker))
+        headers = cells.map((c) => (c === null ? '' : String(c).trim()));
+      return;
+    }
+    if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return;
+    rows.push({ rowNumber, cells });
+  });
+  if (!headers) throw new SheetError(`找不到表头：第一行应包含「${headerMarker}」等列名，请使用导入模板`);
+  if (rows.length > ImportLimits.maxRows) throw new SheetError(`一次最多导入${ImportLimits.maxRows}行，请拆分后分批导入`);
+  return { headers, rows };
+};

@@ -1,30 +1,105 @@
 import {
+  type Actor,
+  DomainError,
   ETHNICITIES,
+  GENDER_LABELS,
   isMedal50Eligible,
+  MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
   medal50Cutoff,
   memberCreateSchema,
   memberUpdateSchema,
   normalizeIdNumber,
+  OCCUPATION_LABELS,
+  type Occupation,
   pathIds,
   recordIdParam,
   revealSchema,
   scopesFor,
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
-import { blindIndex } from '../../platform/crypto.js';
+import { blindIndex, type Keys } from '../../platform/crypto.js';
 import { businessDate } from '../../platform/dates.js';
+import type { Q } from '../../platform/db/index.js';
+import { attachment, type SheetColumn, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
+import { annotateErrors, memberTemplate } from './member.excel.js';
+import { checkMemberSheet, importMemberSheet } from './member.import.js';
 import { presentMember } from './member.presenter.js';
 import { searchMembers } from './member.repo.js';
 import { createMember, getMemberFor, revealMemberField, updateMember } from './member.service.js';
 
 const tags = ['党员管理'];
+
+const listQuery = z.object({
+  orgId: recordIdParam.optional(),
+  q: z.string().trim().max(50).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  ethnicity: z.enum(ETHNICITIES).optional(),
+  includeExited: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  ...pageQuery,
+});
+
+/** The scoped filter of the list and the export alike, so an export never reaches further than the list. */
+const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>, keys: Keys) => {
+  let underPath: string | undefined;
+  if (query.orgId) {
+    const o = await findOrgRef(q, query.orgId);
+    authorize(actor, 'member.read', o, '党组织');
+    underPath = o.orgPath;
+  }
+  // A whole ID number is looked up by its blind index; anything else is a name or pinyin fragment.
+  const term = query.q ? normalizeIdNumber(query.q) : undefined;
+  const isId = term !== undefined && /^(\d{17}[\dX]|\d{15})$/.test(term);
+  return {
+    scope: scopeFilter(actor, 'member.read', sql`o.path`),
+    underPath,
+    name: isId ? undefined : query.q,
+    idIndex: isId ? blindIndex(keys, term as string) : undefined,
+    status: query.status,
+    gender: query.gender,
+    ethnicity: query.ethnicity,
+    includeExited: query.includeExited,
+  };
+};
+
+/** Largest export in one file. */
+const EXPORT_LIMIT = 200_000;
+
+type Presented = ReturnType<typeof presentMember>;
+/** Export columns: the masked values only, as on screen. */
+const EXPORT_COLUMNS: SheetColumn<Presented>[] = [
+  { header: '姓名', value: (m) => m.name },
+  { header: '性别', width: 6, value: (m) => GENDER_LABELS[m.gender] },
+  { header: '民族', width: 10, value: (m) => m.ethnicity },
+  { header: '出生日期', value: (m) => m.birthDate },
+  { header: '公民身份号码', width: 22, value: (m) => m.idNumber },
+  { header: '手机号码', value: (m) => m.phone },
+  { header: '所在党组织', width: 30, value: (m) => m.orgName },
+  { header: '入党日期', value: (m) => m.joinedAt },
+  { header: '转正日期', value: (m) => m.fullMemberAt },
+  { header: '党员状态', value: (m) => MEMBER_STATUS_LABELS[m.status] },
+  { header: '党龄（年）', width: 10, value: (m) => m.partyAgeYears },
+  { header: '学历', value: (m) => m.education },
+  { header: '人员类别', width: 20, value: (m) => (m.occupation ? OCCUPATION_LABELS[m.occupation as Occupation] : null) },
+];
+
+/** The one uploaded file of a multipart request, as bytes. */
+const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
+  if (!req.isMultipart()) throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 上传一个 .xlsx 文件', { field: 'file' });
+  const part = await req.file();
+  if (!part) throw new DomainError('INVALID_INPUT', '没有收到文件', { field: 'file' });
+  return part.toBuffer();
+};
 
 /** /api/v1/members and /api/v1/honors/medal50. */
 export const memberRoutes = (app: FastifyInstance) => {
@@ -34,41 +109,80 @@ export const memberRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '党员名册（按组织、姓名、身份证号、状态等查询）',
     tags,
-    querystring: z.object({
-      orgId: recordIdParam.optional(),
-      q: z.string().trim().max(40).optional(),
-      status: z.enum(MEMBER_STATUSES).optional(),
-      gender: z.enum(['male', 'female']).optional(),
-      ethnicity: z.enum(ETHNICITIES).optional(),
-      includeExited: z
-        .enum(['true', 'false'])
-        .transform((v) => v === 'true')
-        .optional(),
-      ...pageQuery,
-    }),
+    querystring: listQuery,
     handler: async ({ actor, q, query, deps }) => {
-      let underPath: string | undefined;
-      if (query.orgId) {
-        const o = await findOrgRef(q, query.orgId);
-        authorize(actor, 'member.read', o, '党组织');
-        underPath = o.orgPath;
-      }
-      // A whole ID number is looked up by its blind index; anything else is a name or pinyin fragment.
-      const term = query.q ? normalizeIdNumber(query.q) : undefined;
-      const isId = term !== undefined && /^(\d{17}[\dX]|\d{15})$/.test(term);
-      const found = await searchMembers(q, {
-        scope: scopeFilter(actor, 'member.read', sql`o.path`),
-        underPath,
-        name: isId ? undefined : query.q,
-        idIndex: isId ? blindIndex(deps.keys, term as string) : undefined,
-        status: query.status,
-        gender: query.gender,
-        ethnicity: query.ethnicity,
-        includeExited: query.includeExited,
-        ...paging(query),
-      });
+      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys)), ...paging(query) });
       const today = businessDate(deps.now());
       return { items: found.items.map((m) => presentMember(actor, m, today)), total: found.total };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/members/import/template',
+    permission: 'member.manage',
+    summary: '党员名册导入模板（Excel）',
+    tags,
+    handler: async ({ reply }) => {
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册导入模板.xlsx'));
+      return memberTemplate();
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/members/import',
+    permission: 'member.manage',
+    auditAction: 'member.import',
+    summary: '导入党员名册（.xlsx；先校验全部行，有任何错误则不导入）',
+    tags,
+    handler: async ({ req, actor, q, deps, audit, reply }) => {
+      const file = await uploadedFile(req);
+      const result = await importMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
+      await audit({ targetType: 'member', detail: { created: result.created } });
+      reply.status(201);
+      return result;
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/members/import/annotate',
+    permission: 'member.manage',
+    write: false, // checks only: nothing is written
+    summary: '返回标注了错误说明的导入文件',
+    tags,
+    handler: async ({ req, actor, q, deps, reply }) => {
+      const file = await uploadedFile(req);
+      const { errors } = await checkMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册-错误说明.xlsx'));
+      return annotateErrors(file, errors);
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/members/export',
+    permission: 'member.read',
+    write: true, // an export is audited
+    auditAction: 'member.export',
+    summary: '导出党员名册（Excel，身份证号和手机号已脱敏）',
+    tags,
+    querystring: listQuery.omit({ page: true, pageSize: true }),
+    handler: async ({ actor, q, query, deps, audit, reply }) => {
+      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys)), limit: EXPORT_LIMIT, offset: 0 });
+      const today = businessDate(deps.now());
+      const file = await writeSheet({
+        sheetName: '党员名册',
+        title: '党员名册（身份证号、手机号已脱敏）',
+        exportedBy: actor.username,
+        exportedAt: deps.now(),
+        rows: found.items.map((m) => presentMember(actor, m, today)),
+        columns: EXPORT_COLUMNS,
+      });
+      await audit({ targetType: 'member', detail: { filter: query, rows: found.items.length } });
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册.xlsx'));
+      return file;
     },
   });
 

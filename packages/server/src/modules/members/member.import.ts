@@ -1,0 +1,84 @@
+import { type Actor, BRANCH_TYPES, can, DomainError } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import { blindIndex, type Keys } from '../../platform/crypto.js';
+import { type Q, rows } from '../../platform/db/index.js';
+import { readSheet, SheetError } from '../../platform/excel.js';
+import { parseMemberRows, type RowError } from './member.excel.js';
+import { insertMembers } from './member.repo.js';
+import { sealMember } from './member.service.js';
+
+/** Reads and checks an uploaded member sheet; every error by row and column, nothing written. */
+export const checkMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buffer, today: string) => {
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
+  try {
+    sheet = await readSheet(file, '姓名');
+  } catch (e) {
+    if (e instanceof SheetError) throw new DomainError('INVALID_INPUT', e.message, { field: 'file' });
+    throw e;
+  }
+  // The branches the sheet names, in one query; each must be one the importer manages.
+  const codeColumn = sheet.headers.indexOf('所在党组织代码');
+  const codes = [...new Set(sheet.rows.map((r) => String(r.cells[codeColumn] ?? '').trim()).filter((c) => c !== ''))];
+  const orgs = codes.length
+    ? await rows<{ id: number; code: string; orgPath: string; type: string; closedAt: string | null; name: string }>(
+        q,
+        sql`select id, code, path::text as "orgPath", type, closed_at as "closedAt", name from org where code in (${sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      )
+    : [];
+  const byCode = new Map(orgs.map((o) => [o.code, o]));
+  const { members, errors } = parseMemberRows(sheet, {
+    today,
+    branchOf: (code) => {
+      const o = byCode.get(code);
+      if (!o || !can(actor, 'member.read', o)) return `找不到代码为「${code}」的党组织，或它不在您的管辖范围内`;
+      if (!can(actor, 'member.manage', o)) return `您无权向「${o.name}」登记党员`;
+      if (!BRANCH_TYPES.includes(o.type as never)) return `「${o.name}」不是党支部，党员应编入党支部`;
+      if (o.closedAt) return `「${o.name}」已撤销`;
+      return { id: o.id };
+    },
+  });
+  // One person, one record in the whole system: without saying where the other record is.
+  const indexes = members.map((m) => ({ row: m.row, index: blindIndex(keys, m.input.idNumber) }));
+  for (let i = 0; i < indexes.length; i += 1000) {
+    const chunk = indexes.slice(i, i + 1000);
+    const taken = new Set(
+      (
+        await rows<{ idx: string }>(
+          q,
+          sql`select id_number_index as idx from member where id_number_index in (${sql.join(
+            chunk.map((c) => sql`${c.index}`),
+            sql`, `,
+          )})`,
+        )
+      ).map((r) => r.idx),
+    );
+    for (const c of chunk) {
+      if (taken.has(c.index))
+        errors.push({ row: c.row, column: '公民身份号码', message: '该公民身份号码已登记为党员（同一人只能有一条党员记录）' });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { members, errors, rows: sheet.rows.length };
+};
+
+/** Writes a checked sheet: all rows or, when any row is wrong, none. */
+export const importMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buffer, today: string) => {
+  const { members, errors, rows: total } = await checkMemberSheet(q, keys, actor, file, today);
+  if (errors.length > 0) {
+    const badRows = new Set(errors.map((e) => e.row)).size;
+    throw new DomainError('INVALID_INPUT', `共${total}行，其中${badRows}行有误，未导入任何数据；请按错误说明改正后重新导入`, {
+      field: 'file',
+      errors: errors.slice(0, 1000) satisfies RowError[],
+      errorCount: errors.length,
+    });
+  }
+  const sealed = members.map(({ input }) => {
+    const birth = `${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`;
+    return sealMember(keys, input, input.idNumber, birth);
+  });
+  for (let i = 0; i < sealed.length; i += 5000) await insertMembers(q, sealed.slice(i, i + 5000));
+  return { created: sealed.length, failed: 0, errors: [] as RowError[] };
+};
