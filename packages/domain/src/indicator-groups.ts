@@ -3,5 +3,8 @@ export const INDICATOR_GROUP_LABELS: Record<string, string> = {
   org_type: '按组织类型',
   org_domain: '按组织领域',
   member: '党员队伍',
+  member_age: '党员年龄结构',
+  member_education: '党员学历结构',
+  member_new: '发展党员',
   org_problem: '需关注的问题',
 };

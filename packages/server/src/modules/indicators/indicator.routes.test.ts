@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, uniqueCode } from '../../test/harness.js';
+import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber, uniqueCode } from '../../test/harness.js';
 
 let h: Harness;
 let t: TestTree;
@@ -84,5 +84,41 @@ describe('indicators', () => {
     const res = await city.get('/api/v1/indicators/no.such?orgId=1');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('no.such');
+  });
+});
+
+describe('member indicators', () => {
+  it('count the roll by age band and new members with focus-group shares', async () => {
+    const t2 = await buildTree(h);
+    const admin = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t2.townA1 }])).cookie);
+    const add = (patch: Record<string, unknown>) =>
+      admin.post('/api/v1/members', {
+        name: '测试',
+        gender: 'male',
+        ethnicity: '汉族',
+        orgId: t2.branchA1,
+        status: 'probationary',
+        ...patch,
+      });
+    // Two new members in 2026 (one a young herder), one admitted long ago.
+    expect(
+      (await add({ idNumber: testIdNumber({ birth: '2000-03-01' }), joinedAt: '2026-03-01', occupation: 'farmer_herder' })).status,
+    ).toBe(201);
+    expect((await add({ idNumber: testIdNumber({ birth: '1980-03-01' }), joinedAt: '2026-04-01', occupation: 'worker' })).status).toBe(201);
+    expect(
+      (await add({ idNumber: testIdNumber({ birth: '1950-03-01' }), joinedAt: '1980-04-01', fullMemberAt: '1981-04-01', status: 'full' }))
+        .status,
+    ).toBe(201);
+    const res = await admin.get(`/api/v1/indicators?orgId=${t2.townA1}&date=2026-06-30`);
+    const v = Object.fromEntries(res.body.items.map((i: { id: string; value: number }) => [i.id, i.value]));
+    expect(v['member.total']).toBe(3);
+    expect(v['member.new']).toBe(2);
+    expect(v['member.new.share.young_farmer']).toBe(50);
+    expect(v['member.new.share.worker']).toBe(50);
+    expect(v['member.age.35']).toBe(1);
+    expect(v['member.age.61']).toBe(1);
+    expect(v['member.avg_age']).toBe(Math.round(((26 + 46 + 76) / 3) * 10) / 10);
+    // The branch has one full member: fewer than 3 (支部工作条例 第五条).
+    expect(v['org.branch_few_full_members']).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
+import { EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
 import { aggregateMembers, defineIndicator, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
@@ -99,3 +99,72 @@ defineIndicator({
     return new Map(found.map((f) => [f.root, f.value]));
   },
 });
+
+/** Age bands as the 党内统计 reports them; each band counts members whose age on the date falls in it. */
+const AGE_BANDS: [string, string, number, number][] = [
+  ['35', '35岁及以下', 0, 35],
+  ['36_45', '36至45岁', 36, 45],
+  ['46_55', '46至55岁', 46, 55],
+  ['56_60', '56至60岁', 56, 60],
+  ['61', '61岁及以上', 61, 200],
+];
+for (const [id, label, from, to] of AGE_BANDS) {
+  defineIndicator({
+    id: `member.age.${id}`,
+    name: `${label}党员数`,
+    unit: '名',
+    group: 'member_age',
+    description: `统计日年龄在${label}的在册党员`,
+    compute: (q, roots, date) =>
+      aggregateMembers(count, sql`extract(year from age(${date}::date, m.birth_date)) between ${from} and ${to}`)(q, roots, date),
+  });
+}
+
+for (const education of EDUCATIONS) {
+  defineIndicator({
+    id: `member.edu.${EDUCATIONS.indexOf(education)}`,
+    name: `${education}学历党员数`,
+    unit: '名',
+    group: 'member_education',
+    description: `学历为「${education}」的在册党员`,
+    compute: aggregateMembers(count, sql`m.education = ${education}`),
+  });
+}
+
+// New members: admitted (支部大会 date) in the date's year up to the date.
+const newIn = (date: string) => sql`m.joined_at >= ${`${date.slice(0, 4)}-01-01`}::date`;
+
+defineIndicator({
+  id: 'member.new',
+  name: '本年发展党员数',
+  unit: '名',
+  group: 'member_new',
+  description: '统计日所在年度1月1日至统计日，经支部大会接收为预备党员的人数',
+  compute: (q, roots, date) => aggregateMembers(count, newIn(date))(q, roots, date),
+});
+
+/**
+ * The seed's focus groups among new members (DOMAIN.md §2), as shares of all new members.
+ * 青年农牧民: farmers and herders aged 35 or under when admitted.
+ */
+const FOCUS_GROUPS: [string, string, ReturnType<typeof sql>][] = [
+  ['worker', '产业工人', sql`m.occupation = 'worker'`],
+  ['young_farmer', '青年农牧民', sql`m.occupation = 'farmer_herder' and extract(year from age(m.joined_at, m.birth_date)) <= 35`],
+  ['highly_educated', '高知识群体', sql`(m.education = '研究生' or m.occupation = 'professional')`],
+  ['student', '大学生', sql`m.occupation = 'student'`],
+  ['private_sector', '非公有制经济组织和社会组织从业人员', sql`m.occupation = 'private_sector'`],
+];
+for (const [id, label, where] of FOCUS_GROUPS) {
+  defineIndicator({
+    id: `member.new.share.${id}`,
+    name: `新发展党员中${label}占比`,
+    unit: '%',
+    group: 'member_new',
+    description: `本年发展党员中${label}所占百分比（保留一位小数）`,
+    compute: (q, roots, date) =>
+      aggregateMembers(
+        sql`case when count(m.id) = 0 then 0 else round(100.0 * count(m.id) filter (where ${where}) / count(m.id), 1)::float8 end`,
+        newIn(date),
+      )(q, roots, date),
+  });
+}
