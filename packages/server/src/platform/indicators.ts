@@ -2,18 +2,29 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from './db/index.js';
 
 /**
- * A figure the department reports, defined once. `compute` answers for several subtree roots in
- * one query, so a drill-down over a township's children costs one round trip. Nothing stores
- * the result: every screen, export and report calls this.
+ * One aggregate over the orgs or the members of a subtree as of a date: an SQL expression over
+ * alias `o` (orgs existing on the date) or `m` (members on the roll; `o` is their org), such as
+ * `count(*) filter (where o.type = 'branch')`. All aggregates of one source run in a single pass.
+ */
+export interface Aggregate {
+  source: 'org' | 'member';
+  expr: (date: string) => SQL;
+}
+
+/**
+ * A figure the department reports, defined once: either an aggregate (batched with its siblings)
+ * or its own `compute` over several subtree roots. Nothing stores the result: every screen, export
+ * and report computes it from the records.
  */
 export interface IndicatorDef {
   id: string;
   name: string;
   unit: string;
-  /** Charts group indicators by this (`org_type`, `org_domain`). */
+  /** The dashboard shows indicators of one group together (`org_type`, `member_age` …). */
   group?: string;
   description: string;
-  compute: (q: Q, roots: string[], date: string) => Promise<Map<string, number>>;
+  aggregate?: Aggregate;
+  compute?: (q: Q, roots: string[], date: string) => Promise<Map<string, number>>;
 }
 
 const registry = new Map<string, IndicatorDef>();
@@ -21,6 +32,7 @@ const registry = new Map<string, IndicatorDef>();
 /** Registers an indicator; ids are unique across modules. */
 export const defineIndicator = (def: IndicatorDef): IndicatorDef => {
   if (registry.has(def.id)) throw new Error(`indicator ${def.id} defined twice`);
+  if (!def.aggregate === !def.compute) throw new Error(`indicator ${def.id} needs exactly one of aggregate or compute`);
   registry.set(def.id, def);
   return def;
 };
@@ -39,38 +51,54 @@ export const rootsArray = (roots: string[]): SQL =>
 export const orgExistsOn = (alias: SQL, date: string): SQL =>
   sql`(${alias}.founded_at is null or ${alias}.founded_at <= ${date}::date) and (${alias}.closed_at is null or ${alias}.closed_at > ${date}::date)`;
 
-/** Counts orgs matching `where` (over alias `o`) in each subtree that existed on the date. */
-export const countOrgs =
-  (where: SQL) =>
-  async (q: Q, roots: string[], date: string): Promise<Map<string, number>> => {
-    const found = await rows<{ root: string; value: number }>(
-      q,
-      sql`select r.root::text as root, count(o.id)::int as value
-          from unnest(${rootsArray(roots)}) as r(root)
-          left join org o on o.path <@ r.root and ${orgExistsOn(sql`o`, date)} and ${where}
-          group by r.root`,
-    );
-    return new Map(found.map((f) => [f.root, f.value]));
-  };
-
 /** A member on the roll on `date`: admitted by then and not yet gone. */
 export const memberOnRoll = (alias: SQL, date: string): SQL =>
   sql`${alias}.joined_at <= ${date}::date and (${alias}.exit_at is null or ${alias}.exit_at > ${date}::date)`;
 
+/** Counts orgs matching `where` (alias `o`). */
+export const countOrgs = (where: SQL): Aggregate => ({ source: 'org', expr: () => sql`count(o.id) filter (where ${where})` });
+
+/** Counts members matching `where` (alias `m`, their org `o`), which may depend on the date. */
+export const countMembers = (where: (date: string) => SQL = () => sql`true`): Aggregate => ({
+  source: 'member',
+  expr: (date) => sql`count(m.id) filter (where ${where(date)})`,
+});
+
+/** Any other aggregate over members (an average, a share). */
+export const memberAggregate = (expr: (date: string) => SQL): Aggregate => ({ source: 'member', expr });
+
+const FROM: Record<Aggregate['source'], (date: string) => SQL> = {
+  org: (date) => sql`left join org o on o.path <@ r.root and ${orgExistsOn(sql`o`, date)}`,
+  member: (date) => sql`left join (member m join org o on o.id = m.org_id) on o.path <@ r.root and ${memberOnRoll(sql`m`, date)}`,
+};
+
 /**
- * Aggregates over members on the roll in each subtree on the date: `value` is an SQL expression
- * over alias `m` (count(m.id), avg(...)), `where` narrows the members.
+ * Computes indicators for several subtree roots: the aggregates of each source in one query,
+ * the rest one by one. Returns id → root path → value.
  */
-export const aggregateMembers =
-  (value: SQL, where: SQL = sql`true`) =>
-  async (q: Q, roots: string[], date: string): Promise<Map<string, number>> => {
-    const found = await rows<{ root: string; value: number | null }>(
+export const computeIndicators = async (
+  q: Q,
+  defs: IndicatorDef[],
+  roots: string[],
+  date: string,
+): Promise<Map<string, Map<string, number>>> => {
+  const out = new Map<string, Map<string, number>>();
+  for (const source of ['org', 'member'] as const) {
+    const batch = defs.filter((d) => d.aggregate?.source === source);
+    if (batch.length === 0) continue;
+    const found = await rows<Record<string, unknown>>(
       q,
-      sql`select r.root::text as root, ${value} as value
-          from unnest(${rootsArray(roots)}) as r(root)
-          left join (member m join org o on o.id = m.org_id)
-            on o.path <@ r.root and ${memberOnRoll(sql`m`, date)} and ${where}
+      sql`select r.root::text as root, ${sql.join(
+        batch.map((d, i) => sql`${(d.aggregate as Aggregate).expr(date)} as ${sql.raw(`v${i}`)}`),
+        sql`, `,
+      )}
+          from unnest(${rootsArray(roots)}) as r(root) ${FROM[source](date)}
           group by r.root`,
     );
-    return new Map(found.map((f) => [f.root, f.value === null ? 0 : Number(f.value)]));
-  };
+    batch.forEach((d, i) => {
+      out.set(d.id, new Map(found.map((f) => [f.root as string, f[`v${i}`] === null ? 0 : Number(f[`v${i}`])])));
+    });
+  }
+  for (const d of defs) if (d.compute) out.set(d.id, await d.compute(q, roots, date));
+  return out;
+};

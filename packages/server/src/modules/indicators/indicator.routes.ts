@@ -5,7 +5,7 @@ import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
-import { allIndicators, findIndicator } from '../../platform/indicators.js';
+import { allIndicators, computeIndicators, findIndicator } from '../../platform/indicators.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
 import './member.indicators.js';
 import './org.indicators.js';
@@ -37,11 +37,15 @@ export const indicatorRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, query, deps }) => {
       const o = await targetOrg(q, actor, query.orgId);
       const date = query.date ?? businessDate(deps.now());
-      const items = [];
-      for (const def of allIndicators()) {
-        const values = await def.compute(q, [o.orgPath], date);
-        items.push({ id: def.id, name: def.name, value: values.get(o.orgPath) ?? 0, unit: def.unit, group: def.group ?? null });
-      }
+      const defs = allIndicators();
+      const values = await computeIndicators(q, defs, [o.orgPath], date);
+      const items = defs.map((def) => ({
+        id: def.id,
+        name: def.name,
+        value: values.get(def.id)?.get(o.orgPath) ?? 0,
+        unit: def.unit,
+        group: def.group ?? null,
+      }));
       return { org: { id: o.id, name: o.name }, date, items };
     },
   });
@@ -60,7 +64,10 @@ export const indicatorRoutes = (app: FastifyInstance) => {
       const o = await targetOrg(q, actor, query.orgId);
       const date = query.date ?? businessDate(deps.now());
       const children = query.by === 'child' ? await findChildren(q, o.id, false) : [];
-      const values = await def.compute(q, [o.orgPath, ...children.map((c) => c.orgPath)], date);
+      const values = (await computeIndicators(q, [def], [o.orgPath, ...children.map((c) => c.orgPath)], date)).get(def.id) as Map<
+        string,
+        number
+      >;
       return {
         indicator: { id: def.id, name: def.name, unit: def.unit, description: def.description },
         org: { id: o.id, name: o.name },

@@ -1,9 +1,8 @@
 import { EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
-import { aggregateMembers, defineIndicator, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
+import { countMembers, defineIndicator, memberAggregate, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
 
-const count = sql`count(m.id)::int`;
 // Status as of the date: a member is full from the 转正日期 on.
 const fullOn = (date: string) => sql`m.full_member_at is not null and m.full_member_at <= ${date}::date`;
 
@@ -14,7 +13,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '统计日在册党员（含预备党员）',
-  compute: aggregateMembers(count),
+  aggregate: countMembers(),
 });
 
 defineIndicator({
@@ -23,7 +22,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '统计日已转正的党员',
-  compute: (q, roots, date) => aggregateMembers(count, fullOn(date))(q, roots, date),
+  aggregate: countMembers(fullOn),
 });
 
 defineIndicator({
@@ -32,7 +31,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '统计日尚在预备期的党员',
-  compute: (q, roots, date) => aggregateMembers(count, sql`not (${fullOn(date)})`)(q, roots, date),
+  aggregate: countMembers((date) => sql`not (${fullOn(date)})`),
 });
 
 defineIndicator({
@@ -41,7 +40,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '在册女党员',
-  compute: aggregateMembers(count, sql`m.gender = 'female'`),
+  aggregate: countMembers(() => sql`m.gender = 'female'`),
 });
 
 defineIndicator({
@@ -50,7 +49,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '在册少数民族党员',
-  compute: aggregateMembers(count, sql`m.ethnicity <> '汉族'`),
+  aggregate: countMembers(() => sql`m.ethnicity <> '汉族'`),
 });
 
 defineIndicator({
@@ -59,7 +58,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '在册蒙古族党员',
-  compute: aggregateMembers(count, sql`m.ethnicity = '蒙古族'`),
+  aggregate: countMembers(() => sql`m.ethnicity = '蒙古族'`),
 });
 
 defineIndicator({
@@ -68,8 +67,7 @@ defineIndicator({
   unit: '岁',
   group: 'member',
   description: '在册党员于统计日的平均年龄（保留一位小数）',
-  compute: (q, roots, date) =>
-    aggregateMembers(sql`round(avg(extract(year from age(${date}::date, m.birth_date)))::numeric, 1)::float8`)(q, roots, date),
+  aggregate: memberAggregate((date) => sql`round(avg(extract(year from age(${date}::date, m.birth_date)))::numeric, 1)::float8`),
 });
 
 defineIndicator({
@@ -78,7 +76,7 @@ defineIndicator({
   unit: '名',
   group: 'member',
   description: '统计日所在年度7月1日党龄满50年的健在党员（转正日期不晚于该年减50年的7月1日）',
-  compute: (q, roots, date) => aggregateMembers(count, fullOn(medal50Cutoff(Number(date.slice(0, 4)))))(q, roots, date),
+  aggregate: countMembers((date) => fullOn(medal50Cutoff(Number(date.slice(0, 4))))),
 });
 
 defineIndicator({
@@ -115,8 +113,7 @@ for (const [id, label, from, to] of AGE_BANDS) {
     unit: '名',
     group: 'member_age',
     description: `统计日年龄在${label}的在册党员`,
-    compute: (q, roots, date) =>
-      aggregateMembers(count, sql`extract(year from age(${date}::date, m.birth_date)) between ${from} and ${to}`)(q, roots, date),
+    aggregate: countMembers((date) => sql`extract(year from age(${date}::date, m.birth_date)) between ${from} and ${to}`),
   });
 }
 
@@ -127,7 +124,7 @@ for (const education of EDUCATIONS) {
     unit: '名',
     group: 'member_education',
     description: `学历为「${education}」的在册党员`,
-    compute: aggregateMembers(count, sql`m.education = ${education}`),
+    aggregate: countMembers(() => sql`m.education = ${education}`),
   });
 }
 
@@ -140,7 +137,7 @@ defineIndicator({
   unit: '名',
   group: 'member_new',
   description: '统计日所在年度1月1日至统计日，经支部大会接收为预备党员的人数',
-  compute: (q, roots, date) => aggregateMembers(count, newIn(date))(q, roots, date),
+  aggregate: countMembers(newIn),
 });
 
 /**
@@ -161,10 +158,10 @@ for (const [id, label, where] of FOCUS_GROUPS) {
     unit: '%',
     group: 'member_new',
     description: `本年发展党员中${label}所占百分比（保留一位小数）`,
-    compute: (q, roots, date) =>
-      aggregateMembers(
-        sql`case when count(m.id) = 0 then 0 else round(100.0 * count(m.id) filter (where ${where}) / count(m.id), 1)::float8 end`,
-        newIn(date),
-      )(q, roots, date),
+    aggregate: memberAggregate((date) => {
+      const isNew = newIn(date);
+      return sql`case when count(m.id) filter (where ${isNew}) = 0 then 0
+        else round(100.0 * count(m.id) filter (where ${isNew} and ${where}) / count(m.id) filter (where ${isNew}), 1)::float8 end`;
+    }),
   });
 }

@@ -8,7 +8,7 @@ defineIndicator({
   name: '党组织总数',
   unit: '个',
   description: '本级及下级全部党组织（含本级），按统计日在存续期内计',
-  compute: countOrgs(sql`true`),
+  aggregate: countOrgs(sql`true`),
 });
 
 for (const type of ORG_TYPES) {
@@ -18,7 +18,7 @@ for (const type of ORG_TYPES) {
     unit: '个',
     group: 'org_type',
     description: `类型为「${ORG_TYPE_LABELS[type]}」的党组织`,
-    compute: countOrgs(sql`o.type = ${type}`),
+    aggregate: countOrgs(sql`o.type = ${type}`),
   });
 }
 
@@ -29,7 +29,7 @@ for (const domain of ORG_DOMAINS.filter((d) => d !== 'mixed')) {
     unit: '个',
     group: 'org_domain',
     description: `领域为「${ORG_DOMAIN_LABELS[domain]}」的党组织（含其下设的党总支、党支部）`,
-    compute: countOrgs(sql`o.domain = ${domain}`),
+    aggregate: countOrgs(sql`o.domain = ${domain}`),
   });
 }
 
@@ -42,7 +42,7 @@ defineIndicator({
   name: '嘎查村党组织数',
   unit: '个',
   description: '嘎查村一级的党组织（村党委、党总支或党支部本身，不含其下设支部）',
-  compute: countOrgs(topOfDomain('village')),
+  aggregate: countOrgs(topOfDomain('village')),
 });
 
 defineIndicator({
@@ -50,5 +50,5 @@ defineIndicator({
   name: '社区党组织数',
   unit: '个',
   description: '社区一级的党组织（不含其下设支部）',
-  compute: countOrgs(topOfDomain('community')),
+  aggregate: countOrgs(topOfDomain('community')),
 });
