@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
+import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
@@ -21,7 +22,7 @@ import { type Deps, registerAuthHooks } from './platform/http.js';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes, in one list: the permission test walks what these register. */
-const MODULES = [authRoutes, orgRoutes, memberRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
+const MODULES = [authRoutes, orgRoutes, memberRoutes, transferRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
 
 export interface BuildOptions {
   logger?: boolean;

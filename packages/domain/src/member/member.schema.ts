@@ -98,7 +98,7 @@ export const MEMBER_STATUSES = ['probationary', 'full'] as const;
 export const MEMBER_STATUS_LABELS = { probationary: '预备党员', full: '正式党员' } as const;
 
 /** How a member left the roll; the record stays, with the date (history is kept, nothing deleted). */
-export const EXIT_TYPES = ['deceased', 'expelled', 'stopped', 'lapsed', 'cancelled'] as const;
+export const EXIT_TYPES = ['deceased', 'expelled', 'stopped', 'lapsed', 'cancelled', 'transferred_out'] as const;
 export type ExitType = (typeof EXIT_TYPES)[number];
 export const EXIT_TYPE_LABELS: Record<ExitType, string> = {
   deceased: '逝世',
@@ -106,7 +106,30 @@ export const EXIT_TYPE_LABELS: Record<ExitType, string> = {
   stopped: '停止党籍',
   lapsed: '自行脱党',
   cancelled: '取消预备党员资格',
+  transferred_out: '转出本系统',
 };
+
+/**
+ * 组织关系转接: to another branch in the system (by its org code), or out of the system (the
+ * destination written out). The letter (介绍信) number and date are recorded.
+ */
+export const transferCreateSchema = z
+  .object({
+    toOrgCode: z.string().trim().min(1).max(32).optional(),
+    destination: z.string().trim().min(2, '请填写转往的党组织').max(100).optional(),
+    letterNo: z.string().trim().min(1, '请填写介绍信编号').max(40),
+    issuedAt: dateString,
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((t) => Boolean(t.toOrgCode) !== Boolean(t.destination), {
+    message: '系统内转接填写接收党支部代码，转出本系统填写转往的党组织，二者选一',
+    path: ['toOrgCode'],
+  });
+export type TransferCreate = z.infer<typeof transferCreateSchema>;
+
+export const transferReceiveSchema = z.object({ receivedAt: dateString });
+
+export const TRANSFER_STATUS_LABELS = { pending: '待接收', received: '已接收', cancelled: '已撤回' } as const;
 
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 

@@ -163,3 +163,31 @@ export const member = pgTable(
     index('member_pinyin_idx').on(t.pinyin),
   ],
 );
+
+/** 组织关系转接: one letter, from a branch to a branch in the system or out of it. */
+export const memberTransfer = pgTable(
+  'member_transfer',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    fromOrgId: integer('from_org_id')
+      .notNull()
+      .references(() => org.id),
+    toOrgId: integer('to_org_id').references(() => org.id),
+    destination: text('destination'),
+    letterNo: text('letter_no').notNull(),
+    issuedAt: date('issued_at', { mode: 'string' }).notNull(),
+    receivedAt: date('received_at', { mode: 'string' }),
+    status: text('status').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_transfer_member_idx').on(t.memberId),
+    index('member_transfer_to_idx').on(t.toOrgId),
+    index('member_transfer_from_idx').on(t.fromOrgId),
+  ],
+);

@@ -1,0 +1,107 @@
+import { transferCreateSchema, transferReceiveSchema } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { scopeFilter } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
+import { route } from '../../platform/http.js';
+import { idParams } from '../../platform/schemas.js';
+import { getMemberFor } from './member.service.js';
+import { cancelTransfer, findTransfers, issueTransfer, receiveTransfer, type TransferRow } from './member.transfer.js';
+
+const tags = ['组织关系转接'];
+
+/** The API shape of a transfer: names, not paths. */
+const presentTransfer = ({ fromOrgPath, toOrgPath, ...t }: TransferRow) => t;
+
+/** /api/v1/members/:id/transfers and /api/v1/transfers: 组织关系转接. */
+export const transferRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/members/:id/transfers',
+    permission: 'member.manage',
+    auditAction: 'member.transfer_issue',
+    summary: '开具组织关系介绍信（系统内转接或转出本系统）',
+    tags,
+    params: idParams,
+    body: transferCreateSchema,
+    handler: async ({ actor, q, params, body, deps, audit, reply }) => {
+      const t = await issueTransfer(q, actor, actor.userId, params.id, body, businessDate(deps.now()));
+      await audit({
+        targetType: 'member_transfer',
+        targetId: t.id,
+        detail: { memberId: t.memberId, toOrgId: t.toOrgId, outbound: t.toOrgId === null },
+      });
+      reply.status(201);
+      return presentTransfer(t);
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/members/:id/transfers',
+    permission: 'member.read',
+    summary: '党员的组织关系转接记录',
+    tags,
+    params: idParams,
+    handler: async ({ actor, q, params }) => {
+      const m = await getMemberFor(q, actor, 'member.read', params.id);
+      return { items: (await findTransfers(q, sql`t.member_id = ${m.id}`)).map(presentTransfer) };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/transfers',
+    permission: 'member.read',
+    summary: '转入、转出的组织关系（本人管辖范围内）',
+    tags,
+    querystring: z.object({
+      direction: z.enum(['in', 'out'], { message: '方向只能是 in（转入）或 out（转出）' }),
+      status: z.enum(['pending', 'received', 'cancelled']).optional(),
+    }),
+    handler: async ({ actor, q, query }) => {
+      const side = query.direction === 'in' ? sql`d.path` : sql`f.path`;
+      const where = sql.join(
+        [
+          query.direction === 'in' ? sql`d.id is not null` : sql`true`,
+          scopeFilter(actor, 'member.read', side),
+          query.status ? sql`t.status = ${query.status}` : sql`true`,
+        ],
+        sql` and `,
+      );
+      return { items: (await findTransfers(q, where)).map(presentTransfer) };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/transfers/:id/receive',
+    permission: 'member.manage',
+    auditAction: 'member.transfer_receive',
+    summary: '接收转入的组织关系',
+    tags,
+    params: idParams,
+    body: transferReceiveSchema,
+    handler: async ({ actor, q, params, body, deps, audit }) => {
+      const t = await receiveTransfer(q, actor, params.id, body.receivedAt, businessDate(deps.now()));
+      await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
+      return presentTransfer(t);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/transfers/:id/cancel',
+    permission: 'member.manage',
+    auditAction: 'member.transfer_cancel',
+    summary: '撤回尚未接收的介绍信',
+    tags,
+    params: idParams,
+    handler: async ({ actor, q, params, audit }) => {
+      const t = await cancelTransfer(q, actor, params.id);
+      await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
+      return presentTransfer(t);
+    },
+  });
+};

@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../platform/db/index.js';
+import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+
+let h: Harness;
+let t: TestTree;
+let from: ReturnType<typeof client>;
+let to: ReturnType<typeof client>;
+let branchB1Code: string;
+beforeAll(async () => {
+  h = await createHarness();
+  t = await buildTree(h);
+  from = client(h, (await actorWith(h, [{ role: 'branch_admin', orgId: t.branchA1 }])).cookie);
+  to = client(h, (await actorWith(h, [{ role: 'branch_admin', orgId: t.branchB1 }])).cookie);
+  const [row] = await rows<{ code: string }>(h.deps.db, sql`select code from org where id = ${t.branchB1}`);
+  branchB1Code = row?.code as string;
+});
+afterAll(() => h.close());
+
+const newMember = async () =>
+  (
+    await from.post('/api/v1/members', {
+      name: '转接测试',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber: testIdNumber(),
+      orgId: t.branchA1,
+      joinedAt: '2015-07-01',
+      fullMemberAt: '2016-07-01',
+      status: 'full',
+    })
+  ).body as { id: number };
+
+describe('组织关系转接 inside the system', () => {
+  it('letter issued → pending on both sides → received: the member moves, history kept', async () => {
+    const m = await newMember();
+    const issued = await from.post(`/api/v1/members/${m.id}/transfers`, {
+      toOrgCode: branchB1Code,
+      letterNo: '通组转〔2026〕12号',
+      issuedAt: '2026-03-01',
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ status: 'pending', toOrgName: '乙一社区党支部', fromOrgName: '甲一村党支部' });
+    expect(JSON.stringify(issued.body)).not.toContain('Path');
+    // The receiving branch sees it, though it cannot read the member yet.
+    const incoming = await to.get('/api/v1/transfers?direction=in&status=pending');
+    expect(incoming.body.items.map((x: { id: number }) => x.id)).toContain(issued.body.id);
+    expect((await to.get(`/api/v1/members/${m.id}`)).status).toBe(404);
+    // A second letter while one is pending is refused.
+    expect(
+      (await from.post(`/api/v1/members/${m.id}/transfers`, { toOrgCode: branchB1Code, letterNo: 'x', issuedAt: '2026-03-02' })).status,
+    ).toBe(409);
+    // The sender cannot receive; the receiver can.
+    expect((await from.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' })).status).toBe(403);
+    expect((await to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-02-28' })).status).toBe(400);
+    const received = await to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' });
+    expect(received.body).toMatchObject({ status: 'received', receivedAt: '2026-03-05' });
+    expect((await to.get(`/api/v1/members/${m.id}`)).body.orgId).toBe(t.branchB1);
+    expect((await from.get(`/api/v1/members/${m.id}`)).status).toBe(404);
+    expect((await to.get(`/api/v1/members/${m.id}/transfers`)).body.items).toHaveLength(1);
+  });
+
+  it('two receipts at once: exactly one wins', async () => {
+    const m = await newMember();
+    const issued = await from.post(`/api/v1/members/${m.id}/transfers`, {
+      toOrgCode: branchB1Code,
+      letterNo: '并发',
+      issuedAt: '2026-03-01',
+    });
+    const results = await Promise.all([
+      to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' }),
+      to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-06' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it('a withdrawn letter cannot be received', async () => {
+    const m = await newMember();
+    const issued = await from.post(`/api/v1/members/${m.id}/transfers`, {
+      toOrgCode: branchB1Code,
+      letterNo: '撤回',
+      issuedAt: '2026-03-01',
+    });
+    expect((await from.post(`/api/v1/transfers/${issued.body.id}/cancel`)).body.status).toBe('cancelled');
+    expect((await to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' })).status).toBe(409);
+  });
+});
+
+describe('转出本系统', () => {
+  it('records the destination and takes the member off the roll as 转出', async () => {
+    const m = await newMember();
+    const res = await from.post(`/api/v1/members/${m.id}/transfers`, {
+      destination: '中共赤峰市红山区某街道党工委',
+      letterNo: '转出〔2026〕3号',
+      issuedAt: '2026-04-01',
+    });
+    expect(res.body).toMatchObject({ status: 'received', destination: '中共赤峰市红山区某街道党工委' });
+    const member = await from.get(`/api/v1/members/${m.id}`);
+    expect(member.body).toMatchObject({ exitType: 'transferred_out', exitAt: '2026-04-01' });
+  });
+
+  it('needs exactly one of receiving branch or destination', async () => {
+    const m = await newMember();
+    const res = await from.post(`/api/v1/members/${m.id}/transfers`, { letterNo: 'x', issuedAt: '2026-04-01' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('二者选一');
+  });
+});
