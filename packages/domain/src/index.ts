@@ -4,6 +4,8 @@ export * from './access/access.js';
 export * from './auth/auth.schema.js';
 export * from './auth/password.rules.js';
 export * from './dates.js';
+export * from './development/development.rules.js';
+export * from './development/development.steps.js';
 export * from './errors.js';
 export * from './field-labels.js';
 export * from './indicator-groups.js';
