@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
@@ -22,7 +23,17 @@ import { type Deps, registerAuthHooks } from './platform/http.js';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every module's routes, in one list: the permission test walks what these register. */
-const MODULES = [authRoutes, orgRoutes, memberRoutes, transferRoutes, userRoutes, auditRoutes, indicatorRoutes, divisionRoutes];
+const MODULES = [
+  authRoutes,
+  orgRoutes,
+  memberRoutes,
+  transferRoutes,
+  developmentRoutes,
+  userRoutes,
+  auditRoutes,
+  indicatorRoutes,
+  divisionRoutes,
+];
 
 export interface BuildOptions {
   logger?: boolean;

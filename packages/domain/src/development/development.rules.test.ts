@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStep, type DoneStep, nextDeadline, probationEnd, voteProblem } from './development.rules.js';
+import { checkStep, type DoneStep, mayApproveAdmission, nextDeadline, probationEnd, voteProblem } from './development.rules.js';
 
 const ctx = { birthDate: '1990-05-10', today: '2026-11-26' };
 /** Steps 1..n done on the given dates (later steps reuse the last date). */
@@ -136,5 +136,20 @@ describe('deadline board', () => {
     expect(nextDeadline([{ step: 1, date: '2026-01-31' }])).toEqual({ step: 2, kind: 'due', date: '2026-02-28' });
     expect(nextDeadline(doneUpTo(6, { 3: '2025-06-01' }))).toEqual({ step: 7, kind: 'earliest', date: '2026-06-01' });
     expect(nextDeadline(doneUpTo(16, { 15: '2025-01-31' }))).toEqual({ step: 17, kind: 'due', date: '2025-04-30' });
+  });
+});
+
+describe('approval power (RULES.md §1d)', () => {
+  const branch = '1.2.3.4.5';
+  it.each([
+    [{ type: 'committee', domain: 'mixed', path: '1.2.3' }, true], // the township 党委
+    [{ type: 'working_committee', domain: 'mixed', path: '1.2.3' }, true], // a 街道党工委
+    [{ type: 'committee', domain: 'village', path: '1.2.3.4' }, false], // a 村党委
+    [{ type: 'committee', domain: 'community', path: '1.2.3.4' }, false], // a 社区党委
+    [{ type: 'general_branch', domain: 'village', path: '1.2.3.4' }, false], // a 党总支
+    [{ type: 'committee', domain: 'mixed', path: '1.2.3.4.5' }, false], // not above itself
+    [{ type: 'committee', domain: 'mixed', path: '1.9' }, false], // another subtree
+  ])('%j approves: %s', (approver, ok) => {
+    expect(mayApproveAdmission(approver, branch)).toBe(ok);
   });
 });

@@ -193,3 +193,14 @@ export const nextDeadline = (done: DoneStep[]): { step: number; kind: 'due' | 'e
       return null;
   }
 };
+
+/**
+ * Who may approve 预备党员 (RULES.md §1d, 共产党员网 Q&A 2017): a 基层党委 (党委 or 党工委) above the
+ * branch. A 党总支 may not; nor may a 村 or 社区 党委 under a township (the township approves); nor
+ * a 临时党组织.
+ */
+export const mayApproveAdmission = (approver: { type: string; domain: string; path: string }, branchPath: string): boolean =>
+  (approver.type === 'committee' || approver.type === 'working_committee') &&
+  approver.domain !== 'village' &&
+  approver.domain !== 'community' &&
+  branchPath.startsWith(`${approver.path}.`);

@@ -175,3 +175,30 @@ export const revealSchema = z.object({
   field: z.enum(['idNumber', 'phone'], { message: '只能查看公民身份号码或手机号码' }),
   reason: z.string().trim().min(2, '请填写查看原因').max(200, '原因不能超过200个字符'),
 });
+
+/** 入党申请: who applies, to which branch, on which day (step 1). */
+export const applicantCreateSchema = memberCreateSchema
+  .pick({ name: true, gender: true, ethnicity: true, idNumber: true, phone: true, orgId: true, education: true, occupation: true })
+  .extend({ appliedAt: dateString });
+export type ApplicantCreate = z.infer<typeof applicantCreateSchema>;
+
+/** One step of the 25 (RULES.md §1a), with what that step carries. */
+export const stepInputSchema = z.object({
+  step: z.number().int().min(1, '步骤编号应为1至25').max(25, '步骤编号应为1至25'),
+  date: dateString,
+  vote: z
+    .object({
+      shouldAttend: z.number().int().min(1).max(100000),
+      present: z.number().int().min(0).max(100000),
+      yes: z.number().int().min(0).max(100000),
+      writtenYes: z.number().int().min(0).max(100000).default(0),
+    })
+    .optional(),
+  trainingDays: z.number().min(0).max(365).optional(),
+  trainingHours: z.number().min(0).max(10000).optional(),
+  outcome: z.enum(['full', 'extend', 'cancel']).optional(),
+  extensionMonths: z.number().int().min(0).max(24).optional(),
+  introducers: z.number().int().min(0).max(10).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type StepInputBody = z.infer<typeof stepInputSchema>;

@@ -191,3 +191,51 @@ export const memberTransfer = pgTable(
     index('member_transfer_from_idx').on(t.fromOrgId),
   ],
 );
+
+/** 入党申请人: one record that moves through the 25 steps; personal data sealed as for members. */
+export const applicant = pgTable(
+  'applicant',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    name: text('name').notNull(),
+    pinyin: text('pinyin').notNull().default(''),
+    gender: text('gender').notNull(),
+    ethnicity: text('ethnicity').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberIndex: text('id_number_index').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneMasked: text('phone_masked'),
+    education: text('education'),
+    occupation: text('occupation'),
+    memberId: integer('member_id').references(() => member.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('applicant_id_number_index_key').on(t.idNumberIndex), index('applicant_org_idx').on(t.orgId)],
+);
+
+/**
+ * The shared workflow log (ARCHITECTURE.md Workflows): each recorded step of any process, in
+ * order, with its date, data, warnings and who recorded it. `seq` is unique per subject, so of two
+ * concurrent recordings of the same step exactly one is stored.
+ */
+export const workflowStep = pgTable(
+  'workflow_step',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    seq: integer('seq').notNull(),
+    step: integer('step').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    data: jsonb('data').notNull().default({}),
+    warnings: jsonb('warnings').notNull().default([]),
+    actorId: integer('actor_id').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workflow_step_seq_key').on(t.kind, t.subjectId, t.seq)],
+);

@@ -1,0 +1,153 @@
+import { applicantCreateSchema, nextDeadline, recordIdParam, STAGE_NAMES, stepDef, stepInputSchema } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
+import { rows } from '../../platform/db/index.js';
+import { route } from '../../platform/http.js';
+import { idParams } from '../../platform/schemas.js';
+import { findOrgRef } from '../orgs/org.repo.js';
+import {
+  type ApplicantRow,
+  createApplicant,
+  findApplicant,
+  getApplicantFor,
+  loadApplicantView,
+  recordStep,
+} from './development.service.js';
+
+const tags = ['发展党员'];
+
+/** The API shape: the applicant (masked), its steps with names, stage, and what is due next. */
+const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, today: string) => {
+  const { applicant: a, steps, done } = view;
+  const last = steps.at(-1);
+  const stage = stepDef(last?.step ?? 1)?.stage ?? 1;
+  const next = nextDeadline(done);
+  return {
+    id: a.id,
+    orgId: a.orgId,
+    orgName: a.orgName,
+    name: a.name,
+    gender: a.gender,
+    ethnicity: a.ethnicity,
+    birthDate: a.birthDate,
+    idNumber: a.idNumberMasked,
+    phone: a.phoneMasked,
+    memberId: a.memberId,
+    stage,
+    stageName: STAGE_NAMES[stage],
+    steps: steps.map((s) => ({
+      step: s.step,
+      name: stepDef(s.step)?.name,
+      date: s.date,
+      data: s.data,
+      warnings: s.warnings,
+      recordedBy: s.actorName,
+    })),
+    deadlines: next
+      ? [
+          {
+            step: next.step,
+            name: stepDef(next.step)?.name,
+            kind: next.kind,
+            date: next.date,
+            overdue: next.kind === 'due' && next.date < today,
+          },
+        ]
+      : [],
+  };
+};
+
+/** /api/v1/development: 入党申请人 through the 25 steps. */
+export const developmentRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/development/applicants',
+    permission: 'member.manage',
+    auditAction: 'development.apply',
+    summary: '登记入党申请（第1步：递交入党申请书）',
+    tags,
+    body: applicantCreateSchema,
+    handler: async ({ actor, q, body, deps, audit, reply }) => {
+      const today = businessDate(deps.now());
+      const id = await createApplicant(q, deps.keys, actor, body, today);
+      await audit({ targetType: 'applicant', targetId: id, detail: { orgId: body.orgId, step: 1 } });
+      reply.status(201);
+      return presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/development/applicants/:id/steps',
+    permission: 'member.manage',
+    auditAction: 'development.step',
+    summary: '办理发展党员的一个步骤（1–25），按《中国共产党发展党员工作细则》校验',
+    tags,
+    params: idParams,
+    body: stepInputSchema,
+    handler: async ({ actor, q, params, body, deps, audit }) => {
+      const today = businessDate(deps.now());
+      const warnings = await recordStep(q, actor, params.id, body, today);
+      await audit({ targetType: 'applicant', targetId: params.id, detail: { step: body.step, warnings: warnings.length } });
+      return { ...presentApplicant(await loadApplicantView(q, (await findApplicant(q, params.id)) as ApplicantRow), today), warnings };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/development/applicants/:id',
+    permission: 'member.read',
+    summary: '入党申请人：所处阶段、已办步骤、下一步期限',
+    tags,
+    params: idParams,
+    handler: async ({ actor, q, params, deps }) =>
+      presentApplicant(await loadApplicantView(q, await getApplicantFor(q, actor, params.id)), businessDate(deps.now())),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/development/deadlines',
+    permission: 'member.read',
+    summary: '发展党员期限看板：到期、逾期和可办理的下一步',
+    tags,
+    querystring: z.object({ orgId: recordIdParam.optional() }),
+    handler: async ({ actor, q, query, deps }) => {
+      const today = businessDate(deps.now());
+      let under = sql`true`;
+      if (query.orgId) {
+        const o = await findOrgRef(q, query.orgId);
+        authorize(actor, 'member.read', o, '党组织');
+        under = sql`o.path <@ ${o.orgPath}::ltree`;
+      }
+      const ids = await rows<{ id: number }>(
+        q,
+        sql`select a.id from applicant a join org o on o.id = a.org_id
+            where ${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}
+              and not exists (select 1 from workflow_step w where w.kind = 'development' and w.subject_id = a.id and w.step = 25)
+            order by a.id limit 2000`,
+      );
+      const items = [];
+      for (const { id } of ids) {
+        const view = presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today);
+        for (const d of view.deadlines) {
+          items.push({
+            applicantId: view.id,
+            applicantName: view.name,
+            orgName: view.orgName,
+            stageName: view.stageName,
+            step: d.step,
+            stepName: d.name,
+            kind: d.kind,
+            date: d.date,
+            overdue: d.overdue,
+          });
+        }
+      }
+      items.sort((x, y) => (x.date < y.date ? -1 : 1));
+      return { items, overdue: items.filter((i) => i.overdue).length };
+    },
+  });
+};
