@@ -8,6 +8,7 @@ import { type Q, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
+import { generateApplicants } from './applicants.js';
 import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
 
@@ -581,7 +582,9 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   const branches = inserts
     .filter((o) => BRANCH_TYPES.includes(o.type))
     .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code) }));
-  const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, businessDate(deps.now()));
+  const today = businessDate(deps.now());
+  const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today);
+  const applicants = await generateApplicants(q, deps.keys, createRandom(opts.seed + 2), branches, today);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
@@ -595,7 +598,10 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     q,
     deps.keys.audit,
     { actorId: null, actorName: 'system', actorRole: null, actorOrgId: null, requestId: null, ip: null },
-    { action: 'system.demo', detail: { scale: opts.scale, seed: opts.seed, orgs: inserts.length, members, accounts: accounts.length } },
+    {
+      action: 'system.demo',
+      detail: { scale: opts.scale, seed: opts.seed, orgs: inserts.length, members, applicants, accounts: accounts.length },
+    },
     deps.now(),
   );
   const branchCount = branches.length;
@@ -604,7 +610,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     rootId: inserts[0]?.id as number,
     orgs: inserts.length,
     lines: [
-      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
+      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
       `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），密码：${DEMO_PASSWORD}`,
     ],
   };

@@ -65,29 +65,20 @@ const readJson = async (response: Response): Promise<unknown> => {
 };
 
 /**
- * Sends one JSON request with the session cookie and returns the parsed body.
- * Throws {@link ApiError} for any non-2xx answer (with the server's code and message) and for
+ * Sends one request with the session cookie and returns the response when it is a 2xx.
+ * Throws {@link ApiError} for any other answer (with the server's code and message) and for
  * network failures (status 0).
  */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const hasBody = options.body !== undefined;
+async function send(path: string, init: RequestInit, query?: QueryParams): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      credentials: 'same-origin',
-      // A JSON content type on an empty body is rejected by the server, so set it only with a body.
-      headers: hasBody ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
-      signal: options.signal,
-    });
+    response = await fetch(apiUrl(path, query), { ...init, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
   }
-  const data = await readJson(response);
   if (!response.ok) {
-    const error = (data as ErrorBody | undefined)?.error;
+    const error = ((await readJson(response)) as ErrorBody | undefined)?.error;
     throw new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
@@ -95,7 +86,65 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
       error?.details,
     );
   }
-  return data as T;
+  return response;
+}
+
+/**
+ * Sends one JSON request with the session cookie and returns the parsed body.
+ * Throws {@link ApiError} for any non-2xx answer (with the server's code and message) and for
+ * network failures (status 0).
+ */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const hasBody = options.body !== undefined;
+  const response = await send(
+    path,
+    {
+      method,
+      // A JSON content type on an empty body is rejected by the server, so set it only with a body.
+      headers: hasBody ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    },
+    options.query,
+  );
+  return (await readJson(response)) as T;
+}
+
+/** A file the server answered with: its bytes and the name it suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name a Content-Disposition header suggests (`filename*` first), or `fallback`. */
+export const fileNameOf = (disposition: string | null, fallback: string): string => {
+  const encoded = disposition && /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // a malformed name: fall through
+    }
+  }
+  return (disposition && /filename="([^"]+)"/i.exec(disposition)?.[1]) || fallback;
+};
+
+/** A multipart POST of one file in the field `file` (the browser sets the boundary). */
+const postFile = (path: string, file: Blob, accept: string, signal?: AbortSignal): Promise<Response> => {
+  const form = new FormData();
+  form.append('file', file);
+  return send(path, { method: 'POST', headers: { accept }, body: form, signal });
+};
+
+/** Uploads one file as `multipart/form-data` (field `file`) and returns the parsed JSON answer. */
+export async function apiUpload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
+  return (await readJson(await postFile(path, file, 'application/json', signal))) as T;
+}
+
+/** Uploads one file as `multipart/form-data` (field `file`) and returns the file the server answers with. */
+export async function apiUploadForFile(path: string, file: Blob, fallbackName: string, signal?: AbortSignal): Promise<DownloadedFile> {
+  const response = await postFile(path, file, '*/*', signal);
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
 }
 
 /** Shorthands for the verbs the API uses. */
@@ -103,6 +152,8 @@ export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  upload: apiUpload,
+  uploadForFile: apiUploadForFile,
 };
 
 /** The list envelope every paged endpoint answers with. */

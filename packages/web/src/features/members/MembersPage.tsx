@@ -1,11 +1,12 @@
 /**
  * 党员管理: the member roll of one org's subtree, searched by name, pinyin or a whole ID number and
  * filtered by status, gender and ethnicity. `?orgId=` opens it on an org (the org page links here).
- * A row opens the member's record in a drawer; 登记党员 adds a member to a branch.
+ * A row opens the member's record in a drawer; 登记党员 adds a member to a branch, 导入 a whole
+ * sheet of them (all rows or none); 导出Excel downloads the filtered list, masked.
  */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { BRANCH_TYPES, GENDER_LABELS } from '@jishi/domain';
-import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ETHNICITY_OPTIONS, GENDER_OPTIONS, labelOf, MEMBER_STATUS_OPTIONS } from '../../shared/labels';
@@ -16,8 +17,9 @@ import { OrgSelect } from '../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { MemberDrawer } from './components/MemberDrawer';
 import { MemberFormModal } from './components/MemberFormModal';
+import { MemberImportModal } from './components/MemberImportModal';
 import { MemberStatusTag, partyAgeText } from './components/member-display';
-import { type Gender, MAX_MEMBER_QUERY, type Member, type MemberStatus, useMembers } from './members.api';
+import { type Gender, MAX_MEMBER_QUERY, type Member, type MemberStatus, memberExportUrl, useMembers } from './members.api';
 
 const PAGE_SIZE = 20;
 
@@ -59,12 +61,11 @@ export default function MembersPage() {
   const [page, setPage] = useState(1);
   const [openMember, setOpenMember] = useState<Member>();
   const [isCreating, setIsCreating] = useState(false);
+  const [isImporting, setIsImporting] = useState(false);
   const q = useDebouncedValue(query.trim().slice(0, MAX_MEMBER_QUERY));
 
-  const members = useMembers(
-    { orgId, q: q || undefined, status, gender, ethnicity, includeExited, page, pageSize: PAGE_SIZE },
-    orgId !== undefined,
-  );
+  const filters = { orgId, q: q || undefined, status, gender, ethnicity, includeExited };
+  const members = useMembers({ ...filters, page, pageSize: PAGE_SIZE }, orgId !== undefined);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   // 登记党员 starts in the org being viewed when it is a branch.
   const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
@@ -84,11 +85,23 @@ export default function MembersPage() {
     <Card
       title="党员管理"
       extra={
-        abilities.has('member.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="member-create">
-            登记党员
-          </Button>
-        )
+        <Space wrap>
+          {abilities.has('member.read') && (
+            <Button icon={<DownloadOutlined />} href={memberExportUrl(filters)} data-testid="member-export">
+              导出Excel
+            </Button>
+          )}
+          {abilities.has('member.manage') && (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setIsImporting(true)} data-testid="member-import">
+                导入
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="member-create">
+                登记党员
+              </Button>
+            </>
+          )}
+        </Space>
       }
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
@@ -178,6 +191,7 @@ export default function MembersPage() {
       {openMember && (
         <MemberDrawer key={openMember.id} memberId={openMember.id} initial={openMember} onClose={() => setOpenMember(undefined)} />
       )}
+      {isImporting && <MemberImportModal onClose={() => setIsImporting(false)} />}
       {isCreating && (
         <MemberFormModal
           target={{ mode: 'create', defaultOrg }}

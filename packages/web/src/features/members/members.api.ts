@@ -1,7 +1,10 @@
-/** 党员名册: list, detail, create, edit, 减少, and the audited reveal of the full ID number or phone. */
+/**
+ * 党员名册: list, detail, create, edit, 减少, the audited reveal of the full ID number or phone, and
+ * the Excel import (all rows or none), its annotated error sheet, and the export link.
+ */
 import type { ExitType, MemberCreate, MemberUpdate, Occupation } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api-client';
+import { api, apiUrl, isApiError, type Page } from '../../shared/api-client';
 
 export type Gender = 'male' | 'female';
 export type MemberStatus = 'probationary' | 'full';
@@ -121,5 +124,67 @@ export function useRevealMember() {
       api.post<{ field: RevealField; value: string }>(`/members/${id}/reveal`, { field, reason }),
     gcTime: 0,
     meta: { handlesErrors: true },
+  });
+}
+
+/** Filters of the list that the export repeats (no paging: the export holds every matching row). */
+export type MemberExportFilters = Omit<MemberListParams, 'page' | 'pageSize'>;
+
+/** The export URL: the browser downloads the .xlsx itself (ID and phone masked), with the list's filters. */
+export const memberExportUrl = (filters: MemberExportFilters): string =>
+  apiUrl('/members/export', { ...filters, includeExited: filters.includeExited || undefined });
+
+/** The import template (.xlsx with the column headers and a 填写说明 sheet). */
+export const memberImportTemplateUrl = (): string => apiUrl('/members/import/template');
+
+/** One refused cell of an import: the Excel row number, the column header and why. */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** What a successful import reports. */
+export interface ImportResult {
+  created: number;
+  failed: number;
+  errors: ImportRowError[];
+}
+
+/** A refused import as the page shows it: the server's message and, for a checked sheet, its errors by row. */
+export interface ImportRefusal {
+  message: string;
+  /** Sorted by row; empty when the file itself could not be read (not an .xlsx, too large…). */
+  errors: ImportRowError[];
+  /** All errors found; the server lists at most the first 1000. */
+  errorCount: number;
+}
+
+/** Reads an import failure: the row errors the server listed in `details.errors`, when there are any. */
+export const importRefusalOf = (error: unknown): ImportRefusal => {
+  if (!isApiError(error)) return { message: '导入失败，请稍后重试', errors: [], errorCount: 0 };
+  const details = error.details as { errors?: unknown; errorCount?: unknown } | undefined;
+  const errors = Array.isArray(details?.errors) ? (details.errors as ImportRowError[]).slice().sort((a, b) => a.row - b.row) : [];
+  const errorCount = typeof details?.errorCount === 'number' ? details.errorCount : errors.length;
+  return { message: error.message, errors, errorCount };
+};
+
+/**
+ * Imports a member sheet: the server checks every row and writes all or none. Errors are left to
+ * the caller (the import dialog lists them by row and column).
+ */
+export function useImportMembers() {
+  const invalidate = useInvalidateMembers();
+  return useMutation({
+    mutationFn: (file: Blob) => api.upload<ImportResult>('/members/import', file),
+    onSuccess: invalidate,
+    meta: { handlesErrors: true },
+  });
+}
+
+/** Re-sends a refused sheet and returns it with an 错误说明 column marking each bad row; writes nothing. */
+export function useAnnotateImport() {
+  return useMutation({
+    mutationFn: (file: Blob) => api.uploadForFile('/members/import/annotate', file, '党员名册-错误说明.xlsx'),
   });
 }
