@@ -67,7 +67,7 @@ const SIZE: Record<OrgDomain, [number, number]> = {
 };
 
 /** The seed's 6,150 medal-eligible of ~160,000 members in 2021: joined by 1970. */
-const OLD_GUARD_SHARE = 0.0385;
+const OLD_GUARD_SHARE = 0.0402;
 const PROBATIONARY_SHARE = 0.03;
 /** 哲里木盟 codes that older IDs still carry (RULES.md §6). */
 const OLD_CODES: Record<string, string> = {
