@@ -124,6 +124,25 @@ export const setting = pgTable('setting', {
 });
 
 /**
+ * The person columns members and applicants share: ID and phone sealed (SM4) with a keyed blind
+ * index for exact lookup, and their masked forms so lists never decrypt.
+ */
+const person = () => ({
+  name: text('name').notNull(),
+  pinyin: text('pinyin').notNull().default(''),
+  gender: text('gender').notNull(),
+  ethnicity: text('ethnicity').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberIndex: text('id_number_index').notNull(),
+  idNumberMasked: text('id_number_masked').notNull(),
+  phoneEnc: text('phone_enc'),
+  phoneMasked: text('phone_masked'),
+  education: text('education'),
+  occupation: text('occupation'),
+});
+
+/**
  * 党员. ID and phone are stored SM4-encrypted with a keyed blind index for exact lookup; the masked
  * forms are kept beside them so lists never decrypt.
  */
@@ -134,18 +153,7 @@ export const member = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
-    name: text('name').notNull(),
-    pinyin: text('pinyin').notNull().default(''),
-    gender: text('gender').notNull(),
-    ethnicity: text('ethnicity').notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    idNumberEnc: text('id_number_enc').notNull(),
-    idNumberIndex: text('id_number_index').notNull(),
-    idNumberMasked: text('id_number_masked').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneMasked: text('phone_masked'),
-    education: text('education'),
-    occupation: text('occupation'),
+    ...person(),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     fullMemberAt: date('full_member_at', { mode: 'string' }),
     status: text('status').notNull(),
@@ -200,18 +208,7 @@ export const applicant = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
-    name: text('name').notNull(),
-    pinyin: text('pinyin').notNull().default(''),
-    gender: text('gender').notNull(),
-    ethnicity: text('ethnicity').notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    idNumberEnc: text('id_number_enc').notNull(),
-    idNumberIndex: text('id_number_index').notNull(),
-    idNumberMasked: text('id_number_masked').notNull(),
-    phoneEnc: text('phone_enc'),
-    phoneMasked: text('phone_masked'),
-    education: text('education'),
-    occupation: text('occupation'),
+    ...person(),
     memberId: integer('member_id').references(() => member.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
