@@ -73,6 +73,19 @@ export const probationEnd = (done: DoneStep[]): string | undefined => {
   return addMonths(addYears(admitted, 1), extension);
 };
 
+/** The step that comes next: after an approved extension (24 after a 23 "extend") the branch discusses 转正 again (23). */
+export const nextStepNo = (done: DoneStep[]): number | null => {
+  const last = done.at(-1);
+  if (!last) return 1;
+  const decisions = done.filter((d) => d.step === 23);
+  if (last.step === 24 && decisions.length === 1 && decisions[0]?.outcome === 'extend') return 23;
+  if (last.step === 24 && decisions.at(-1)?.outcome === 'cancel') return null;
+  return last.step >= 25 ? null : last.step + 1;
+};
+
+/** Step 23's decisions, as the branch records them. */
+export const PROBATION_OUTCOME_LABELS = { full: '按期转正', extend: '延长预备期', cancel: '取消预备党员资格' } as const;
+
 /**
  * Checks one step against the steps already done (RULES.md §1): order, dates, and every time rule
  * of the 细则. `birthDate` is the applicant's; `today` bounds dates.

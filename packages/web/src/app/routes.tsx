@@ -2,7 +2,15 @@
  * The one route table: it drives the router, the menu, the breadcrumbs and the access guards
  * (ant-design-pro's `config/routes.ts`). Each page is its own lazy chunk.
  */
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { Action } from '@jishi/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 
@@ -25,7 +33,10 @@ export interface AppRoute {
 
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
 
-/** Every page, in menu order. `/orgs/:id` reuses the org page chunk with an org selected. */
+/**
+ * Every page, in menu order. `/orgs/:id` reuses the org page chunk with an org selected;
+ * `/development/:id` is one applicant of the 发展党员 board.
+ */
 export const ROUTES: readonly AppRoute[] = [
   {
     path: '/',
@@ -42,6 +53,20 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <IdcardOutlined />,
     access: 'member.read',
     component: lazy(() => import('../features/members/MembersPage')),
+  },
+  {
+    path: '/development',
+    name: '发展党员',
+    icon: <SolutionOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/development/DevelopmentPage')),
+  },
+  {
+    path: '/development/:id',
+    name: '入党申请人',
+    access: 'member.read',
+    hideInMenu: true,
+    component: lazy(() => import('../features/development/ApplicantPage')),
   },
   {
     path: '/honors/medal50',

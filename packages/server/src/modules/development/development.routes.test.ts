@@ -147,3 +147,28 @@ describe('发展党员 through the 25 steps', () => {
     expect((await other.get('/api/v1/development/applicants/1')).status).toBe(404);
   });
 });
+
+describe('what the UI needs', () => {
+  it('names the next step, who records it, and whether this caller may', async () => {
+    const a = await branch.post('/api/v1/development/applicants', {
+      name: '能力',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber: testIdNumber({ birth: '1996-01-01' }),
+      orgId: t.branchA1,
+      appliedAt: '2026-06-01',
+    });
+    expect(a.body.next).toMatchObject({ step: 2, by: 'branch', kind: 'due', date: '2026-07-01', overdue: true });
+    expect(a.body.abilities.canRecordNext).toBe(true);
+    for (const [step, date] of [[2, '2026-06-10'], [3, '2026-06-20']] as const) {
+      await branch.post(`/api/v1/development/applicants/${a.body.id}/steps`, { step, date });
+    }
+    const atFour = await branch.get(`/api/v1/development/applicants/${a.body.id}`);
+    expect(atFour.body.next).toMatchObject({ step: 4, by: 'committee', date: null });
+    expect(atFour.body.abilities.canRecordNext).toBe(false);
+    expect((await township.get(`/api/v1/development/applicants/${a.body.id}`)).body.abilities.canRecordNext).toBe(true);
+    // The board lists every applicant in progress, with or without a deadline.
+    const board = await township.get('/api/v1/development/deadlines');
+    expect(board.body.items.find((i: { applicantId: number }) => i.applicantId === a.body.id)).toMatchObject({ step: 4, date: null });
+  });
+});

@@ -1,10 +1,19 @@
-import { applicantCreateSchema, nextDeadline, recordIdParam, STAGE_NAMES, stepDef, stepInputSchema } from '@jishi/domain';
+import {
+  type Actor,
+  applicantCreateSchema,
+  nextDeadline,
+  nextStepNo,
+  recordIdParam,
+  STAGE_NAMES,
+  stepDef,
+  stepInputSchema,
+} from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
-import { rows } from '../../platform/db/index.js';
+import { type Q, rows } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
@@ -14,17 +23,23 @@ import {
   findApplicant,
   getApplicantFor,
   loadApplicantView,
+  mayRecord,
   recordStep,
 } from './development.service.js';
 
 const tags = ['发展党员'];
 
-/** The API shape: the applicant (masked), its steps with names, stage, and what is due next. */
-const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, today: string) => {
+/**
+ * The API shape: the applicant (masked), its steps with names, stage, the next step with its
+ * deadline (if the 细则 sets one), and whether the caller may record that step.
+ */
+const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, today: string, canRecordNext: boolean) => {
   const { applicant: a, steps, done } = view;
   const last = steps.at(-1);
   const stage = stepDef(last?.step ?? 1)?.stage ?? 1;
   const next = nextDeadline(done);
+  const nextNo = nextStepNo(done);
+  const nextDef = nextNo ? stepDef(nextNo) : undefined;
   return {
     id: a.id,
     orgId: a.orgId,
@@ -57,7 +72,25 @@ const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, t
           },
         ]
       : [],
+    next: nextDef
+      ? {
+          step: nextDef.no,
+          name: nextDef.name,
+          by: nextDef.by,
+          kind: next?.step === nextDef.no ? next.kind : null,
+          date: next?.step === nextDef.no ? next.date : null,
+          overdue: next?.step === nextDef.no && next.kind === 'due' && next.date < today,
+        }
+      : null,
+    abilities: { canRecordNext },
   };
+};
+
+/** Presents an applicant for `actor`, working out whether it may record the next step. */
+const presentFor = async (q: Q, actor: Actor, a: ApplicantRow, today: string) => {
+  const view = await loadApplicantView(q, a);
+  const nextNo = nextStepNo(view.done);
+  return presentApplicant(view, today, nextNo !== null && (await mayRecord(q, actor, a, nextNo)));
 };
 
 /** /api/v1/development: 入党申请人 through the 25 steps. */
@@ -75,7 +108,7 @@ export const developmentRoutes = (app: FastifyInstance) => {
       const id = await createApplicant(q, deps.keys, actor, body, today);
       await audit({ targetType: 'applicant', targetId: id, detail: { orgId: body.orgId, step: 1 } });
       reply.status(201);
-      return presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today);
+      return presentFor(q, actor, (await findApplicant(q, id)) as ApplicantRow, today);
     },
   });
 
@@ -92,7 +125,7 @@ export const developmentRoutes = (app: FastifyInstance) => {
       const today = businessDate(deps.now());
       const warnings = await recordStep(q, actor, params.id, body, today);
       await audit({ targetType: 'applicant', targetId: params.id, detail: { step: body.step, warnings: warnings.length } });
-      return { ...presentApplicant(await loadApplicantView(q, (await findApplicant(q, params.id)) as ApplicantRow), today), warnings };
+      return { ...(await presentFor(q, actor, (await findApplicant(q, params.id)) as ApplicantRow, today)), warnings };
     },
   });
 
@@ -104,14 +137,14 @@ export const developmentRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     handler: async ({ actor, q, params, deps }) =>
-      presentApplicant(await loadApplicantView(q, await getApplicantFor(q, actor, params.id)), businessDate(deps.now())),
+      presentFor(q, actor, await getApplicantFor(q, actor, params.id), businessDate(deps.now())),
   });
 
   route(app, {
     method: 'GET',
     url: '/api/v1/development/deadlines',
     permission: 'member.read',
-    summary: '发展党员期限看板：到期、逾期和可办理的下一步',
+    summary: '发展党员看板：在办的每个申请人、下一步及其期限（逾期在前）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional() }),
     handler: async ({ actor, q, query, deps }) => {
@@ -131,22 +164,22 @@ export const developmentRoutes = (app: FastifyInstance) => {
       );
       const items = [];
       for (const { id } of ids) {
-        const view = presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today);
-        for (const d of view.deadlines) {
-          items.push({
-            applicantId: view.id,
-            applicantName: view.name,
-            orgName: view.orgName,
-            stageName: view.stageName,
-            step: d.step,
-            stepName: d.name,
-            kind: d.kind,
-            date: d.date,
-            overdue: d.overdue,
-          });
-        }
+        const view = presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today, false);
+        if (!view.next) continue;
+        items.push({
+          applicantId: view.id,
+          applicantName: view.name,
+          orgName: view.orgName,
+          stageName: view.stageName,
+          step: view.next.step,
+          stepName: view.next.name,
+          kind: view.next.kind,
+          date: view.next.date,
+          overdue: view.next.overdue,
+        });
       }
-      items.sort((x, y) => (x.date < y.date ? -1 : 1));
+      // Overdue first, then by date; steps without a deadline last.
+      items.sort((x, y) => Number(y.overdue) - Number(x.overdue) || (x.date ?? '9999').localeCompare(y.date ?? '9999'));
       return { items, overdue: items.filter((i) => i.overdue).length };
     },
   });

@@ -132,6 +132,17 @@ const assertMayRecord = async (q: Q, actor: Actor, a: ApplicantRow, step: number
   );
 };
 
+/** Whether the actor may record `step` for this applicant (for the UI's abilities). */
+export const mayRecord = async (q: Q, actor: Actor, a: ApplicantRow, step: number): Promise<boolean> => {
+  try {
+    await assertMayRecord(q, actor, a, step);
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError) return false;
+    throw e;
+  }
+};
+
 /**
  * Records one step after checking it against the rules; at approval (17) the applicant becomes a
  * 预备党员 on the roll, at 转正 approval (24) a 正式党员 (or leaves the roll if cancelled).

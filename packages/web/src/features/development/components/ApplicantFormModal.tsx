@@ -1,0 +1,256 @@
+import {
+  ageOn,
+  applicantCreateSchema,
+  BRANCH_TYPES,
+  checkStep,
+  GENDER_LABELS,
+  ID_ERROR_MESSAGES,
+  type Occupation,
+  parseIdNumber,
+} from '@jishi/domain';
+import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Radio, Row, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
+import { showFieldErrors } from '../../../shared/form-errors';
+import { EDUCATION_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
+import { useIsMobile } from '../../../shared/use-is-mobile';
+import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
+import type { Gender } from '../../members/members.api';
+import { OrgSelect } from '../../orgs/components/OrgSelect';
+import type { Org } from '../../orgs/orgs.api';
+import { type Applicant, useCreateApplicant } from '../development.api';
+
+interface ApplicantFields {
+  name: string;
+  idNumber?: string;
+  gender?: Gender;
+  ethnicity: string;
+  phone?: string;
+  orgId?: number;
+  appliedAt?: string;
+  education?: string;
+  occupation?: Occupation;
+}
+
+/** Every form field the server may name in `details.field`. */
+const FORM_FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'phone', 'orgId', 'appliedAt', 'education', 'occupation'] as const;
+
+/** Per-field schemas; `required` rules report a missing value, so these run as optional. */
+const fieldRules = applicantCreateSchema.shape;
+
+const isFuture = (d: Dayjs) => d.format(DATE_FORMAT) > today();
+
+/** A branch that can receive applications: 党支部 or 联合党支部, not a 临时党支部 (as the server checks). */
+const receivesApplications = (org: Pick<Org, 'type' | 'closedAt'>) =>
+  BRANCH_TYPES.includes(org.type) && org.type !== 'temporary_branch' && !org.closedAt;
+
+/**
+ * 登记入党申请: who applies, to which branch, on which day (step 1, 递交入党申请书). The ID number is
+ * checked as it is typed and gives the birth date and gender; the age on the application day is the
+ * domain's step-1 rule; a field the server refuses is marked at that field.
+ */
+export function ApplicantFormModal({
+  defaultOrg,
+  onClose,
+  onSaved,
+}: {
+  /** The org the board is filtered on; used as the branch when it is one. */
+  defaultOrg?: Org;
+  onClose: () => void;
+  onSaved: (created: Applicant) => void;
+}) {
+  const [form] = Form.useForm<ApplicantFields>();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const create = useCreateApplicant();
+  const branch = defaultOrg && receivesApplications(defaultOrg) ? defaultOrg : undefined;
+  const [pickedOrg, setPickedOrg] = useState<Org | undefined>(branch);
+
+  const idInput = Form.useWatch('idNumber', form);
+  const parsedId = useMemo(() => (idInput?.trim() ? parseIdNumber(idInput, today()) : undefined), [idInput]);
+  const parsed = parsedId?.ok ? parsedId.id : undefined;
+
+  const idRule: FormRule = {
+    validator: async (_, value: string | undefined) => {
+      if (!value?.trim()) throw new Error('请输入公民身份号码');
+      const result = parseIdNumber(value, today());
+      if (!result.ok) throw new Error(ID_ERROR_MESSAGES[result.error]);
+    },
+  };
+  // Rules read the ID from the form store, not from the render: `dependencies` re-run them first.
+  const idOf = (getFieldValue: (name: string) => unknown) => {
+    const value = getFieldValue('idNumber');
+    const result = typeof value === 'string' && value.trim() ? parseIdNumber(value, today()) : undefined;
+    return result?.ok ? result.id : undefined;
+  };
+  const genderRule: FormRule = ({ getFieldValue }) => ({
+    validator: async (_, value: Gender | undefined) => {
+      const id = idOf(getFieldValue);
+      if (id && value && value !== id.gender) {
+        throw new Error(`性别与公民身份号码不符（号码第17位表明为${GENDER_LABELS[id.gender]}性）`);
+      }
+    },
+  });
+  // Step 1's own rule (18 on the day of the application), exactly as the server applies it.
+  const appliedRule: FormRule = ({ getFieldValue }) => ({
+    validator: async (_, value: string | undefined) => {
+      const id = idOf(getFieldValue);
+      if (!value || !id) return;
+      const { refusal } = checkStep([], { step: 1, date: value }, { birthDate: id.birthDate, today: today() });
+      if (refusal) throw new Error(refusal);
+    },
+  });
+  const orgRule: FormRule = {
+    validator: async (_, value: number | undefined) => {
+      if (value === undefined) throw new Error('请选择接收申请的党支部');
+      if (pickedOrg && pickedOrg.id === value && !receivesApplications(pickedOrg)) {
+        throw new Error(`入党申请应向党支部提出，「${pickedOrg.name}」不能接收入党申请`);
+      }
+    },
+  };
+
+  const submit = (values: ApplicantFields) => {
+    const input = {
+      name: values.name,
+      gender: values.gender,
+      ethnicity: values.ethnicity,
+      idNumber: parsed?.value ?? values.idNumber,
+      phone: blankToUndefined(values.phone),
+      orgId: values.orgId,
+      appliedAt: values.appliedAt,
+      education: values.education,
+      occupation: values.occupation,
+    };
+    const shape = applicantCreateSchema.safeParse(input);
+    if (!shape.success) {
+      const issue = shape.error.issues[0];
+      const field = String(issue?.path[0] ?? '');
+      const text = issue?.message ?? '输入无效';
+      if ((FORM_FIELDS as readonly string[]).includes(field)) form.setFields([{ name: field as keyof ApplicantFields, errors: [text] }]);
+      else message.error(text);
+      return;
+    }
+    create.mutate(shape.data, {
+      onSuccess: (created) => {
+        message.success(`已登记「${created.name}」的入党申请`);
+        onSaved(created);
+      },
+      onError: (error) => {
+        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error instanceof Error ? error.message : '保存失败，请稍后重试');
+      },
+    });
+  };
+
+  const idExtra = parsed ? (
+    <Typography.Text type="success" data-testid="dev-form-id-derived">
+      出生日期 {parsed.birthDate} · 性别 {GENDER_LABELS[parsed.gender]} · {ageOn(parsed.birthDate, today())} 岁
+    </Typography.Text>
+  ) : (
+    '18位号码，末位可为X；15位旧号码自动升位'
+  );
+
+  return (
+    <Modal
+      open
+      title="登记入党申请"
+      okText="登记"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      okButtonProps={{ 'data-testid': 'dev-form-submit' }}
+      destroyOnHidden
+      width={760}
+      style={isMobile ? { top: 8 } : undefined}
+    >
+      <Form<ApplicantFields>
+        form={form}
+        layout="vertical"
+        initialValues={{ ethnicity: '汉族', orgId: branch?.id }}
+        autoComplete="off"
+        onFinish={submit}
+        onValuesChange={(changed: Partial<ApplicantFields>) => {
+          // The ID decides the gender: fill it in as soon as the number is valid.
+          if ('idNumber' in changed && changed.idNumber) {
+            const result = parseIdNumber(changed.idNumber, today());
+            if (result.ok) {
+              form.setFieldValue('gender', result.id.gender);
+              void form.validateFields(['gender']).catch(() => undefined);
+            }
+          }
+        }}
+        data-testid="dev-form"
+      >
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[{ required: true, whitespace: true, message: '请输入姓名' }, zodRule(fieldRules.name.optional())]}
+            >
+              <Input maxLength={40} data-testid="dev-form-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="公民身份号码" name="idNumber" required rules={[idRule]} extra={idExtra}>
+              <Input maxLength={24} inputMode="text" style={{ fontFamily: 'monospace' }} data-testid="dev-form-idNumber" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="性别"
+              name="gender"
+              dependencies={['idNumber']}
+              rules={[{ required: true, message: '请选择性别' }, genderRule]}
+              extra={parsed ? '已按公民身份号码填写' : undefined}
+            >
+              <Radio.Group options={GENDER_OPTIONS} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="民族" name="ethnicity" rules={[{ required: true, message: '请选择民族' }]}>
+              <Select options={ETHNICITY_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="接收申请的党支部" name="orgId" required rules={[orgRule]} extra="入党申请向工作、学习所在单位的党支部提出">
+              <OrgSelect
+                seeds={branch ? [branch] : []}
+                onChange={(_, org) => setPickedOrg(org)}
+                placeholder="输入支部名称、代码或拼音首字母搜索"
+                data-testid="dev-form-org"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="申请日期"
+              name="appliedAt"
+              dependencies={['idNumber']}
+              rules={[{ required: true, message: '请选择递交入党申请书的日期' }, appliedRule]}
+              extra="党组织收到入党申请书的日期"
+              {...dateStringField}
+            >
+              <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="dev-form-appliedAt" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="手机号码" name="phone" rules={[zodRule(fieldRules.phone)]}>
+              <Input maxLength={20} inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="学历" name="education">
+              <Select options={EDUCATION_OPTIONS} allowClear placeholder="请选择" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="人员类别" name="occupation">
+              <Select options={OCCUPATION_OPTIONS} allowClear placeholder="请选择" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
