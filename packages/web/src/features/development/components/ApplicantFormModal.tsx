@@ -1,18 +1,10 @@
-import {
-  ageOn,
-  applicantCreateSchema,
-  BRANCH_TYPES,
-  checkStep,
-  GENDER_LABELS,
-  ID_ERROR_MESSAGES,
-  type Occupation,
-  parseIdNumber,
-} from '@jishi/domain';
+import { ageOn, applicantCreateSchema, BRANCH_TYPES, checkStep, GENDER_LABELS, type Occupation, parseIdNumber } from '@jishi/domain';
 import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { showFieldErrors } from '../../../shared/form-errors';
+import { genderMatchesIdRule, idNumberRule, idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
@@ -71,27 +63,6 @@ export function ApplicantFormModal({
   const parsedId = useMemo(() => (idInput?.trim() ? parseIdNumber(idInput, today()) : undefined), [idInput]);
   const parsed = parsedId?.ok ? parsedId.id : undefined;
 
-  const idRule: FormRule = {
-    validator: async (_, value: string | undefined) => {
-      if (!value?.trim()) throw new Error('请输入公民身份号码');
-      const result = parseIdNumber(value, today());
-      if (!result.ok) throw new Error(ID_ERROR_MESSAGES[result.error]);
-    },
-  };
-  // Rules read the ID from the form store, not from the render: `dependencies` re-run them first.
-  const idOf = (getFieldValue: (name: string) => unknown) => {
-    const value = getFieldValue('idNumber');
-    const result = typeof value === 'string' && value.trim() ? parseIdNumber(value, today()) : undefined;
-    return result?.ok ? result.id : undefined;
-  };
-  const genderRule: FormRule = ({ getFieldValue }) => ({
-    validator: async (_, value: Gender | undefined) => {
-      const id = idOf(getFieldValue);
-      if (id && value && value !== id.gender) {
-        throw new Error(`性别与公民身份号码不符（号码第17位表明为${GENDER_LABELS[id.gender]}性）`);
-      }
-    },
-  });
   // Step 1's own rule (18 on the day of the application), exactly as the server applies it.
   const appliedRule: FormRule = ({ getFieldValue }) => ({
     validator: async (_, value: string | undefined) => {
@@ -192,7 +163,7 @@ export function ApplicantFormModal({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="公民身份号码" name="idNumber" required rules={[idRule]} extra={idExtra}>
+            <Form.Item label="公民身份号码" name="idNumber" required rules={[idNumberRule]} extra={idExtra}>
               <Input maxLength={24} inputMode="text" style={{ fontFamily: 'monospace' }} data-testid="dev-form-idNumber" />
             </Form.Item>
           </Col>
@@ -201,7 +172,7 @@ export function ApplicantFormModal({
               label="性别"
               name="gender"
               dependencies={['idNumber']}
-              rules={[{ required: true, message: '请选择性别' }, genderRule]}
+              rules={[{ required: true, message: '请选择性别' }, genderMatchesIdRule]}
               extra={parsed ? '已按公民身份号码填写' : undefined}
             >
               <Radio.Group options={GENDER_OPTIONS} />

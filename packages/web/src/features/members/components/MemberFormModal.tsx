@@ -4,7 +4,6 @@ import {
   BRANCH_TYPES,
   fullMemberDateProblem,
   GENDER_LABELS,
-  ID_ERROR_MESSAGES,
   type MemberUpdate,
   MIN_AGE,
   memberCreateSchema,
@@ -18,6 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { showFieldErrors } from '../../../shared/form-errors';
+import { genderMatchesIdRule, idNumberRule, idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS, MEMBER_STATUS_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
@@ -140,27 +140,6 @@ export function MemberFormModal({
         isInService: false,
       };
 
-  const idRule: FormRule = {
-    validator: async (_, value: string | undefined) => {
-      if (!value?.trim()) throw new Error('请输入公民身份号码');
-      const result = parseIdNumber(value, today());
-      if (!result.ok) throw new Error(ID_ERROR_MESSAGES[result.error]);
-    },
-  };
-  // Rules read the ID from the form store, not from the render: `dependencies` re-run them before re-rendering.
-  const idOf = (getFieldValue: (name: string) => unknown) => {
-    const value = getFieldValue('idNumber');
-    const result = typeof value === 'string' && value.trim() ? parseIdNumber(value, today()) : undefined;
-    return result?.ok ? result.id : undefined;
-  };
-  const genderRule: FormRule = ({ getFieldValue }) => ({
-    validator: async (_, value: Gender | undefined) => {
-      const id = idOf(getFieldValue);
-      if (id && value && value !== id.gender) {
-        throw new Error(`性别与公民身份号码不符（号码第17位表明为${GENDER_LABELS[id.gender]}性）`);
-      }
-    },
-  });
   const joinedRule: FormRule = ({ getFieldValue }) => ({
     validator: async (_, value: string | undefined) => {
       const born = idOf(getFieldValue)?.birthDate ?? member?.birthDate;
@@ -312,7 +291,7 @@ export function MemberFormModal({
           </Col>
           {isCreate && (
             <Col xs={24} sm={12}>
-              <Form.Item label="公民身份号码" name="idNumber" required rules={[idRule]} extra={idExtra}>
+              <Form.Item label="公民身份号码" name="idNumber" required rules={[idNumberRule]} extra={idExtra}>
                 <Input maxLength={24} inputMode="text" style={{ fontFamily: 'monospace' }} data-testid="member-form-idNumber" />
               </Form.Item>
             </Col>
@@ -322,7 +301,7 @@ export function MemberFormModal({
               label="性别"
               name="gender"
               dependencies={['idNumber']}
-              rules={[{ required: true, message: '请选择性别' }, genderRule]}
+              rules={[{ required: true, message: '请选择性别' }, genderMatchesIdRule]}
               extra={parsed ? '已按公民身份号码填写' : undefined}
             >
               <Radio.Group options={GENDER_OPTIONS} />
