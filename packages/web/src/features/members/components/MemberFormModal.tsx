@@ -17,8 +17,9 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { showFieldErrors } from '../../../shared/form-errors';
-import { genderMatchesIdRule, idNumberRule, idOf } from '../../../shared/id-rules';
-import { EDUCATION_OPTIONS, ETHNICITY_OPTIONS, GENDER_OPTIONS, MEMBER_STATUS_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
+import { idOf } from '../../../shared/id-rules';
+import { EDUCATION_OPTIONS, MEMBER_STATUS_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
+import { PersonFields } from '../../../shared/PersonFields';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
@@ -280,38 +281,7 @@ export function MemberFormModal({
           />
         )}
         <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="姓名"
-              name="name"
-              rules={[{ required: true, whitespace: true, message: '请输入姓名' }, zodRule(fieldRules.name.optional())]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          {isCreate && (
-            <Col xs={24} sm={12}>
-              <Form.Item label="公民身份号码" name="idNumber" required rules={[idNumberRule]} extra={idExtra}>
-                <Input maxLength={24} inputMode="text" style={{ fontFamily: 'monospace' }} data-testid="member-form-idNumber" />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="性别"
-              name="gender"
-              dependencies={['idNumber']}
-              rules={[{ required: true, message: '请选择性别' }, genderMatchesIdRule]}
-              extra={parsed ? '已按公民身份号码填写' : undefined}
-            >
-              <Radio.Group options={GENDER_OPTIONS} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="民族" name="ethnicity" rules={[{ required: true, message: '请选择民族' }]}>
-              <Select options={ETHNICITY_OPTIONS} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-          </Col>
+          <PersonFields withIdNumber={isCreate} idExtra={idExtra} genderFromId={Boolean(parsed)} testIdPrefix="member-form" />
           <Col xs={24} sm={12}>
             <Form.Item
               label="手机号码"
