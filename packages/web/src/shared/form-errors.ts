@@ -33,8 +33,28 @@ export const fieldProblemsOf = (error: unknown): FieldProblem[] => {
  * least one was placed; the caller shows the message some other way otherwise.
  */
 export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
+  return placeProblems(form, fieldProblemsOf(error), fieldNames);
+}
+
+/**
+ * Shows a failed client-side schema check the same way: each issue at its top-level field. Returns
+ * true when at least one was placed.
+ */
+export function showSchemaIssues(
+  form: FormInstance,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  fieldNames: readonly string[],
+): boolean {
+  return placeProblems(
+    form,
+    issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
+    fieldNames,
+  );
+}
+
+function placeProblems(form: FormInstance, problems: FieldProblem[], fieldNames: readonly string[]): boolean {
   const byField = new Map<string, string[]>();
-  for (const { field, message } of fieldProblemsOf(error)) {
+  for (const { field, message } of problems) {
     if (!fieldNames.includes(field)) continue;
     byField.set(field, [...(byField.get(field) ?? []), message]);
   }

@@ -3,7 +3,7 @@ import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Row, Select, T
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
 import { idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { PersonFields } from '../../../shared/PersonFields';
@@ -96,11 +96,7 @@ export function ApplicantFormModal({
     };
     const shape = applicantCreateSchema.safeParse(input);
     if (!shape.success) {
-      const issue = shape.error.issues[0];
-      const field = String(issue?.path[0] ?? '');
-      const text = issue?.message ?? '输入无效';
-      if ((FORM_FIELDS as readonly string[]).includes(field)) form.setFields([{ name: field as keyof ApplicantFields, errors: [text] }]);
-      else message.error(text);
+      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
       return;
     }
     create.mutate(shape.data, {

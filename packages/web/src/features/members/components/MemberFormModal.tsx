@@ -16,7 +16,7 @@ import { Alert, App, Checkbox, Col, DatePicker, Form, type FormRule, Input, Moda
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
 import { idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, MEMBER_STATUS_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { PersonFields } from '../../../shared/PersonFields';
@@ -189,11 +189,7 @@ export function MemberFormModal({
     };
     const shape = memberCreateSchema.safeParse(input);
     if (!shape.success) {
-      const issue = shape.error.issues[0];
-      const field = String(issue?.path[0] ?? '');
-      const text = issue?.message ?? '输入无效';
-      if ((FORM_FIELDS as readonly string[]).includes(field)) form.setFields([{ name: field as keyof MemberFields, errors: [text] }]);
-      else message.error(text);
+      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
       return;
     }
     const { problems } = memberFactProblems(shape.data, today());
