@@ -21,6 +21,12 @@ export const addMonths = (date: string, n: number): string => {
 /** `date` plus `n` years (C2: "满一年" is reached on this day). */
 export const addYears = (date: string, n: number): string => addMonths(date, n * 12);
 
+/** `date` plus `n` days. */
+export const addDays = (date: string, n: number): string => {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+};
+
 /** Whole years from `from` to `on`: the anniversary day counts (C2/C3). */
 export const wholeYears = (from: string, on: string): number => {
   if (on < from) return 0;

@@ -9,6 +9,7 @@ export * from './development/development.steps.js';
 export * from './errors.js';
 export * from './field-labels.js';
 export * from './indicator-groups.js';
+export * from './member/bands.js';
 export * from './member/idnumber.js';
 export * from './member/member.facts.js';
 export * from './member/member.rules.js';

@@ -21,7 +21,7 @@ export interface Harness {
   deps: Deps;
   database: Database;
   /** Moves the clock the server sees. */
-  setNow: (d: Date) => void;
+  setNow: (d: Date | undefined) => void;
   close: () => Promise<void>;
 }
 

@@ -1,6 +1,7 @@
-import { EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
+import { AGE_BANDS, bandStartRange, EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
+import { dateIn } from '../members/member.repo.js';
 import { countMembers, defineIndicator, memberAggregate, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
 
 // Status as of the date: a member is full from the 转正日期 on.
@@ -98,22 +99,15 @@ defineIndicator({
   },
 });
 
-/** Age bands as the 党内统计 reports them; each band counts members whose age on the date falls in it. */
-const AGE_BANDS: [string, string, number, number][] = [
-  ['35', '35岁及以下', 0, 35],
-  ['36_45', '36至45岁', 36, 45],
-  ['46_55', '46至55岁', 46, 55],
-  ['56_60', '56至60岁', 56, 60],
-  ['61', '61岁及以上', 61, 200],
-];
-for (const [id, label, from, to] of AGE_BANDS) {
+// Age bands of the 党内统计 (one definition in the domain, shared with the roll's filter).
+for (const band of AGE_BANDS) {
   defineIndicator({
-    id: `member.age.${id}`,
-    name: `${label}党员数`,
+    id: `member.age.${band.id}`,
+    name: `${band.label}党员数`,
     unit: '名',
     group: 'member_age',
-    description: `统计日年龄在${label}的在册党员`,
-    aggregate: countMembers((date) => sql`extract(year from age(${date}::date, m.birth_date)) between ${from} and ${to}`),
+    description: `统计日年龄在${band.label}的在册党员`,
+    aggregate: countMembers((date) => dateIn(sql`m.birth_date`, bandStartRange(band, date))),
   });
 }
 

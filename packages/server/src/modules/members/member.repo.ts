@@ -53,9 +53,17 @@ export interface MemberSearch {
   includeExited?: boolean;
   /** Full members since this date or earlier. */
   fullMemberBy?: string;
+  /** Birth dates in this range (an age band on a date). */
+  born?: { after: string | null; onOrBefore: string };
+  /** Full members with 转正日期 in this range (a 党龄 band on a date). */
+  fullSince?: { after: string | null; onOrBefore: string };
   limit: number;
   offset: number;
 }
+
+/** `column` within a start-date range of a band (see bandStartRange). */
+export const dateIn = (column: SQL, r: { after: string | null; onOrBefore: string }) =>
+  r.after === null ? sql`${column} <= ${r.onOrBefore}::date` : sql`${column} > ${r.after}::date and ${column} <= ${r.onOrBefore}::date`;
 
 /** Scoped member search, in pinyin order; a name fragment uses the trigram index from 3 characters on. */
 export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: MemberRow[]; total: number }> => {
@@ -71,6 +79,8 @@ export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: Mem
       s.ethnicity ? sql`m.ethnicity = ${s.ethnicity}` : undefined,
       s.includeExited ? undefined : sql`m.exit_type is null`,
       s.fullMemberBy ? sql`m.full_member_at <= ${s.fullMemberBy}::date` : undefined,
+      s.born ? dateIn(sql`m.birth_date`, s.born) : undefined,
+      s.fullSince ? sql`m.status = 'full' and ${dateIn(sql`m.full_member_at`, s.fullSince)}` : undefined,
     ].filter((c): c is SQL => c !== undefined),
     sql` and `,
   );

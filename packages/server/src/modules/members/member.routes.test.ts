@@ -104,6 +104,47 @@ describe('member registry', () => {
     expect((await other.post(`/api/v1/members/${mine.body.id}/reveal`, { field: 'idNumber', reason: '核对' })).status).toBe(404);
   });
 
+  it('filters by age band and 党龄 band on the business date, birthdays and anniversaries included', async () => {
+    h.setNow(new Date('2026-06-01T04:00:00Z'));
+    try {
+      // 35 today, and 36 today: either side of the 35岁及以下 band.
+      const young = await town.post(
+        '/api/v1/members',
+        memberBody({ idNumber: testIdNumber({ birth: '1991-06-01' }), joinedAt: '2015-01-01', fullMemberAt: '2016-01-01' }),
+      );
+      const older = await town.post(
+        '/api/v1/members',
+        memberBody({
+          idNumber: testIdNumber({ birth: '1990-06-01' }),
+          joinedAt: '2025-06-01',
+          fullMemberAt: undefined,
+          status: 'probationary',
+        }),
+      );
+      // 党龄 of exactly 10 years today, full since 2016-06-01.
+      const ten = await town.post(
+        '/api/v1/members',
+        memberBody({ idNumber: testIdNumber({ birth: '1980-01-01' }), joinedAt: '2015-06-01', fullMemberAt: '2016-06-01' }),
+      );
+      const ids = async (query: string) =>
+        (await town.get(`/api/v1/members?orgId=${t.branchA1}&pageSize=200&${query}`)).body.items.map((m: { id: number }) => m.id);
+      const under36 = await ids('ageBand=35');
+      expect(under36).toContain(young.body.id);
+      expect(under36).not.toContain(older.body.id);
+      expect(await ids('ageBand=36_45')).toContain(older.body.id);
+      expect(await ids('partyAgeBand=6_10')).toContain(ten.body.id);
+      expect(await ids('partyAgeBand=6_10')).toContain(young.body.id); // 10 years on 2026-01-01
+      expect(await ids('partyAgeBand=11_20')).not.toContain(ten.body.id);
+      // A 预备党员 has no 党龄 and is in no 党龄 band.
+      expect(await ids('partyAgeBand=5')).not.toContain(older.body.id);
+      const bad = await town.get(`/api/v1/members?ageBand=99`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('年龄段');
+    } finally {
+      h.setNow(undefined);
+    }
+  });
+
   it('records an exit with its date; the member leaves the default list but stays on record', async () => {
     const m = await town.post('/api/v1/members', memberBody());
     const noDate = await town.patch(`/api/v1/members/${m.body.id}`, { exitType: 'deceased' });

@@ -1,5 +1,9 @@
 import {
+  AGE_BAND_IDS,
+  AGE_BANDS,
   type Actor,
+  bandOf,
+  bandStartRange,
   DomainError,
   ETHNICITIES,
   GENDER_LABELS,
@@ -11,6 +15,8 @@ import {
   memberUpdateSchema,
   normalizeIdNumber,
   OCCUPATION_LABELS,
+  PARTY_AGE_BAND_IDS,
+  PARTY_AGE_BANDS,
   type Occupation,
   pathIds,
   recordIdParam,
@@ -42,6 +48,8 @@ const listQuery = z.object({
   status: z.enum(MEMBER_STATUSES).optional(),
   gender: z.enum(['male', 'female']).optional(),
   ethnicity: z.enum(ETHNICITIES).optional(),
+  ageBand: z.enum(AGE_BAND_IDS, { message: `年龄段只能是 ${AGE_BAND_IDS.join('、')}` }).optional(),
+  partyAgeBand: z.enum(PARTY_AGE_BAND_IDS, { message: `党龄段只能是 ${PARTY_AGE_BAND_IDS.join('、')}` }).optional(),
   includeExited: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -50,7 +58,13 @@ const listQuery = z.object({
 });
 
 /** The scoped filter of the list and the export alike, so an export never reaches further than the list. */
-const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>, keys: Keys) => {
+const listFilter = async (
+  q: Q,
+  actor: Actor,
+  query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>,
+  keys: Keys,
+  today: string,
+) => {
   let underPath: string | undefined;
   if (query.orgId) {
     const o = await findOrgRef(q, query.orgId);
@@ -69,6 +83,8 @@ const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQue
     gender: query.gender,
     ethnicity: query.ethnicity,
     includeExited: query.includeExited,
+    born: query.ageBand ? bandStartRange(bandOf(AGE_BANDS, query.ageBand), today) : undefined,
+    fullSince: query.partyAgeBand ? bandStartRange(bandOf(PARTY_AGE_BANDS, query.partyAgeBand), today) : undefined,
   };
 };
 
@@ -111,7 +127,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listQuery,
     handler: async ({ actor, q, query, deps }) => {
-      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys)), ...paging(query) });
+      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))), ...paging(query) });
       const today = businessDate(deps.now());
       return { items: found.items.map((m) => presentMember(actor, m, today)), total: found.total };
     },
@@ -170,7 +186,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listQuery.omit({ page: true, pageSize: true }),
     handler: async ({ actor, q, query, deps, audit, reply }) => {
-      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys)), limit: EXPORT_LIMIT, offset: 0 });
+      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))), limit: EXPORT_LIMIT, offset: 0 });
       const today = businessDate(deps.now());
       const file = await writeSheet({
         sheetName: '党员名册',
