@@ -8,6 +8,7 @@ export * from './development/development.rules.js';
 export * from './development/development.steps.js';
 export * from './errors.js';
 export * from './field-labels.js';
+export * from './honors/honors.js';
 export * from './indicator-groups.js';
 export * from './member/bands.js';
 export * from './member/idnumber.js';

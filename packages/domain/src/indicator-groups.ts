@@ -7,4 +7,5 @@ export const INDICATOR_GROUP_LABELS: Record<string, string> = {
   member_education: '党员学历结构',
   member_new: '发展党员',
   org_problem: '需关注的问题',
+  honor: '表彰激励',
 };

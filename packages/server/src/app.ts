@@ -11,6 +11,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
+import { honorRoutes } from './modules/honors/honors.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
@@ -28,6 +29,7 @@ const MODULES = [
   orgRoutes,
   memberRoutes,
   transferRoutes,
+  honorRoutes,
   developmentRoutes,
   userRoutes,
   auditRoutes,

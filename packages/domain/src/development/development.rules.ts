@@ -1,5 +1,6 @@
 import { addMonths, addYears } from '../dates.js';
 import { ageOn, MIN_AGE } from '../member/member.rules.js';
+import { isBasicCommitteeOver } from '../org/org.rules.js';
 import { stepDef } from './development.steps.js';
 
 /** A vote at a 支部大会 (细则 Art. 20–21): counted against the voting 正式党员 who should attend. */
@@ -213,7 +214,4 @@ export const nextDeadline = (done: DoneStep[]): { step: number; kind: 'due' | 'e
  * a 临时党组织.
  */
 export const mayApproveAdmission = (approver: { type: string; domain: string; path: string }, branchPath: string): boolean =>
-  (approver.type === 'committee' || approver.type === 'working_committee') &&
-  approver.domain !== 'village' &&
-  approver.domain !== 'community' &&
-  branchPath.startsWith(`${approver.path}.`);
+  isBasicCommitteeOver(approver, branchPath);

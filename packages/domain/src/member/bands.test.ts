@@ -7,7 +7,9 @@ const inRange = (start: string, r: { after: string | null; onOrBefore: string })
   (r.after === null || start > r.after) && start <= r.onOrBefore;
 
 const isoDate = (min: string, max: string) =>
-  fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
 describe('age and 党龄 bands (党内统计; whole years, the anniversary counts: C2/C3)', () => {
   it('the latest start reaching N years is N years back, the anniversary day included', () => {

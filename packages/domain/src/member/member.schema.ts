@@ -158,6 +158,21 @@ export const memberCreateSchema = z.object({
 });
 export type MemberCreate = z.infer<typeof memberCreateSchema>;
 
+/**
+ * 组织关系 arriving from outside the system: the member's record (as for a new member, in the
+ * receiving branch) and the letter: where it comes from, its number, issue and receipt dates.
+ */
+export const transferInSchema = memberCreateSchema
+  .extend({
+    origin: z.string().trim().min(2, '请填写转出的党组织').max(100),
+    letterNo: z.string().trim().min(1, '请填写介绍信编号').max(40),
+    issuedAt: dateString,
+    receivedAt: dateString,
+    transferNote: z.string().trim().max(200).optional(),
+  })
+  .refine((t) => t.receivedAt >= t.issuedAt, { message: '接收日期不能早于介绍信开具日期', path: ['receivedAt'] });
+export type TransferIn = z.infer<typeof transferInSchema>;
+
 export const memberUpdateSchema = memberCreateSchema
   .omit({ orgId: true, idNumber: true })
   .extend({

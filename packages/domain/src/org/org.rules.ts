@@ -46,3 +46,14 @@ export const parentPath = (path: OrgPath): OrgPath => (path.includes('.') ? path
  * 应当成立党支部); with fewer it should join others in a 联合党支部.
  */
 export const MIN_FULL_MEMBERS_PER_BRANCH = 3;
+
+/**
+ * A 基层党委 over a branch: a 党委 or 党工委 above it that is not a village's or community's own
+ * (those sit under the township, which acts for them). It approves 预备党员 (RULES.md §1d) and
+ * recommends the 「光荣在党50年」 medal (§4).
+ */
+export const isBasicCommitteeOver = (org: { type: string; domain: string; path: string }, branchPath: string): boolean =>
+  (org.type === 'committee' || org.type === 'working_committee') &&
+  org.domain !== 'village' &&
+  org.domain !== 'community' &&
+  branchPath.startsWith(`${org.path}.`);

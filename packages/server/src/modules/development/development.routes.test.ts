@@ -160,7 +160,10 @@ describe('what the UI needs', () => {
     });
     expect(a.body.next).toMatchObject({ step: 2, by: 'branch', kind: 'due', date: '2026-07-01', overdue: true });
     expect(a.body.abilities.canRecordNext).toBe(true);
-    for (const [step, date] of [[2, '2026-06-10'], [3, '2026-06-20']] as const) {
+    for (const [step, date] of [
+      [2, '2026-06-10'],
+      [3, '2026-06-20'],
+    ] as const) {
       await branch.post(`/api/v1/development/applicants/${a.body.id}/steps`, { step, date });
     }
     const atFour = await branch.get(`/api/v1/development/applicants/${a.body.id}`);

@@ -20,7 +20,7 @@ import { blindIndex, encryptField, type Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
 import { appendStep, loadSteps, type RecordedStep } from '../../platform/workflow.js';
-import { findOrg } from '../orgs/org.repo.js';
+import { findActingOrg, findOrg } from '../orgs/org.repo.js';
 
 export const KIND = 'development';
 
@@ -116,16 +116,7 @@ const assertMayRecord = async (q: Q, actor: Actor, a: ApplicantRow, step: number
     authorize(actor, 'member.manage', a, '入党申请人');
     return;
   }
-  const grantOrgs = actor.grants.filter((g) => can(actor, 'member.manage', { orgPath: g.orgPath }));
-  for (const g of grantOrgs) {
-    const o = await findOrg(q, g.orgId);
-    // Any approving committee the actor administers on the path from its grant down to the branch.
-    const candidates = await rows<{ type: string; domain: string; path: string }>(
-      q,
-      sql`select type, domain, path::text as path from org where path @> ${a.orgPath}::ltree and path <@ ${o?.orgPath ?? g.orgPath}::ltree and path <> ${a.orgPath}::ltree`,
-    );
-    if (candidates.some((c) => mayApproveAdmission(c, a.orgPath))) return;
-  }
+  if (await findActingOrg(q, actor, 'member.manage', a.orgPath, (o) => mayApproveAdmission(o, a.orgPath))) return;
   throw new DomainError(
     'FORBIDDEN',
     `第${step}步「${def.name}」须由有审批权的基层党委（如乡镇、街道党(工)委）办理；党总支、村(社区)党委无审批权（共产党员网答问；《中国共产党农村基层组织工作条例》）`,

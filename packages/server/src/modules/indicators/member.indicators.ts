@@ -1,8 +1,8 @@
 import { AGE_BANDS, bandStartRange, EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
-import { dateIn } from '../members/member.repo.js';
 import { countMembers, defineIndicator, memberAggregate, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
+import { dateIn } from '../members/member.repo.js';
 
 // Status as of the date: a member is full from the 转正日期 on.
 const fullOn = (date: string) => sql`m.full_member_at is not null and m.full_member_at <= ${date}::date`;

@@ -184,26 +184,3 @@ describe('reveal', () => {
     expect(res.body.error.message).toContain('50');
   });
 });
-
-describe('「光荣在党50年」 (RULES.md §4)', () => {
-  it('lists full members since (Y−50)-07-01 or earlier, alive, in scope', async () => {
-    const old = testIdNumber({ birth: '1945-03-01' });
-    const onCutoff = await town.post('/api/v1/members', memberBody({ idNumber: old, joinedAt: '1970-07-01', fullMemberAt: '1971-07-01' }));
-    const dayLate = await town.post(
-      '/api/v1/members',
-      memberBody({ idNumber: testIdNumber({ birth: '1945-03-01' }), joinedAt: '1970-07-02', fullMemberAt: '1971-07-02' }),
-    );
-    const res = await town.get(`/api/v1/honors/medal50?orgId=${t.townA1}&year=2021`);
-    expect(res.body.cutoff).toBe('1971-07-01');
-    const ids = res.body.items.map((m: { id: number }) => m.id);
-    expect(ids).toContain(onCutoff.body.id);
-    expect(ids).not.toContain(dayLate.body.id);
-    await town.patch(`/api/v1/members/${onCutoff.body.id}`, { exitType: 'deceased', exitAt: '2021-01-05' });
-    const after = await town.get(`/api/v1/honors/medal50?orgId=${t.townA1}&year=2021`);
-    expect(after.body.items.map((m: { id: number }) => m.id)).not.toContain(onCutoff.body.id);
-    const ind = await town.get(`/api/v1/indicators?orgId=${t.townA1}&date=2021-06-30`);
-    const value = (id: string) => ind.body.items.find((i: { id: string }) => i.id === id).value;
-    // Deceased in January 2021: not on the roll on 30 June, so not counted.
-    expect(value('member.medal50_eligible')).toBe(0);
-  });
-});

@@ -1,27 +1,23 @@
 import {
+  type Actor,
   AGE_BAND_IDS,
   AGE_BANDS,
-  type Actor,
   bandOf,
   bandStartRange,
   DomainError,
   ETHNICITIES,
   GENDER_LABELS,
-  isMedal50Eligible,
   MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
-  medal50Cutoff,
   memberCreateSchema,
   memberUpdateSchema,
   normalizeIdNumber,
   OCCUPATION_LABELS,
+  type Occupation,
   PARTY_AGE_BAND_IDS,
   PARTY_AGE_BANDS,
-  type Occupation,
-  pathIds,
   recordIdParam,
   revealSchema,
-  scopesFor,
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -58,13 +54,7 @@ const listQuery = z.object({
 });
 
 /** The scoped filter of the list and the export alike, so an export never reaches further than the list. */
-const listFilter = async (
-  q: Q,
-  actor: Actor,
-  query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>,
-  keys: Keys,
-  today: string,
-) => {
+const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>, keys: Keys, today: string) => {
   let underPath: string | undefined;
   if (query.orgId) {
     const o = await findOrgRef(q, query.orgId);
@@ -117,7 +107,7 @@ const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
   return part.toBuffer();
 };
 
-/** /api/v1/members and /api/v1/honors/medal50. */
+/** /api/v1/members. */
 export const memberRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
@@ -127,7 +117,10 @@ export const memberRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listQuery,
     handler: async ({ actor, q, query, deps }) => {
-      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))), ...paging(query) });
+      const found = await searchMembers(q, {
+        ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))),
+        ...paging(query),
+      });
       const today = businessDate(deps.now());
       return { items: found.items.map((m) => presentMember(actor, m, today)), total: found.total };
     },
@@ -186,7 +179,11 @@ export const memberRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listQuery.omit({ page: true, pageSize: true }),
     handler: async ({ actor, q, query, deps, audit, reply }) => {
-      const found = await searchMembers(q, { ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))), limit: EXPORT_LIMIT, offset: 0 });
+      const found = await searchMembers(q, {
+        ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))),
+        limit: EXPORT_LIMIT,
+        offset: 0,
+      });
       const today = businessDate(deps.now());
       const file = await writeSheet({
         sheetName: '党员名册',
@@ -261,35 +258,6 @@ export const memberRoutes = (app: FastifyInstance) => {
       const value = await revealMemberField(q, deps.keys, actor, params.id, body.field, deps.now());
       await audit({ targetType: 'member', targetId: params.id, detail: { field: body.field, reason: body.reason } });
       return { field: body.field, value };
-    },
-  });
-
-  route(app, {
-    method: 'GET',
-    url: '/api/v1/honors/medal50',
-    permission: 'member.read',
-    summary: '「光荣在党50年」纪念章应颁发名单',
-    tags: ['表彰激励'],
-    querystring: z.object({
-      orgId: recordIdParam.optional(),
-      year: z.coerce.number().int().min(2021, '纪念章自2021年起颁发').max(2100),
-    }),
-    handler: async ({ actor, q, query, deps }) => {
-      const orgId = query.orgId ?? pathIds(scopesFor(actor, 'member.read')[0] ?? '0').at(-1);
-      const o = orgId ? await findOrgRef(q, orgId) : undefined;
-      authorize(actor, 'member.read', o, '党组织');
-      const cutoff = medal50Cutoff(query.year);
-      const found = await searchMembers(q, {
-        scope: scopeFilter(actor, 'member.read', sql`o.path`),
-        underPath: o.orgPath,
-        status: 'full',
-        fullMemberBy: cutoff,
-        limit: 100_000,
-        offset: 0,
-      });
-      const today = businessDate(deps.now());
-      const items = found.items.filter((m) => isMedal50Eligible(m, query.year)).map((m) => presentMember(actor, m, today));
-      return { org: { id: o.id, name: o.name }, year: query.year, cutoff, items, total: items.length };
     },
   });
 };

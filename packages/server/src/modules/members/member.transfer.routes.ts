@@ -1,4 +1,4 @@
-import { transferCreateSchema, transferReceiveSchema } from '@jishi/domain';
+import { transferCreateSchema, transferInSchema, transferReceiveSchema } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -6,8 +6,9 @@ import { scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
+import { presentMember } from './member.presenter.js';
 import { getMemberFor } from './member.service.js';
-import { cancelTransfer, findTransfers, issueTransfer, receiveTransfer, type TransferRow } from './member.transfer.js';
+import { cancelTransfer, findTransfers, issueTransfer, receiveFromOutside, receiveTransfer, type TransferRow } from './member.transfer.js';
 
 const tags = ['组织关系转接'];
 
@@ -87,6 +88,23 @@ export const transferRoutes = (app: FastifyInstance) => {
       const t = await receiveTransfer(q, actor, params.id, body.receivedAt, businessDate(deps.now()));
       await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
       return presentTransfer(t);
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/transfers/inbound',
+    permission: 'member.manage',
+    auditAction: 'member.transfer_in',
+    summary: '接收从系统外转入的组织关系（登记党员并保存介绍信）',
+    tags,
+    body: transferInSchema,
+    handler: async ({ actor, q, body, deps, audit, reply }) => {
+      const today = businessDate(deps.now());
+      const { member, transfer } = await receiveFromOutside(q, deps.keys, actor, body, today);
+      await audit({ targetType: 'member_transfer', targetId: transfer.id, detail: { memberId: member.id, inbound: true } });
+      reply.status(201);
+      return { member: presentMember(actor, member, today), transfer: presentTransfer(transfer) };
     },
   });
 

@@ -107,3 +107,65 @@ describe('转出本系统', () => {
     expect(res.body.error.message).toContain('二者选一');
   });
 });
+
+describe('从系统外转入', () => {
+  const inbound = (patch: Record<string, unknown> = {}) => ({
+    name: '转入测试',
+    gender: 'female',
+    ethnicity: '蒙古族',
+    idNumber: testIdNumber({ gender: 'female', region: '152301' }),
+    orgId: t.branchB1,
+    joinedAt: '2012-07-01',
+    fullMemberAt: '2013-07-01',
+    status: 'full',
+    origin: '中共呼和浩特市新城区某街道党工委',
+    letterNo: '呼新组转〔2026〕8号',
+    issuedAt: '2026-03-01',
+    receivedAt: '2026-03-10',
+    ...patch,
+  });
+
+  it('puts the member on the receiving roll and keeps the letter with its origin', async () => {
+    const res = await to.post('/api/v1/transfers/inbound', inbound());
+    expect(res.status).toBe(201);
+    expect(res.body.member).toMatchObject({ orgId: t.branchB1, partyAgeSince: '2013-07-01' });
+    expect(res.body.transfer).toMatchObject({
+      fromOrgId: null,
+      fromOrgName: '中共呼和浩特市新城区某街道党工委',
+      origin: '中共呼和浩特市新城区某街道党工委',
+      toOrgId: t.branchB1,
+      status: 'received',
+      receivedAt: '2026-03-10',
+    });
+    const history = await to.get(`/api/v1/members/${res.body.member.id}/transfers`);
+    expect(history.body.items).toHaveLength(1);
+    const incoming = await to.get('/api/v1/transfers?direction=in');
+    expect(incoming.body.items.map((x: { id: number }) => x.id)).toContain(res.body.transfer.id);
+    // The branch it did not come from sees nothing of it.
+    expect((await from.get('/api/v1/transfers?direction=out')).body.items.map((x: { id: number }) => x.id)).not.toContain(
+      res.body.transfer.id,
+    );
+  });
+
+  it('applies every check of a new member, and writes nothing when one fails', async () => {
+    const before = await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from member_transfer`);
+    const bad = await to.post('/api/v1/transfers/inbound', inbound({ fullMemberAt: '2013-06-30' }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain('fullMemberAt');
+    const late = await to.post('/api/v1/transfers/inbound', inbound({ receivedAt: '2026-02-28' }));
+    expect(late.status).toBe(400);
+    expect(late.body.error.message).toContain('接收日期不能早于');
+    // Only the receiving side's scope: another branch cannot put a member on this roll.
+    expect((await from.post('/api/v1/transfers/inbound', inbound())).status).toBe(404);
+    const after = await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from member_transfer`);
+    expect(after[0]?.n).toBe(before[0]?.n);
+  });
+
+  it('one person is one ID: a person already on a roll is transferred inside the system instead', async () => {
+    const idNumber = testIdNumber();
+    expect((await from.post('/api/v1/members', inbound({ idNumber, gender: 'male', orgId: t.branchA1 }))).status).toBe(201);
+    const res = await to.post('/api/v1/transfers/inbound', inbound({ idNumber, gender: 'male' }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('组织关系转接');
+  });
+});

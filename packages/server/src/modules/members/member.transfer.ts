@@ -1,16 +1,20 @@
-import { type Actor, BRANCH_TYPES, can, DomainError, notFound, type TransferCreate } from '@jishi/domain';
+import { type Actor, BRANCH_TYPES, can, DomainError, notFound, type TransferCreate, type TransferIn } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { findOrgByCode } from '../orgs/org.repo.js';
-import { getMemberFor } from './member.service.js';
+import { createMember, getMemberFor } from './member.service.js';
 
 export interface TransferRow {
   id: number;
   memberId: number;
   memberName: string;
-  fromOrgId: number;
+  /** Null when the member came from outside the system (see `origin`). */
+  fromOrgId: number | null;
+  /** The issuing branch, or for an arrival from outside, the origin as written on the letter. */
   fromOrgName: string;
-  fromOrgPath: string;
+  fromOrgPath: string | null;
+  origin: string | null;
   toOrgId: number | null;
   toOrgName: string | null;
   toOrgPath: string | null;
@@ -22,11 +26,11 @@ export interface TransferRow {
   note: string | null;
 }
 
-const SELECT = sql`select t.id, t.member_id as "memberId", m.name as "memberName", t.from_org_id as "fromOrgId", f.name as "fromOrgName",
-  f.path::text as "fromOrgPath", t.to_org_id as "toOrgId", d.name as "toOrgName", d.path::text as "toOrgPath", t.destination,
+const SELECT = sql`select t.id, t.member_id as "memberId", m.name as "memberName", t.from_org_id as "fromOrgId",
+  coalesce(f.name, t.origin) as "fromOrgName", f.path::text as "fromOrgPath", t.origin, t.to_org_id as "toOrgId", d.name as "toOrgName", d.path::text as "toOrgPath", t.destination,
   t.letter_no as "letterNo", to_char(t.issued_at, 'YYYY-MM-DD') as "issuedAt", to_char(t.received_at, 'YYYY-MM-DD') as "receivedAt",
   t.status, t.note
-  from member_transfer t join member m on m.id = t.member_id join org f on f.id = t.from_org_id left join org d on d.id = t.to_org_id`;
+  from member_transfer t join member m on m.id = t.member_id left join org f on f.id = t.from_org_id left join org d on d.id = t.to_org_id`;
 
 /** Transfers matching `where`, newest first. */
 export const findTransfers = (q: Q, where: SQL, limit = 200) =>
@@ -72,7 +76,7 @@ export const issueTransfer = async (q: Q, actor: Actor, userId: number, memberId
 const getTransferFor = async (q: Q, actor: Actor, id: number) => {
   const [t] = await findTransfers(q, sql`t.id = ${id}`);
   if (!t) throw notFound('转接记录');
-  const seesFrom = can(actor, 'member.read', { orgPath: t.fromOrgPath });
+  const seesFrom = t.fromOrgPath !== null && can(actor, 'member.read', { orgPath: t.fromOrgPath });
   const seesTo = t.toOrgPath !== null && can(actor, 'member.read', { orgPath: t.toOrgPath });
   if (!seesFrom && !seesTo) throw notFound('转接记录');
   return t;
@@ -102,9 +106,27 @@ export const receiveTransfer = async (q: Q, actor: Actor, id: number, receivedAt
 /** The issuing branch withdraws a letter not yet received. */
 export const cancelTransfer = async (q: Q, actor: Actor, id: number) => {
   const t = await getTransferFor(q, actor, id);
-  if (!can(actor, 'member.manage', { orgPath: t.fromOrgPath }))
+  if (t.fromOrgPath === null || !can(actor, 'member.manage', { orgPath: t.fromOrgPath }))
     throw new DomainError('FORBIDDEN', `只有开具介绍信的「${t.fromOrgName}」可以撤回`);
   const won = await rows(q, sql`update member_transfer set status = 'cancelled' where id = ${id} and status = 'pending' returning id`);
   if (won.length === 0) throw new DomainError('CONFLICT', '该转接已办结或已撤回，不能撤回');
   return (await findTransfers(q, sql`t.id = ${id}`))[0] as TransferRow;
+};
+
+/**
+ * 组织关系 arriving from outside the system: the member joins the receiving branch's roll (every
+ * check of a new member applies, one ID in the whole system included) and the letter is kept as a
+ * received transfer with its origin.
+ */
+export const receiveFromOutside = async (q: Q, keys: Keys, actor: Actor, input: TransferIn, today: string) => {
+  if (input.receivedAt > today) throw new DomainError('INVALID_INPUT', '接收日期不能晚于今天', { field: 'receivedAt' });
+  const { origin, letterNo, issuedAt, receivedAt, transferNote, ...member } = input;
+  const m = await createMember(q, keys, actor, member, today);
+  const [created] = await rows<{ id: number }>(
+    q,
+    sql`insert into member_transfer (member_id, from_org_id, origin, to_org_id, letter_no, issued_at, received_at, status, note, created_by)
+        values (${m.id}, null, ${origin}, ${m.orgId}, ${letterNo}, ${issuedAt}::date, ${receivedAt}::date, 'received', ${transferNote ?? null}, ${actor.userId})
+        returning id`,
+  );
+  return { member: m, transfer: (await findTransfers(q, sql`t.id = ${created?.id}`))[0] as TransferRow };
 };

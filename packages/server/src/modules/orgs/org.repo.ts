@@ -1,4 +1,4 @@
-import type { OrgDomain, OrgType } from '@jishi/domain';
+import { type Action, type Actor, can, isWithin, type OrgDomain, type OrgType } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 
@@ -193,4 +193,40 @@ export const updateOrg = async (q: Q, id: number, patch: OrgPatch) => {
     .map((k) => sql`${sql.raw(PATCH_COLUMNS[k])} = ${patch[k]}`);
   if (sets.length === 0) return;
   await q.execute(sql`update org set ${sql.join(sets, sql`, `)}, updated_at = now() where id = ${id}`);
+};
+
+export interface ActingOrg {
+  id: number;
+  name: string;
+  type: string;
+  domain: string;
+  divisionCode: string | null;
+  path: string;
+}
+
+/**
+ * The org the actor acts for on a record at `targetPath`: an ancestor of the target (not the
+ * target itself) within one of the actor's `action` grants, satisfying `qualifies` (e.g. a 基层党委
+ * with approval power). Nearest first; undefined when the actor administers none.
+ */
+export const findActingOrg = async (
+  q: Q,
+  actor: Actor,
+  action: Action,
+  targetPath: string,
+  qualifies: (o: ActingOrg) => boolean,
+): Promise<ActingOrg | undefined> => {
+  const grants = actor.grants.filter((g) => can(actor, action, { orgPath: g.orgPath }) && isWithin(g.orgPath, targetPath));
+  if (grants.length === 0) return undefined;
+  const candidates = await rows<ActingOrg>(
+    q,
+    sql`select id, name, type, domain, division_code as "divisionCode", path::text as path from org
+        where path @> ${targetPath}::ltree and path <> ${targetPath}::ltree
+          and (${sql.join(
+            grants.map((g) => sql`path <@ ${g.orgPath}::ltree`),
+            sql` or `,
+          )})
+        order by nlevel(path) desc`,
+  );
+  return candidates.find(qualifies);
 };

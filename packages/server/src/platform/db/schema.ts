@@ -180,9 +180,9 @@ export const memberTransfer = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => member.id),
-    fromOrgId: integer('from_org_id')
-      .notNull()
-      .references(() => org.id),
+    /** Null for a member who arrives from outside the system; `origin` names where from. */
+    fromOrgId: integer('from_org_id').references(() => org.id),
+    origin: text('origin'),
     toOrgId: integer('to_org_id').references(() => org.id),
     destination: text('destination'),
     letterNo: text('letter_no').notNull(),
@@ -235,4 +235,48 @@ export const workflowStep = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workflow_step_seq_key').on(t.kind, t.subjectId, t.seq)],
+);
+
+/**
+ * 表彰: 优秀共产党员 / 优秀党务工作者 (a member) or 先进基层党组织 (an org), by level and year.
+ * Exactly one subject; the same honour is recorded once.
+ */
+export const commendation = pgTable(
+  'commendation',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    title: text('title').notNull(),
+    level: text('level').notNull(),
+    year: integer('year').notNull(),
+    memberId: integer('member_id').references(() => member.id),
+    orgId: integer('org_id').references(() => org.id),
+    conferredAt: date('conferred_at', { mode: 'string' }).notNull(),
+    conferredBy: text('conferred_by'),
+    documentNo: text('document_no'),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('commendation_member_idx').on(t.memberId),
+    index('commendation_org_idx').on(t.orgId),
+    index('commendation_year_idx').on(t.year),
+  ],
+);
+
+/**
+ * 「光荣在党50年」纪念章: one case per member and award year, moving through 推荐 → 审核 → 颁发 on
+ * the shared workflow log. A member holds at most one case that is not 未通过.
+ */
+export const medal50 = pgTable(
+  'medal50',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    year: integer('year').notNull(),
+    status: text('status').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('medal50_year_idx').on(t.year)],
 );
