@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { developmentReminders } from './modules/development/development.jobs.js';
 import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
@@ -16,6 +17,7 @@ import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
+import { reminderRoutes } from './modules/reminders/reminder.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
@@ -30,12 +32,16 @@ const MODULES = [
   memberRoutes,
   transferRoutes,
   honorRoutes,
+  reminderRoutes,
   developmentRoutes,
   userRoutes,
   auditRoutes,
   indicatorRoutes,
   divisionRoutes,
 ];
+
+/** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */
+export const JOBS = [developmentReminders];
 
 export interface BuildOptions {
   logger?: boolean;

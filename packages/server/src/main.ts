@@ -1,5 +1,6 @@
-import { buildApp } from './app.js';
+import { buildApp, JOBS } from './app.js';
 import { openDeps } from './platform/deps.js';
+import { startJobs } from './platform/jobs.js';
 import { setUpEmptyDatabase } from './setup/setup.js';
 
 /** Starts the server: config → database → migrations → first-run set-up → listen. */
@@ -9,6 +10,7 @@ const main = async () => {
   const firstRun = await setUpEmptyDatabase(deps);
   const app = await buildApp(deps, { logger: true, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
+  const jobs = await startJobs(deps, JOBS, { log: (m) => app.log.info(m) });
   const url = `http://${config.host}:${config.port}`;
   const lines = [
     '',
@@ -19,6 +21,7 @@ const main = async () => {
   console.log(lines.join('\n'));
   const stop = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -182,6 +182,9 @@ export const checkStep = (
   return { warnings };
 };
 
+/** A deadline is raised as a reminder this many days ahead (a product choice, not a rule). */
+export const REMINDER_LEAD_DAYS = 7;
+
 /** The next step and the day it is due (or first allowed), for the deadline board. */
 export const nextDeadline = (done: DoneStep[]): { step: number; kind: 'due' | 'earliest'; date: string } | null => {
   const last = done.at(-1);

@@ -9,8 +9,10 @@ import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
 import { generateApplicants } from './applicants.js';
+import { actingOrgsByBranch, generateCommendations, generateMedal50 } from './honors.js';
 import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
+import { generateTransfers } from './transfers.js';
 
 /** The password of every demo account below the bootstrap ones; printed at start. */
 export const DEMO_PASSWORD = 'Tongliao@2021';
@@ -585,6 +587,20 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   const today = businessDate(deps.now());
   const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today);
   const applicants = await generateApplicants(q, deps.keys, createRandom(opts.seed + 2), branches, today);
+  const transfers = await generateTransfers(q, createRandom(opts.seed + 3), branches, today);
+  const commendations = await generateCommendations(
+    q,
+    createRandom(opts.seed + 4),
+    branches.map((b) => b.id),
+  );
+  const medals = await generateMedal50(
+    q,
+    today,
+    actingOrgsByBranch(
+      inserts,
+      branches.map((b) => b.id),
+    ),
+  );
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
@@ -600,7 +616,17 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     { actorId: null, actorName: 'system', actorRole: null, actorOrgId: null, requestId: null, ip: null },
     {
       action: 'system.demo',
-      detail: { scale: opts.scale, seed: opts.seed, orgs: inserts.length, members, applicants, accounts: accounts.length },
+      detail: {
+        scale: opts.scale,
+        seed: opts.seed,
+        orgs: inserts.length,
+        members,
+        applicants,
+        transfers,
+        commendations,
+        medals,
+        accounts: accounts.length,
+      },
     },
     deps.now(),
   );
@@ -610,7 +636,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     rootId: inserts[0]?.id as number,
     orgs: inserts.length,
     lines: [
-      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
+      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
       `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），密码：${DEMO_PASSWORD}`,
     ],
   };

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import type { Q } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
@@ -23,6 +23,7 @@ import {
   findApplicant,
   getApplicantFor,
   loadApplicantView,
+  loadOpenApplicantViews,
   mayRecord,
   recordStep,
 } from './development.service.js';
@@ -155,16 +156,10 @@ export const developmentRoutes = (app: FastifyInstance) => {
         authorize(actor, 'member.read', o, '党组织');
         under = sql`o.path <@ ${o.orgPath}::ltree`;
       }
-      const ids = await rows<{ id: number }>(
-        q,
-        sql`select a.id from applicant a join org o on o.id = a.org_id
-            where ${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}
-              and not exists (select 1 from workflow_step w where w.kind = 'development' and w.subject_id = a.id and w.step = 25)
-            order by a.id limit 2000`,
-      );
+      const views = await loadOpenApplicantViews(q, sql`${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}`, 2000);
       const items = [];
-      for (const { id } of ids) {
-        const view = presentApplicant(await loadApplicantView(q, (await findApplicant(q, id)) as ApplicantRow), today, false);
+      for (const v of views) {
+        const view = presentApplicant(v, today, false);
         if (!view.next) continue;
         items.push({
           applicantId: view.id,

@@ -2,7 +2,6 @@ import {
   type Actor,
   type ApplicantCreate,
   BRANCH_TYPES,
-  can,
   checkStep,
   DomainError,
   type DoneStep,
@@ -14,12 +13,12 @@ import {
   type StepInputBody,
   stepDef,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { blindIndex, encryptField, type Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
-import { appendStep, loadSteps, type RecordedStep } from '../../platform/workflow.js';
+import { appendStep, loadSteps, loadStepsOfMany, type RecordedStep } from '../../platform/workflow.js';
 import { findActingOrg, findOrg } from '../orgs/org.repo.js';
 
 export const KIND = 'development';
@@ -186,4 +185,23 @@ export const recordStep = async (q: Q, actor: Actor, id: number, input: StepInpu
 export const loadApplicantView = async (q: Q, a: ApplicantRow) => {
   const steps = await loadSteps(q, KIND, a.id);
   return { applicant: a, steps, done: toDone(steps) };
+};
+
+/** Applicants still in progress (step 25 not recorded) matching `where`, with their steps: two queries in all. */
+export const loadOpenApplicantViews = async (q: Q, where: SQL, limit: number) => {
+  const applicants = await rows<ApplicantRow>(
+    q,
+    sql`${SELECT} where ${where}
+          and not exists (select 1 from workflow_step w where w.kind = ${KIND} and w.subject_id = a.id and w.step = 25)
+        order by a.id limit ${limit}`,
+  );
+  const steps = await loadStepsOfMany(
+    q,
+    KIND,
+    applicants.map((a) => a.id),
+  );
+  return applicants.map((a) => {
+    const mine = steps.get(a.id) ?? [];
+    return { applicant: a, steps: mine, done: toDone(mine) };
+  });
 };

@@ -76,8 +76,13 @@ defineIndicator({
   name: '「光荣在党50年」应颁发人数',
   unit: '名',
   group: 'member',
-  description: '统计日所在年度7月1日党龄满50年的健在党员（转正日期不晚于该年减50年的7月1日）',
-  aggregate: countMembers((date) => fullOn(medal50Cutoff(Number(date.slice(0, 4))))),
+  description: '统计日所在年度7月1日党龄满50年的健在党员（转正日期不晚于该年减50年的7月1日），往年已颁发的除外',
+  aggregate: countMembers((date) => {
+    const year = Number(date.slice(0, 4));
+    // The medal is for life: members awarded in an earlier year are not on this year's list.
+    return sql`${fullOn(medal50Cutoff(year))}
+      and not exists (select 1 from medal50 x where x.member_id = m.id and x.status = 'awarded' and x.year < ${year})`;
+  }),
 });
 
 defineIndicator({

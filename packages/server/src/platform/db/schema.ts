@@ -280,3 +280,26 @@ export const medal50 = pgTable(
   },
   (t) => [index('medal50_year_idx').on(t.year)],
 );
+
+/**
+ * 提醒: a deadline a daily job raised (e.g. a 发展党员 step due within days or overdue), for the
+ * org it concerns. Raised once per subject, step and due date; resolved when the step is recorded.
+ * Whether it is overdue is computed when read, never stored.
+ */
+export const reminder = pgTable(
+  'reminder',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    step: integer('step').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    raisedAt: date('raised_at', { mode: 'string' }).notNull(),
+    resolvedAt: date('resolved_at', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('reminder_once').on(t.kind, t.subjectId, t.step, t.dueDate), index('reminder_org_idx').on(t.orgId)],
+);

@@ -1,0 +1,60 @@
+import { recordIdParam } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
+import { rows } from '../../platform/db/index.js';
+import { route } from '../../platform/http.js';
+import { findOrgRef } from '../orgs/org.repo.js';
+
+/** What each kind of reminder is about, for the UI's link and label. */
+const KIND_LABELS: Record<string, string> = { development: '发展党员' };
+
+/** /api/v1/reminders: the deadlines the daily jobs raised, within the caller's scope. */
+export const reminderRoutes = (app: FastifyInstance) => {
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/reminders',
+    // Every kind so far concerns the member roll (发展党员); a kind with other data gets its own action.
+    permission: 'member.read',
+    summary: '待办提醒（到期、逾期的期限）',
+    tags: ['提醒'],
+    querystring: z.object({
+      orgId: recordIdParam.optional(),
+      status: z.enum(['open', 'resolved'], { message: '状态只能是 open（待办）或 resolved（已办结）' }).default('open'),
+    }),
+    handler: async ({ actor, q, query, deps }) => {
+      let under = sql`true`;
+      if (query.orgId) {
+        const o = await findOrgRef(q, query.orgId);
+        authorize(actor, 'member.read', o, '党组织');
+        under = sql`o.path <@ ${o.orgPath}::ltree`;
+      }
+      const today = businessDate(deps.now());
+      const found = await rows<{
+        id: number;
+        kind: string;
+        subjectId: number;
+        orgId: number;
+        orgName: string;
+        step: number;
+        dueDate: string;
+        title: string;
+        raisedAt: string;
+        resolvedAt: string | null;
+      }>(
+        q,
+        sql`select r.id, r.kind, r.subject_id as "subjectId", r.org_id as "orgId", o.name as "orgName", r.step,
+              to_char(r.due_date, 'YYYY-MM-DD') as "dueDate", r.title, to_char(r.raised_at, 'YYYY-MM-DD') as "raisedAt",
+              to_char(r.resolved_at, 'YYYY-MM-DD') as "resolvedAt"
+            from reminder r join org o on o.id = r.org_id
+            where ${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}
+              and ${query.status === 'open' ? sql`r.resolved_at is null` : sql`r.resolved_at is not null`}
+            order by r.due_date, r.id limit 500`,
+      );
+      const items = found.map((r) => ({ ...r, kindName: KIND_LABELS[r.kind] ?? r.kind, overdue: r.dueDate < today }));
+      return { items, overdue: items.filter((r) => r.overdue).length, total: items.length };
+    },
+  });
+};
