@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, launch, loginAs } from './browser.js';
+import { baseUrl, launch, loginAs, POLL } from './browser.js';
 
 const NEW_ADMIN_PASSWORD = 'Zuzhibu-Changed-2026';
 let browser: Browser;
@@ -30,7 +30,7 @@ describe('the 组织部 admin', () => {
     await page.getByTestId('change-new').fill('');
     await changePassword(page, inject('adminPassword'), NEW_ADMIN_PASSWORD);
     await page.getByTestId('dashboard-indicators').waitFor();
-    await expect.poll(() => page.getByTestId('dashboard-org').textContent()).toContain('中共通辽市委员会');
+    await expect.poll(() => page.getByTestId('dashboard-org').textContent(), POLL).toContain('中共通辽市委员会');
     const total = Number((await page.getByTestId('indicator-value-org.total').textContent())?.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(8000);
     await page.close();
@@ -55,14 +55,14 @@ describe('the 组织部 admin', () => {
     await option.waitFor();
     await option.click();
     await modal.getByRole('button', { name: /创\s*建/ }).click();
-    await expect.poll(() => page.getByTestId('user-table').textContent()).toContain('daqinta_e2e');
+    await expect.poll(() => page.getByTestId('user-table').textContent(), POLL).toContain('daqinta_e2e');
 
     const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await loginAs(fresh, 'daqinta_e2e', 'Township-Init-2026');
     await fresh.waitForURL(/change-password/);
     await changePassword(fresh, 'Township-Init-2026', 'Township-Mine-2026');
     await fresh.getByTestId('dashboard-indicators').waitFor();
-    await expect.poll(() => fresh.getByTestId('dashboard-org').textContent()).toContain('大沁他拉镇');
+    await expect.poll(() => fresh.getByTestId('dashboard-org').textContent(), POLL).toContain('大沁他拉镇');
     const roots = await (await fresh.request.get(`${baseUrl()}/api/v1/orgs/roots`)).json();
     expect(roots.items.map((o: { name: string }) => o.name)).toEqual(['中共大沁他拉镇委员会']);
     await fresh.close();

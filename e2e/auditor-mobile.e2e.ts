@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AUDITOR_PASSWORD, baseUrl, DEMO_PASSWORD, launch, loginAs } from './browser.js';
+import { AUDITOR_PASSWORD, baseUrl, DEMO_PASSWORD, launch, loginAs, POLL } from './browser.js';
 
 const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
 let browser: Browser;
@@ -30,9 +30,9 @@ describe('the auditor', () => {
     }
     await page.waitForURL(/\/audit/);
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.textContent()).toContain('登录');
+    await expect.poll(() => table.textContent(), POLL).toContain('登录');
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/完整|通过/);
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent(), POLL).toMatch(/完整|通过/);
     const exported = await page.request.get(`${baseUrl()}/api/v1/audit/export`);
     expect(exported.status()).toBe(200);
     expect(exported.headers()['content-type']).toContain('spreadsheetml');
@@ -54,7 +54,7 @@ describe('on a phone (390×844)', () => {
     await page.getByTestId('menu-toggle').click();
     await page.getByRole('menuitem', { name: '组织管理' }).click();
     await page.getByTestId('org-tree').waitFor();
-    await expect.poll(() => page.getByTestId('org-detail').textContent()).toContain('大沁他拉镇');
+    await expect.poll(() => page.getByTestId('org-detail').textContent(), POLL).toContain('大沁他拉镇');
     await page.screenshot({ path: `${SHOTS}phone-orgs.png` });
     await page.close();
   });

@@ -18,6 +18,9 @@ export const launch = (): Promise<Browser> =>
 
 export const baseUrl = () => inject('baseUrl');
 
+/** The machine may be busy (a page waits on its session, then its data): give polled UI states time to settle. */
+export const POLL = { timeout: 15_000 };
+
 /** Logs in through the login page and waits for the app shell. */
 export const loginAs = async (page: Page, username: string, password: string) => {
   await page.goto(`${baseUrl()}/login`);

@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { addMonths, idCheckChar } from '@jishi/domain';
+import { addDays, addMonths, idCheckChar } from '@jishi/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
 
 const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
 const API = () => `${baseUrl()}/api/v1`;
-/** The machine may be busy: give polled UI states time to settle. */
-const POLL = { timeout: 15_000 };
 
 /** Today in Beijing, as the server's business dates count. */
 const today = () =>
@@ -157,6 +155,110 @@ describe('发展党员 (a township with approval power, 大沁他拉镇)', () =>
     await page.getByTestId('dev-board').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}phone-development-board.png` });
+    await page.close();
+  });
+});
+
+describe('发展党员 up to 接收为预备党员 (step 17), then on the member roll', () => {
+  it('records steps 1–14 back-dated through the API, then the 支部大会 vote (refused without a quorum), 谈话 and 审批 in the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const login = await page.request.post(`${API()}/auth/login`, { data: { username: 'z150525100', password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const branches = await (await page.request.get(`${API()}/orgs?type=branch&pageSize=50`)).json();
+    const branch = branches.items[0] as { id: number; name: string };
+
+    // Born 1990 in 奈曼旗, a 98x sequence (odd: male): unlike the first test's 1995/97x, never the same number.
+    const stamp = Date.now();
+    const birth = `1990${String((stamp % 12) + 1).padStart(2, '0')}${String((Math.floor(stamp / 12) % 28) + 1).padStart(2, '0')}`;
+    const first17 = `150525${birth}98${(Math.floor(stamp / 336) % 5) * 2 + 1}`;
+    const name = '包海军';
+
+    // Every date in the past and in order, each satisfying its rule: talk within a month, a year and
+    // more as activist before step 7, two introducers, 3 days of training; the vote, the talk and the
+    // approval within the last month, so the approval falls within three months of the vote.
+    const appliedAt = addMonths(today(), -30);
+    const apiSteps: { step: number; date: string; introducers?: number; trainingDays?: number }[] = [
+      { step: 2, date: addDays(appliedAt, 20) },
+      { step: 3, date: addMonths(appliedAt, 2) },
+      { step: 4, date: addMonths(appliedAt, 2) },
+      { step: 5, date: addMonths(appliedAt, 3) },
+      { step: 6, date: addMonths(appliedAt, 4) },
+      { step: 7, date: addMonths(appliedAt, 15) },
+      { step: 8, date: addMonths(appliedAt, 15) },
+      { step: 9, date: addMonths(appliedAt, 16), introducers: 2 },
+      { step: 10, date: addMonths(appliedAt, 17) },
+      { step: 11, date: addMonths(appliedAt, 18), trainingDays: 3 },
+      { step: 12, date: addMonths(appliedAt, 19) },
+      { step: 13, date: addMonths(appliedAt, 20) },
+      { step: 14, date: addMonths(appliedAt, 21) },
+    ];
+    const voteAt = addDays(today(), -20);
+    const talkAt = addDays(today(), -10);
+    const approvedAt = addDays(today(), -5);
+
+    const created = await page.request.post(`${API()}/development/applicants`, {
+      data: { name, gender: 'male', ethnicity: '蒙古族', idNumber: first17 + idCheckChar(first17), orgId: branch.id, appliedAt },
+    });
+    expect(created.status()).toBe(201);
+    const applicantId = (await created.json()).id as number;
+    for (const input of apiSteps) {
+      const res = await page.request.post(`${API()}/development/applicants/${applicantId}/steps`, { data: input });
+      expect(res.status(), `step ${input.step}`).toBe(200);
+      expect((await res.json()).warnings, `step ${input.step}`).toEqual([]);
+    }
+
+    await page.goto(`${baseUrl()}/development/${applicantId}`);
+    await nextFormFor(page, 15);
+
+    // Step 15 with 3 of 8 present: refused in the page with the quorum rule, nothing sent.
+    await pickDate(page, 'dev-next-date', voteAt);
+    await page.getByTestId('dev-vote-should').fill('8');
+    await page.getByTestId('dev-vote-present').fill('3');
+    await page.getByTestId('dev-vote-yes').fill('3');
+    await page.getByTestId('dev-next-submit').click();
+    const refusal = page.getByTestId('dev-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('未超过应到会有表决权人数8人的半数，会议无效');
+    const unchanged = await (await page.request.get(`${API()}/development/applicants/${applicantId}`)).json();
+    expect(unchanged.steps).toHaveLength(14);
+
+    // With 7 of 8 present and 7 in favour, the 支部大会 admits the applicant.
+    await page.getByTestId('dev-vote-present').fill('7');
+    await page.getByTestId('dev-vote-yes').fill('7');
+    await page.getByTestId('dev-next-submit').click();
+    await nextFormFor(page, 16);
+
+    // Step 16 (the township's talk) and 17 (its approval: the township has the power).
+    await pickDate(page, 'dev-next-date', talkAt);
+    await page.getByTestId('dev-next-submit').click();
+    await nextFormFor(page, 17);
+    await pickDate(page, 'dev-next-date', approvedAt);
+    await page.getByTestId('dev-next-submit').click();
+    await nextFormFor(page, 18);
+
+    const admitted = await (await page.request.get(`${API()}/development/applicants/${applicantId}`)).json();
+    expect(admitted.steps.map((s: { step: number }) => s.step)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(admitted.steps.flatMap((s: { warnings: string[] }) => s.warnings)).toEqual([]);
+    expect(admitted.steps[14].data.vote).toEqual({ shouldAttend: 8, present: 7, yes: 7, writtenYes: 0 });
+    expect(admitted.memberId).toBeGreaterThan(0);
+    expect(admitted.stageName).toBe('预备党员的接收');
+
+    // The member record opens from the applicant: a 预备党员 since the 支部大会.
+    await page.getByTestId('dev-member-link').click();
+    const detail = page.getByTestId('member-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('预备党员');
+    expect(await detail.textContent()).toContain(voteAt);
+
+    // And the branch's roll lists them, as 预备党员, joined on the day of the vote.
+    await page.goto(`${baseUrl()}/members?orgId=${branch.id}`);
+    await page.getByTestId('member-search').fill(name);
+    const table = page.getByTestId('member-table');
+    const row = table.locator(`tbody tr.ant-table-row[data-row-key="${admitted.memberId}"]`);
+    await row.waitFor(POLL);
+    expect(await row.textContent()).toContain('预备党员');
+    expect(await row.textContent()).toContain(voteAt);
+    expect(await row.textContent()).toContain(branch.name);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { idCheckChar } from '@jishi/domain';
 import ExcelJS from 'exceljs';
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch, loginAs } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launch, loginAs, POLL } from './browser.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -85,7 +85,7 @@ describe('member import and export (党员管理 · Excel)', () => {
     await page.getByTestId('member-table').waitFor();
     // The table shows its total only when there is a row.
     const totalText = page.locator('.ant-pagination-total-text');
-    if (before > 0) await expect.poll(() => totalText.textContent()).toBe(`共 ${before} 名党员`);
+    if (before > 0) await expect.poll(() => totalText.textContent(), POLL).toBe(`共 ${before} 名党员`);
 
     // The export link repeats the list's filters.
     const exportHref = await page.getByTestId('member-export').getAttribute('href');
@@ -132,10 +132,10 @@ describe('member import and export (党员管理 · Excel)', () => {
 
     // Fixed: all three rows imported, and the list behind the dialog refreshed.
     await input.setInputFiles({ name: '党员名册.xlsx', mimeType: XLSX, buffer: fixedSheet });
-    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已导入 3 名党员');
+    await expect.poll(() => page.getByTestId('import-result').textContent(), POLL).toContain('已导入 3 名党员');
     expect(await page.getByTestId('import-errors').count()).toBe(0);
     expect(await memberTotal(page.request, branch.id)).toBe(before + 3);
-    await expect.poll(() => totalText.textContent()).toBe(`共 ${before + 3} 名党员`);
+    await expect.poll(() => totalText.textContent(), POLL).toBe(`共 ${before + 3} 名党员`);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditorContext, baseUrl, DEMO_PASSWORD, launch, loginAs } from './browser.js';
+import { auditorContext, baseUrl, DEMO_PASSWORD, launch, loginAs, POLL } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +15,8 @@ describe('the member roll (党员管理)', () => {
     await page.getByTestId('dashboard-indicators').waitFor();
     await page.goto(`${baseUrl()}/members`);
     const table = page.getByTestId('member-table');
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(5);
+    // The roll loads after the scope roots and the org (a whole township: give it time on a busy machine).
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), POLL).toBeGreaterThan(5);
     // Masked everywhere in the list: no full 18-character ID number on the page.
     expect(await table.textContent()).toMatch(/\d{6}\*{8}[\dX]{4}/);
     expect(await table.textContent()).not.toMatch(/\d{17}[\dX]/);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch, loginAs } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launch, loginAs, POLL } from './browser.js';
 
 let browser: Browser;
 let page: Page;
@@ -24,7 +24,7 @@ afterAll(() => browser?.close());
 
 describe('a township account (科尔沁街道)', () => {
   it('sees its own township on the dashboard, counted from its subtree only', async () => {
-    await expect.poll(() => page.getByTestId('dashboard-org').textContent()).toContain('科尔沁街道');
+    await expect.poll(() => page.getByTestId('dashboard-org').textContent(), POLL).toContain('科尔沁街道');
     const value = page.getByTestId('indicator-value-org.total');
     await value.waitFor();
     const shown = Number((await value.textContent())?.replace(/\D/g, ''));
@@ -43,7 +43,7 @@ describe('a township account (科尔沁街道)', () => {
     await page.goto(`${baseUrl()}/orgs`);
     const tree = page.getByTestId('org-tree');
     await tree.waitFor();
-    await expect.poll(() => tree.textContent()).toContain('科尔沁街道');
+    await expect.poll(() => tree.textContent(), POLL).toContain('科尔沁街道');
     expect(await tree.textContent()).not.toContain('科尔沁区委员会');
     const search = await page.request.get(`${baseUrl()}/api/v1/orgs?q=${encodeURIComponent('科尔沁左翼中旗')}`);
     expect((await search.json()).total).toBe(0);
@@ -54,6 +54,6 @@ describe('a township account (科尔沁街道)', () => {
     expect(api.status()).toBe(404);
     expect((await api.json()).error.message).toContain('不存在或无权访问');
     await page.goto(`${baseUrl()}/orgs/${otherTownId}`);
-    await expect.poll(() => page.getByText('组织不存在或无权访问').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('组织不存在或无权访问').count(), POLL).toBeGreaterThan(0);
   });
 });

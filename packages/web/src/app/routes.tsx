@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   IdcardOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -53,6 +54,13 @@ export const ROUTES: readonly AppRoute[] = [
     icon: <IdcardOutlined />,
     access: 'member.read',
     component: lazy(() => import('../features/members/MembersPage')),
+  },
+  {
+    path: '/transfers',
+    name: '组织关系转接',
+    icon: <SwapOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/transfers/TransfersPage')),
   },
   {
     path: '/development',

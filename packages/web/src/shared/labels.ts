@@ -18,6 +18,7 @@ import {
   ORG_TYPES,
   ROLE_LABELS,
   type Role,
+  TRANSFER_STATUS_LABELS,
 } from '@jishi/domain';
 
 /** `[{ value, label }]` in the order of `values`. */
@@ -36,6 +37,7 @@ export const EDUCATION_OPTIONS = plainOptions(EDUCATIONS);
 export const OCCUPATION_OPTIONS = optionsOf(OCCUPATIONS, OCCUPATION_LABELS);
 export const MEMBER_STATUS_OPTIONS = optionsOf(MEMBER_STATUSES, MEMBER_STATUS_LABELS);
 export const EXIT_TYPE_OPTIONS = optionsOf(EXIT_TYPES, EXIT_TYPE_LABELS);
+export const TRANSFER_STATUS_OPTIONS = optionsOf(['pending', 'received', 'cancelled'] as const, TRANSFER_STATUS_LABELS);
 
 /** A label for any code a table may not know (older data, a role added on the server first). */
 export const labelOf = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string =>

@@ -1,17 +1,20 @@
-import { EditOutlined, EyeOutlined, RollbackOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, RollbackOutlined, SwapOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { EXIT_TYPE_LABELS, GENDER_LABELS, OCCUPATION_LABELS } from '@jishi/domain';
-import { App, Button, Descriptions, type DescriptionsProps, Drawer, Popconfirm, Result, Space, Spin, Typography } from 'antd';
+import { App, Button, Descriptions, type DescriptionsProps, Drawer, Popconfirm, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
+import { TransferFormModal } from '../../transfers/components/TransferFormModal';
+import { TransferHistory } from '../../transfers/components/TransferHistory';
+import { useMemberTransfers } from '../../transfers/transfers.api';
 import { type Member, type RevealField, useMember, useUpdateMember } from '../members.api';
 import { MemberExitModal } from './MemberExitModal';
 import { MemberFormModal } from './MemberFormModal';
 import { MemberStatusTag, partyAgeText } from './member-display';
 import { RevealModal } from './RevealModal';
 
-type Dialog = { kind: 'edit' | 'exit' } | { kind: 'reveal'; field: RevealField };
+type Dialog = { kind: 'edit' | 'exit' | 'transfer' } | { kind: 'reveal'; field: RevealField };
 
 /** A masked value with 查看 (when allowed), or the revealed value with the note that the view was recorded. */
 function SealedValue({
@@ -61,14 +64,15 @@ function SealedValue({
 
 /**
  * One member's record in a drawer (full width on phones): every field, the audited reveal of the
- * full ID number and phone, and 编辑 / 减少 when the record's abilities allow. Revealed values live
- * only in this component's state and are gone when the drawer closes.
+ * full ID number and phone, its 组织关系转接 letters, and 编辑 / 组织关系转接 / 减少 when the record's
+ * abilities allow. Revealed values live only in this component's state and are gone when the drawer closes.
  */
 export function MemberDrawer({ memberId, initial, onClose }: { memberId: number; initial?: Member; onClose: () => void }) {
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const detail = useMember(memberId);
   const restore = useUpdateMember();
+  const transfers = useMemberTransfers(memberId);
   const [dialog, setDialog] = useState<Dialog>();
   const [revealed, setRevealed] = useState<Partial<Record<RevealField, string>>>({});
   const member = detail.data ?? initial;
@@ -132,10 +136,20 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
         children: `${labelOf(EXIT_TYPE_LABELS, member.exitType)} · ${member.exitAt ?? '—'}`,
       });
     }
-    body = <Descriptions bordered size="small" column={isMobile ? 1 : 2} items={items} data-testid="member-detail" />;
+    body = (
+      <>
+        <Descriptions bordered size="small" column={isMobile ? 1 : 2} items={items} data-testid="member-detail" />
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          组织关系转接记录
+        </Typography.Title>
+        <TransferHistory memberId={member.id} canManage={member.abilities.canManage} />
+      </>
+    );
   }
 
   const canManage = member?.abilities.canManage ?? false;
+  // One letter at a time: a new one waits until the pending one is received or withdrawn.
+  const hasPendingTransfer = transfers.data?.some((t) => t.status === 'pending') ?? false;
   const actions = member && canManage && (
     <Space wrap>
       <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })} data-testid="member-edit">
@@ -160,9 +174,21 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
           </Button>
         </Popconfirm>
       ) : (
-        <Button danger icon={<UserDeleteOutlined />} onClick={() => setDialog({ kind: 'exit' })} data-testid="member-exit">
-          减少
-        </Button>
+        <>
+          <Tooltip title={hasPendingTransfer ? '已有待接收的介绍信，接收或撤回后方可再办理' : undefined}>
+            <Button
+              icon={<SwapOutlined />}
+              disabled={hasPendingTransfer}
+              onClick={() => setDialog({ kind: 'transfer' })}
+              data-testid="member-transfer"
+            >
+              组织关系转接
+            </Button>
+          </Tooltip>
+          <Button danger icon={<UserDeleteOutlined />} onClick={() => setDialog({ kind: 'exit' })} data-testid="member-exit">
+            减少
+          </Button>
+        </>
       )}
     </Space>
   );
@@ -202,6 +228,7 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
         />
       )}
       {member && dialog?.kind === 'exit' && <MemberExitModal member={member} onClose={closeDialog} onSaved={closeDialog} />}
+      {member && dialog?.kind === 'transfer' && <TransferFormModal member={member} onClose={closeDialog} onSaved={closeDialog} />}
     </Drawer>
   );
 }

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { addDays } from '@jishi/domain';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
+
+const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
+const API = () => `${baseUrl()}/api/v1`;
+
+/** Today in Beijing, as the server's business dates count. */
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/**
+ * Types a date into an antd DatePicker that already holds one and commits it: the panel is opened
+ * first (typed text is otherwise dropped on blur), and Tab confirms it without submitting the form.
+ */
+const pickDate = async (page: Page, testId: string, date: string) => {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await page.locator('.ant-picker-dropdown:visible').waitFor();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect.poll(() => input.inputValue(), POLL).toBe(date);
+};
+
+interface Org {
+  id: number;
+  code: string;
+  name: string;
+}
+interface Member {
+  id: number;
+  name: string;
+  orgId: number;
+}
+
+/** Signs the page in through the API (the page shares the cookies), so it opens pages straight away. */
+const signIn = async (page: Page, username: string) => {
+  const res = await page.request.post(`${API()}/auth/login`, { data: { username, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+};
+
+/** A member of the branch with no letter pending (the demo data has a few), so a new letter may be issued. */
+const freeMemberOf = async (page: Page, orgId: number): Promise<Member> => {
+  const roll = await (await page.request.get(`${API()}/members?orgId=${orgId}&pageSize=50`)).json();
+  for (const m of roll.items as Member[]) {
+    const letters = (await (await page.request.get(`${API()}/members/${m.id}/transfers`)).json()).items as { status: string }[];
+    if (!letters.some((l) => l.status === 'pending')) return m;
+  }
+  throw new Error(`no member of org ${orgId} is free to transfer`);
+};
+
+/** Opens a member's drawer from a branch's roll: searched by name, picked by id (names repeat). */
+const openMember = async (page: Page, orgId: number, member: Member) => {
+  await page.goto(`${baseUrl()}/members?orgId=${orgId}`);
+  await page.getByTestId('member-search').fill(member.name);
+  const row = page.getByTestId('member-table').locator(`tbody tr.ant-table-row[data-row-key="${member.id}"]`);
+  await row.waitFor(POLL);
+  await row.click();
+  await page.getByTestId('member-drawer').getByTestId('member-detail').waitFor();
+  return row;
+};
+
+/** The rows of the transfer table that carry a letter number. */
+const rowOf = (page: Page, letterNo: string) =>
+  page.getByTestId('transfer-table').locator('tbody tr.ant-table-row').filter({ hasText: letterNo });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+describe('组织关系转接 (科尔沁区, a county that sees both branches)', () => {
+  let page: Page;
+  let from: Org;
+  let to: Org;
+  const stamp = Date.now();
+
+  it('issues a letter from one branch to another, sees it pending under 转出, receives it under 转入, and finds the member on the new roll', async () => {
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(page, 'q150502');
+
+    // Two hospital branches of the county (their codes are unique).
+    const branches = (await (await page.request.get(`${API()}/orgs?q=150502-WS&type=branch&pageSize=10`)).json()).items as Org[];
+    expect(branches.length).toBeGreaterThanOrEqual(2);
+    [from, to] = branches.sort((a, b) => a.code.localeCompare(b.code)) as [Org, Org];
+    const member = await freeMemberOf(page, from.id);
+    await openMember(page, from.id, member);
+    const drawer = page.getByTestId('member-drawer');
+    await drawer.getByTestId('member-transfer').waitFor();
+
+    // The letter form: a code that names no branch is refused by the server at the code field.
+    await page.getByTestId('member-transfer').click();
+    await page.getByTestId('transfer-form').waitFor();
+    const letterNo = `科组转〔2026〕${stamp % 100000}号`;
+    const issuedAt = addDays(today(), -5);
+    await page.getByTestId('transfer-toOrgCode').click();
+    await page.keyboard.type('150502-NO-SUCH');
+    await page.getByTestId('transfer-letterNo').fill(letterNo);
+    await pickDate(page, 'transfer-issuedAt', issuedAt);
+    await page.getByTestId('transfer-submit').click();
+    const fieldError = page.getByTestId('transfer-form').locator('.ant-form-item-explain-error');
+    await expect.poll(() => fieldError.first().textContent(), POLL).toContain('找不到代码为「150502-NO-SUCH」的在册党支部');
+
+    // The receiving branch, found by its code among the county's branches.
+    await page.getByTestId('transfer-toOrgCode').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(to.code);
+    const option = page.locator('.ant-select-item-option').filter({ hasText: to.name }).first();
+    await option.waitFor();
+    await option.click();
+    await expect.poll(() => page.getByTestId('transfer-target-name').textContent(), POLL).toContain(to.name);
+    await page.getByTestId('transfer-submit').click();
+    await page.getByTestId('transfer-form').waitFor({ state: 'detached' });
+
+    // The drawer shows the letter pending, and no second letter can be started meanwhile.
+    const history = drawer.getByTestId('transfer-history-item');
+    await expect.poll(() => history.first().getAttribute('data-status'), POLL).toBe('pending');
+    expect(await history.first().textContent()).toContain(`${from.name} → ${to.name}`);
+    expect(await page.getByTestId('member-transfer').isDisabled()).toBe(true);
+
+    // 转出: pending (待接收), with 撤回 offered.
+    await page.goto(`${baseUrl()}/transfers?direction=out`);
+    await rowOf(page, letterNo).waitFor();
+    expect(await rowOf(page, letterNo).getByTestId('transfer-status').textContent()).toBe('待接收');
+    expect(await rowOf(page, letterNo).getByTestId('transfer-cancel').count()).toBe(1);
+
+    // 转入: received two days ago.
+    await page.getByTestId('transfer-tabs').getByRole('tab', { name: /转入/ }).click();
+    await expect.poll(() => page.getByTestId('transfer-table').getAttribute('data-direction'), POLL).toBe('in');
+    await rowOf(page, letterNo).getByTestId('transfer-receive').click();
+    await page.getByTestId('receive-form').waitFor();
+    await pickDate(page, 'receive-date', addDays(today(), -2));
+    await page.getByTestId('receive-submit').click();
+    await page.getByTestId('receive-form').waitFor({ state: 'detached' });
+    await expect.poll(() => rowOf(page, letterNo).getByTestId('transfer-status').textContent(), POLL).toBe('已接收');
+    expect(await rowOf(page, letterNo).getByTestId('transfer-receive').count()).toBe(0);
+
+    // The server agrees: received on that day, and the member now belongs to the receiving branch.
+    const moved = await (await page.request.get(`${API()}/members/${member.id}`)).json();
+    expect(moved.orgId).toBe(to.id);
+    const letters = (await (await page.request.get(`${API()}/members/${member.id}/transfers`)).json()).items;
+    expect(letters[0]).toMatchObject({ letterNo, status: 'received', issuedAt, receivedAt: addDays(today(), -2), toOrgId: to.id });
+
+    // The receiving branch's roll lists the member; the drawer shows the new branch and the history.
+    const row = await openMember(page, to.id, member);
+    expect(await row.textContent()).toContain(to.name);
+    await expect.poll(() => drawer.getByTestId('transfer-history-item').first().getAttribute('data-status'), POLL).toBe('received');
+    expect(await drawer.getByTestId('member-detail').textContent()).toContain(to.name);
+    expect(await drawer.getByTestId('transfer-history').textContent()).toContain(letterNo);
+  }, 120_000); // Three pages and two dialogs: more than the suite's default minute on a busy machine.
+
+  it('at phone width (390 px) the page has no page-wide horizontal scrolling, and a pending letter is withdrawn (撤回)', async () => {
+    expect(to).toBeDefined();
+    // A second letter, issued through the API from the other branch, to withdraw in the page.
+    const member = await freeMemberOf(page, to.id);
+    const letterNo = `科组转〔2026〕${(stamp % 100000) + 1}号`;
+    const issued = await page.request.post(`${API()}/members/${member.id}/transfers`, {
+      data: { toOrgCode: from.code, letterNo, issuedAt: today() },
+    });
+    expect(issued.status()).toBe(201);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl()}/transfers?direction=out&status=pending`);
+    await rowOf(page, letterNo).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}phone-transfers.png`, fullPage: true });
+    await rowOf(page, letterNo).getByTestId('transfer-cancel').click();
+    await page.getByTestId('transfer-cancel-confirm').click();
+    // Filtered on 待接收, the withdrawn letter leaves the list; the server has it as 已撤回.
+    await rowOf(page, letterNo).waitFor({ state: 'detached', ...POLL });
+    const letters = (await (await page.request.get(`${API()}/members/${member.id}/transfers`)).json()).items;
+    expect(letters[0]).toMatchObject({ letterNo, status: 'cancelled' });
+
+    // The member drawer with its history stays within the phone's width too.
+    await openMember(page, to.id, member);
+    await page.getByTestId('transfer-history').waitFor(POLL);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}phone-member-transfers.png`, fullPage: true });
+    await page.close();
+  });
+});

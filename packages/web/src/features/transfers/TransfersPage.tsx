@@ -1,0 +1,186 @@
+/**
+ * 组织关系转接: letters coming in to the caller's scope (转入) and going out of it (转出), each
+ * filtered by status. 接收 records the arrival of an incoming letter still pending (the member then
+ * moves to the receiving branch); 撤回 withdraws an outgoing one. A letter between two branches of
+ * the same scope is listed under both tabs. `?direction=out` keeps the tab in the URL.
+ */
+import { ImportOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Segmented, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { TRANSFER_STATUS_OPTIONS } from '../../shared/labels';
+import { useIsMobile } from '../../shared/use-is-mobile';
+import { useAbilities } from '../auth/auth.api';
+import { MemberDrawer } from '../members/components/MemberDrawer';
+import { CancelTransferButton } from './components/CancelTransferButton';
+import { ReceiveModal } from './components/ReceiveModal';
+import { isOutbound, sourceOf, TransferStatusTag, targetOf } from './components/transfer-display';
+import { type Transfer, type TransferDirection, type TransferStatus, useTransfers } from './transfers.api';
+
+const PAGE_SIZE = 20;
+/** The server lists at most this many letters, newest first. */
+const LIST_LIMIT = 200;
+
+type StatusFilter = TransferStatus | 'all';
+
+const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...TRANSFER_STATUS_OPTIONS];
+
+const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((f) => f.value === value);
+
+/** The receiving side, with a tag when it lies outside the system. */
+const Target = ({ transfer }: { transfer: Transfer }) => (
+  <>
+    {targetOf(transfer)}
+    {isOutbound(transfer) && <Tag style={{ marginInlineStart: 6 }}>转出本系统</Tag>}
+  </>
+);
+
+/** What the caller may do with a letter on this tab; the server decides, and refuses in Chinese. */
+function RowActions({
+  transfer,
+  direction,
+  onReceive,
+}: {
+  transfer: Transfer;
+  direction: TransferDirection;
+  onReceive: (t: Transfer) => void;
+}) {
+  if (transfer.status !== 'pending') return null;
+  if (direction === 'in') {
+    return (
+      <Button size="small" type="primary" icon={<ImportOutlined />} onClick={() => onReceive(transfer)} data-testid="transfer-receive">
+        接收
+      </Button>
+    );
+  }
+  return <CancelTransferButton transfer={transfer} size="small" />;
+}
+
+export default function TransfersPage() {
+  const [params, setParams] = useSearchParams();
+  const abilities = useAbilities();
+  const isMobile = useIsMobile();
+  const direction: TransferDirection = params.get('direction') === 'out' ? 'out' : 'in';
+  const statusParam = params.get('status');
+  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'all';
+  const list = useTransfers({ direction, status: status === 'all' ? undefined : status });
+  const pendingIn = useTransfers({ direction: 'in', status: 'pending' });
+  const pendingOut = useTransfers({ direction: 'out', status: 'pending' });
+  const [receiving, setReceiving] = useState<Transfer>();
+  const [openMemberId, setOpenMemberId] = useState<number>();
+  const canManage = abilities.has('member.manage');
+
+  const setFilter = (next: { direction?: TransferDirection; status?: StatusFilter }) => {
+    const d = next.direction ?? direction;
+    const s = next.status ?? status;
+    setParams({ ...(d === 'out' ? { direction: 'out' } : {}), ...(s === 'all' ? {} : { status: s }) }, { replace: true });
+  };
+
+  const memberLink = (t: Transfer) => (
+    <Typography.Link onClick={() => setOpenMemberId(t.memberId)} data-testid="transfer-member">
+      {t.memberName}
+    </Typography.Link>
+  );
+  const actions = (t: Transfer) => (canManage ? <RowActions transfer={t} direction={direction} onReceive={setReceiving} /> : null);
+
+  const columns: TableColumnsType<Transfer> = [
+    { title: '党员', key: 'member', width: 96, fixed: 'left', render: (_, t) => memberLink(t) },
+    { title: '转出党组织', key: 'source', width: 200, ellipsis: true, render: (_, t) => sourceOf(t) },
+    { title: '接收党组织', key: 'target', width: 220, ellipsis: true, render: (_, t) => <Target transfer={t} /> },
+    { title: '介绍信编号', dataIndex: 'letterNo', width: 170, ellipsis: true },
+    { title: '开具日期', dataIndex: 'issuedAt', width: 110 },
+    { title: '接收日期', key: 'receivedAt', width: 110, render: (_, t) => (isOutbound(t) ? '—' : (t.receivedAt ?? '—')) },
+    { title: '状态', dataIndex: 'status', width: 90, render: (s: TransferStatus) => <TransferStatusTag status={s} /> },
+    ...(canManage ? [{ title: '操作', key: 'actions', width: 100, render: (_: unknown, t: Transfer) => actions(t) }] : []),
+  ];
+
+  /** On a phone: who goes where, and the letter's state with its action, without scrolling sideways. */
+  const phoneColumns: TableColumnsType<Transfer> = [
+    {
+      title: '党员 · 去向',
+      key: 'member',
+      render: (_, t) => (
+        <>
+          {memberLink(t)}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {sourceOf(t)} → <Target transfer={t} />
+            </Typography.Text>
+          </div>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.letterNo} · {t.issuedAt}
+            </Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 96,
+      render: (_, t) => (
+        <Space orientation="vertical" size={4}>
+          <TransferStatusTag status={t.status} />
+          {actions(t)}
+        </Space>
+      ),
+    },
+  ];
+
+  const tabLabel = (label: string, pending: Transfer[] | undefined) => (
+    <Space size={6}>
+      <span>{label}</span>
+      <Badge count={pending?.length ?? 0} size="small" title={`待接收 ${pending?.length ?? 0} 份`} />
+    </Space>
+  );
+
+  return (
+    <Card title="组织关系转接">
+      <Tabs
+        activeKey={direction}
+        onChange={(key) => setFilter({ direction: key as TransferDirection })}
+        items={[
+          { key: 'in', label: tabLabel('转入', pendingIn.data) },
+          { key: 'out', label: tabLabel('转出', pendingOut.data) },
+        ]}
+        data-testid="transfer-tabs"
+      />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Segmented<StatusFilter>
+          value={status}
+          onChange={(value) => setFilter({ status: value })}
+          options={STATUS_FILTERS}
+          data-testid="transfer-filter-status"
+        />
+        {!isMobile && (
+          <Typography.Text type="secondary">
+            {direction === 'in'
+              ? '转入本管辖范围党支部的介绍信；接收后党员编入接收党支部。'
+              : '本管辖范围党支部开具的介绍信；待接收的可以撤回。'}
+          </Typography.Text>
+        )}
+      </Space>
+      <Table<Transfer>
+        rowKey="id"
+        size={isMobile ? 'small' : 'middle'}
+        columns={isMobile ? phoneColumns : columns}
+        dataSource={list.data}
+        loading={list.isFetching}
+        scroll={isMobile ? undefined : { x: canManage ? 1096 : 996 }}
+        locale={{ emptyText: direction === 'in' ? '暂无转入的组织关系' : '暂无转出的组织关系' }}
+        pagination={{
+          pageSize: PAGE_SIZE,
+          showSizeChanger: false,
+          simple: isMobile,
+          hideOnSinglePage: true,
+          showTotal: (total) => (total >= LIST_LIMIT ? `最近 ${total} 份` : `共 ${total} 份`),
+        }}
+        data-testid="transfer-table"
+        data-direction={direction}
+      />
+      {receiving && <ReceiveModal transfer={receiving} onClose={() => setReceiving(undefined)} />}
+      {openMemberId !== undefined && <MemberDrawer key={openMemberId} memberId={openMemberId} onClose={() => setOpenMemberId(undefined)} />}
+    </Card>
+  );
+}

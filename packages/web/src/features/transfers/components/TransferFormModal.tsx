@@ -1,0 +1,198 @@
+import { BRANCH_TYPES, transferCreateSchema } from '@jishi/domain';
+import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
+import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { useDebouncedValue } from '../../../shared/use-debounced-value';
+import { useIsMobile } from '../../../shared/use-is-mobile';
+import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
+import type { Member } from '../../members/members.api';
+import { MAX_QUERY, useOrgSearch } from '../../orgs/orgs.api';
+import { type Transfer, useIssueTransfer } from '../transfers.api';
+
+type Mode = 'inside' | 'outbound';
+
+interface TransferFields {
+  mode: Mode;
+  toOrgCode?: string;
+  destination?: string;
+  letterNo?: string;
+  issuedAt?: string;
+  note?: string;
+}
+
+/** Every field the server or the schema may name. */
+const FORM_FIELDS = ['toOrgCode', 'destination', 'letterNo', 'issuedAt', 'note'] as const;
+
+const rules = transferCreateSchema.shape;
+
+const isFuture = (d: Dayjs) => d.format(DATE_FORMAT) > today();
+
+/**
+ * Suggestions for 接收党支部代码: open branches of the caller's scope matching the typed name, code or
+ * pinyin, the member's own branch left out. A branch outside the scope is not searchable (the org
+ * search is scoped), so its code is typed as the other side gave it; the server checks it.
+ */
+function useBranchSuggestions(text: string | undefined, currentOrgId: number) {
+  const q = useDebouncedValue((text ?? '').trim().slice(0, MAX_QUERY));
+  const search = useOrgSearch({ q, pageSize: 20 });
+  const branches = useMemo(
+    () => (search.data?.items ?? []).filter((o) => BRANCH_TYPES.includes(o.type) && !o.closedAt && o.id !== currentOrgId),
+    [search.data, currentOrgId],
+  );
+  const options = branches.map((o) => ({
+    value: o.code,
+    label: (
+      <div>
+        <div>{o.name}</div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {o.code}
+          {o.ancestors.length > 0 && ` · ${o.ancestors.map((a) => a.name).join(' / ')}`}
+        </Typography.Text>
+      </div>
+    ),
+  }));
+  // The branch the typed code names exactly, to show its name under the field.
+  const picked = q ? branches.find((o) => o.code === q) : undefined;
+  return { options, picked, isSearching: search.isFetching };
+}
+
+/**
+ * 组织关系转接: issues the letter (介绍信) for a member, to a branch inside the system (by its code) or
+ * out of it (the destination written out). Checked with the domain schema first; a field the
+ * server refuses is marked at that field, any other refusal (a letter already pending) is a message.
+ */
+export function TransferFormModal({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: (t: Transfer) => void }) {
+  const [form] = Form.useForm<TransferFields>();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const issue = useIssueTransfer();
+  const mode = Form.useWatch('mode', form) ?? 'inside';
+  const codeText = Form.useWatch('toOrgCode', form);
+  const suggestions = useBranchSuggestions(mode === 'inside' ? codeText : undefined, member.orgId);
+
+  const submit = (values: TransferFields) => {
+    const input = {
+      toOrgCode: values.mode === 'inside' ? blankToUndefined(values.toOrgCode) : undefined,
+      destination: values.mode === 'outbound' ? blankToUndefined(values.destination) : undefined,
+      letterNo: values.letterNo,
+      issuedAt: values.issuedAt,
+      note: blankToUndefined(values.note),
+    };
+    const shape = transferCreateSchema.safeParse(input);
+    if (!shape.success) {
+      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
+      return;
+    }
+    issue.mutate(
+      { memberId: member.id, input: shape.data },
+      {
+        onSuccess: (saved) => {
+          message.success(
+            saved.status === 'pending'
+              ? `已开具介绍信，待「${saved.toOrgName ?? ''}」接收`
+              : `已办理「${saved.memberName}」转出本系统，该党员已从名册减少`,
+          );
+          onSaved(saved);
+        },
+        onError: (error) => {
+          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={`组织关系转接 · ${member.name}`}
+      okText={mode === 'inside' ? '开具介绍信' : '确认转出'}
+      okButtonProps={{ danger: mode === 'outbound', 'data-testid': 'transfer-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={issue.isPending}
+      destroyOnHidden
+      style={isMobile ? { top: 8 } : undefined}
+    >
+      <Typography.Paragraph type="secondary">所在党支部：{member.orgName}</Typography.Paragraph>
+      <Form<TransferFields>
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        initialValues={{ mode: 'inside', issuedAt: today() }}
+        onFinish={submit}
+        data-testid="transfer-form"
+      >
+        <Form.Item label="转接方式" name="mode">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'inside', label: '系统内转接' },
+              { value: 'outbound', label: '转出本系统' },
+            ]}
+            data-testid="transfer-mode"
+          />
+        </Form.Item>
+        {mode === 'inside' ? (
+          <Form.Item
+            label="接收党支部代码"
+            name="toOrgCode"
+            rules={[{ required: true, whitespace: true, message: '请填写接收党支部的组织代码' }, zodRule(rules.toOrgCode)]}
+            extra={
+              suggestions.picked ? (
+                <Typography.Text type="success" data-testid="transfer-target-name">
+                  接收党支部：{suggestions.picked.name}
+                </Typography.Text>
+              ) : (
+                '可输入名称、代码或拼音首字母搜索本管辖范围内的党支部；范围外的党支部请输入对方提供的组织代码'
+              )
+            }
+          >
+            <AutoComplete
+              options={suggestions.options}
+              showSearch={{ filterOption: false }}
+              placeholder="如 150502-WS-02"
+              allowClear
+              data-testid="transfer-toOrgCode"
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="转出本系统后，该党员即从党员名册减少（减少类型：转出本系统），记录仍然保留。"
+            />
+            <Form.Item
+              label="转往的党组织"
+              name="destination"
+              rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }, zodRule(rules.destination)]}
+            >
+              <Input maxLength={100} placeholder="如：中共赤峰市红山区委组织部" data-testid="transfer-destination" />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item
+          label="介绍信编号"
+          name="letterNo"
+          rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, zodRule(rules.letterNo)]}
+        >
+          <Input maxLength={40} placeholder="如：通组转〔2026〕12号" data-testid="transfer-letterNo" />
+        </Form.Item>
+        <Form.Item
+          label="开具日期"
+          name="issuedAt"
+          rules={[{ required: true, message: '请选择开具日期' }, zodRule(rules.issuedAt)]}
+          {...dateStringField}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="transfer-issuedAt" />
+        </Form.Item>
+        <Form.Item label="备注" name="note" rules={[zodRule(rules.note)]}>
+          <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="transfer-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
