@@ -82,6 +82,11 @@ export const createMember = async (q: Q, keys: Keys, actor: Actor, input: Member
 /** Edits a member; the merged record must still pass every cross-check. */
 export const updateMember = async (q: Q, keys: Keys, actor: Actor, id: number, patch: MemberUpdate, today: string): Promise<MemberRow> => {
   const m = await getMemberFor(q, actor, 'member.manage', id);
+  if (m.exitType === 'transferred_out' && patch.exitType === null) {
+    throw new DomainError('RULE_VIOLATION', `${m.name}的组织关系已转出本系统，不能撤销；如已转回，请办理「从系统外转入」`, {
+      field: 'exitType',
+    });
+  }
   const merged = {
     gender: patch.gender ?? m.gender,
     idNumber: decryptField(keys, m.idNumberEnc),

@@ -1,19 +1,31 @@
-import { transferCreateSchema, transferInSchema, transferReceiveSchema } from '@jishi/domain';
+import { type Actor, recordIdParam, transferCreateSchema, transferInSchema, transferReceiveSchema } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { scopeFilter } from '../../platform/authorize.js';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
+import { findOrgRef } from '../orgs/org.repo.js';
 import { presentMember } from './member.presenter.js';
 import { getMemberFor } from './member.service.js';
-import { cancelTransfer, findTransfers, issueTransfer, receiveFromOutside, receiveTransfer, type TransferRow } from './member.transfer.js';
+import {
+  cancelTransfer,
+  findTransfers,
+  issueTransfer,
+  receiveFromOutside,
+  receiveTransfer,
+  type TransferRow,
+  transferAbilities,
+} from './member.transfer.js';
 
 const tags = ['组织关系转接'];
 
-/** The API shape of a transfer: names, not paths. */
-const presentTransfer = ({ fromOrgPath, toOrgPath, ...t }: TransferRow) => t;
+/** The API shape of a transfer: names, not paths, and what the caller may do with it. */
+const presentTransfer = (actor: Actor, t: TransferRow) => {
+  const { fromOrgPath, toOrgPath, ...rest } = t;
+  return { ...rest, abilities: transferAbilities(actor, t) };
+};
 
 /** /api/v1/members/:id/transfers and /api/v1/transfers: 组织关系转接. */
 export const transferRoutes = (app: FastifyInstance) => {
@@ -34,7 +46,7 @@ export const transferRoutes = (app: FastifyInstance) => {
         detail: { memberId: t.memberId, toOrgId: t.toOrgId, outbound: t.toOrgId === null },
       });
       reply.status(201);
-      return presentTransfer(t);
+      return presentTransfer(actor, t);
     },
   });
 
@@ -47,7 +59,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const m = await getMemberFor(q, actor, 'member.read', params.id);
-      return { items: (await findTransfers(q, sql`t.member_id = ${m.id}`)).map(presentTransfer) };
+      return { items: (await findTransfers(q, sql`t.member_id = ${m.id}`)).map((t) => presentTransfer(actor, t)) };
     },
   });
 
@@ -60,18 +72,26 @@ export const transferRoutes = (app: FastifyInstance) => {
     querystring: z.object({
       direction: z.enum(['in', 'out'], { message: '方向只能是 in（转入）或 out（转出）' }),
       status: z.enum(['pending', 'received', 'cancelled']).optional(),
+      orgId: recordIdParam.optional(),
     }),
     handler: async ({ actor, q, query }) => {
       const side = query.direction === 'in' ? sql`d.path` : sql`f.path`;
+      let under = sql`true`;
+      if (query.orgId) {
+        const o = await findOrgRef(q, query.orgId);
+        authorize(actor, 'member.read', o, '党组织');
+        under = sql`${side} <@ ${o.orgPath}::ltree`;
+      }
       const where = sql.join(
         [
           query.direction === 'in' ? sql`d.id is not null` : sql`true`,
           scopeFilter(actor, 'member.read', side),
           query.status ? sql`t.status = ${query.status}` : sql`true`,
+          under,
         ],
         sql` and `,
       );
-      return { items: (await findTransfers(q, where)).map(presentTransfer) };
+      return { items: (await findTransfers(q, where)).map((t) => presentTransfer(actor, t)) };
     },
   });
 
@@ -87,7 +107,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, deps, audit }) => {
       const t = await receiveTransfer(q, actor, params.id, body.receivedAt, businessDate(deps.now()));
       await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
-      return presentTransfer(t);
+      return presentTransfer(actor, t);
     },
   });
 
@@ -104,7 +124,7 @@ export const transferRoutes = (app: FastifyInstance) => {
       const { member, transfer } = await receiveFromOutside(q, deps.keys, actor, body, today);
       await audit({ targetType: 'member_transfer', targetId: transfer.id, detail: { memberId: member.id, inbound: true } });
       reply.status(201);
-      return { member: presentMember(actor, member, today), transfer: presentTransfer(transfer) };
+      return { member: presentMember(actor, member, today), transfer: presentTransfer(actor, transfer) };
     },
   });
 
@@ -119,7 +139,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, audit }) => {
       const t = await cancelTransfer(q, actor, params.id);
       await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
-      return presentTransfer(t);
+      return presentTransfer(actor, t);
     },
   });
 };

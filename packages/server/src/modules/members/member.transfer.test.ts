@@ -41,11 +41,18 @@ describe('组织关系转接 inside the system', () => {
       issuedAt: '2026-03-01',
     });
     expect(issued.status).toBe(201);
-    expect(issued.body).toMatchObject({ status: 'pending', toOrgName: '乙一社区党支部', fromOrgName: '甲一村党支部' });
+    expect(issued.body).toMatchObject({
+      status: 'pending',
+      toOrgName: '乙一社区党支部',
+      fromOrgName: '甲一村党支部',
+      abilities: { canReceive: false, canCancel: true },
+    });
     expect(JSON.stringify(issued.body)).not.toContain('Path');
     // The receiving branch sees it, though it cannot read the member yet.
     const incoming = await to.get('/api/v1/transfers?direction=in&status=pending');
-    expect(incoming.body.items.map((x: { id: number }) => x.id)).toContain(issued.body.id);
+    expect(incoming.body.items.find((x: { id: number }) => x.id === issued.body.id)).toMatchObject({
+      abilities: { canReceive: true, canCancel: false },
+    });
     expect((await to.get(`/api/v1/members/${m.id}`)).status).toBe(404);
     // A second letter while one is pending is refused.
     expect(
@@ -84,6 +91,43 @@ describe('组织关系转接 inside the system', () => {
     });
     expect((await from.post(`/api/v1/transfers/${issued.body.id}/cancel`)).body.status).toBe('cancelled');
     expect((await to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' })).status).toBe(409);
+  });
+});
+
+describe('转接 guards', () => {
+  it('the issuer confirms a receiving branch anywhere by its code, and only a branch', async () => {
+    expect((await from.get(`/api/v1/orgs/by-code/${branchB1Code}`)).body).toMatchObject({ id: t.branchB1, name: '乙一社区党支部' });
+    expect((await from.get('/api/v1/orgs/by-code/NO-SUCH-CODE')).status).toBe(404);
+    const [town] = await rows<{ code: string }>(h.deps.db, sql`select code from org where id = ${t.townB1}`);
+    expect((await from.get(`/api/v1/orgs/by-code/${town?.code}`)).status).toBe(404);
+  });
+
+  it('a letter cannot predate the member joining the Party', async () => {
+    const m = await newMember();
+    const res = await from.post(`/api/v1/members/${m.id}/transfers`, { toOrgCode: branchB1Code, letterNo: '早', issuedAt: '2015-06-30' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('入党日期');
+  });
+
+  it('a member taken off the roll while the letter was pending is not received', async () => {
+    const m = await newMember();
+    const issued = await from.post(`/api/v1/members/${m.id}/transfers`, {
+      toOrgCode: branchB1Code,
+      letterNo: '逝世',
+      issuedAt: '2026-03-01',
+    });
+    expect((await from.patch(`/api/v1/members/${m.id}`, { exitType: 'deceased', exitAt: '2026-03-03' })).status).toBe(200);
+    const res = await to.post(`/api/v1/transfers/${issued.body.id}/receive`, { receivedAt: '2026-03-05' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('不在册');
+  });
+
+  it('a transfer out of the system cannot be undone by editing the member', async () => {
+    const m = await newMember();
+    await from.post(`/api/v1/members/${m.id}/transfers`, { destination: '中共赤峰市委组织部', letterNo: '出', issuedAt: '2026-04-01' });
+    const res = await from.patch(`/api/v1/members/${m.id}`, { exitType: null });
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('从系统外转入');
   });
 });
 

@@ -1,8 +1,8 @@
-import { type Actor, BRANCH_TYPES, can, DomainError, notFound, type TransferCreate, type TransferIn } from '@jishi/domain';
+import { type Actor, can, DomainError, notFound, type TransferCreate, type TransferIn } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { findOrgByCode } from '../orgs/org.repo.js';
+import { findOpenBranchByCode } from '../orgs/org.repo.js';
 import { createMember, getMemberFor } from './member.service.js';
 
 export interface TransferRow {
@@ -32,6 +32,12 @@ const SELECT = sql`select t.id, t.member_id as "memberId", m.name as "memberName
   t.status, t.note
   from member_transfer t join member m on m.id = t.member_id left join org f on f.id = t.from_org_id left join org d on d.id = t.to_org_id`;
 
+/** What the actor may do with a letter: receive it (the receiving side) or withdraw it (the issuing side). */
+export const transferAbilities = (actor: Actor, t: TransferRow) => ({
+  canReceive: t.status === 'pending' && t.toOrgPath !== null && can(actor, 'member.manage', { orgPath: t.toOrgPath }),
+  canCancel: t.status === 'pending' && t.fromOrgPath !== null && can(actor, 'member.manage', { orgPath: t.fromOrgPath }),
+});
+
 /** Transfers matching `where`, newest first. */
 export const findTransfers = (q: Q, where: SQL, limit = 200) =>
   rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc limit ${limit}`);
@@ -45,10 +51,21 @@ export const issueTransfer = async (q: Q, actor: Actor, userId: number, memberId
   const m = await getMemberFor(q, actor, 'member.manage', memberId);
   if (m.exitType) throw new DomainError('RULE_VIOLATION', `${m.name}已不在册，不能办理转接`);
   if (input.issuedAt > today) throw new DomainError('INVALID_INPUT', '介绍信开具日期不能晚于今天', { field: 'issuedAt' });
+  if (input.issuedAt < m.joinedAt) {
+    throw new DomainError('INVALID_INPUT', `介绍信开具日期不能早于入党日期（${m.joinedAt}）`, { field: 'issuedAt' });
+  }
+  const [lastIn] = await rows<{ receivedAt: string }>(
+    q,
+    sql`select to_char(max(received_at), 'YYYY-MM-DD') as "receivedAt" from member_transfer
+        where member_id = ${m.id} and status = 'received' and to_org_id = ${m.orgId}`,
+  );
+  if (lastIn?.receivedAt && input.issuedAt < lastIn.receivedAt) {
+    throw new DomainError('INVALID_INPUT', `介绍信开具日期不能早于转入本支部的日期（${lastIn.receivedAt}）`, { field: 'issuedAt' });
+  }
   let toOrgId: number | null = null;
   if (input.toOrgCode) {
-    const to = await findOrgByCode(q, input.toOrgCode);
-    if (!to || !BRANCH_TYPES.includes(to.type) || to.closedAt) {
+    const to = await findOpenBranchByCode(q, input.toOrgCode);
+    if (!to) {
       throw new DomainError('INVALID_INPUT', `找不到代码为「${input.toOrgCode}」的在册党支部`, { field: 'toOrgCode' });
     }
     if (to.id === m.orgId) throw new DomainError('INVALID_INPUT', '接收党支部与所在党支部相同', { field: 'toOrgCode' });
@@ -94,6 +111,13 @@ export const receiveTransfer = async (q: Q, actor: Actor, id: number, receivedAt
   }
   if (receivedAt > today) throw new DomainError('INVALID_INPUT', '接收日期不能晚于今天', { field: 'receivedAt' });
   if (receivedAt < t.issuedAt) throw new DomainError('INVALID_INPUT', '接收日期不能早于介绍信开具日期', { field: 'receivedAt' });
+  // Either side may have changed since the letter was issued.
+  const [state] = await rows<{ exitType: string | null; closedAt: string | null }>(
+    q,
+    sql`select m.exit_type as "exitType", o.closed_at::text as "closedAt" from member m, org o where m.id = ${t.memberId} and o.id = ${t.toOrgId}`,
+  );
+  if (state?.exitType) throw new DomainError('RULE_VIOLATION', `${t.memberName}已不在册，不能接收；请与开具方核实后撤回介绍信`);
+  if (state?.closedAt) throw new DomainError('ORG_CLOSED', `「${t.toOrgName}」已撤销，不能接收；请开具方撤回后重新开具`);
   const won = await rows(
     q,
     sql`update member_transfer set status = 'received', received_at = ${receivedAt}::date where id = ${id} and status = 'pending' returning id`,

@@ -1,4 +1,4 @@
-import { type Action, type Actor, can, isWithin, type OrgDomain, type OrgType } from '@jishi/domain';
+import { type Action, type Actor, BRANCH_TYPES, can, isWithin, type OrgDomain, type OrgType } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 
@@ -36,6 +36,12 @@ export const findOrgRef = async (q: Q, id: number): Promise<{ id: number; name: 
 /** One org by its unique code. */
 export const findOrgByCode = async (q: Q, code: string): Promise<OrgRow | undefined> =>
   (await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.code = ${code}`))[0];
+
+/** An open 党支部 (any kind of branch) by its code, anywhere in the system: a transfer's receiving side. */
+export const findOpenBranchByCode = async (q: Q, code: string): Promise<OrgRow | undefined> => {
+  const o = await findOrgByCode(q, code);
+  return o && BRANCH_TYPES.includes(o.type) && !o.closedAt ? o : undefined;
+};
 
 /** Names of the ancestors of many orgs at once, root first, for search results. */
 export const findAncestorsOfMany = async (q: Q, orgs: OrgRow[]): Promise<Map<number, { id: number; name: string }[]>> => {

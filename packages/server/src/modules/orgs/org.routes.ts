@@ -1,4 +1,14 @@
-import { ORG_DOMAINS, ORG_TYPES, orgCloseSchema, orgCreateSchema, orgMoveSchema, orgUpdateSchema, pathIds, scopesFor } from '@jishi/domain';
+import {
+  notFound,
+  ORG_DOMAINS,
+  ORG_TYPES,
+  orgCloseSchema,
+  orgCreateSchema,
+  orgMoveSchema,
+  orgUpdateSchema,
+  pathIds,
+  scopesFor,
+} from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -7,7 +17,15 @@ import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { presentOrg } from './org.presenter.js';
-import { findAncestors, findAncestorsOfMany, findChildren, findOrgRef, findOrgsByIds, searchOrgs } from './org.repo.js';
+import {
+  findAncestors,
+  findAncestorsOfMany,
+  findChildren,
+  findOpenBranchByCode,
+  findOrgRef,
+  findOrgsByIds,
+  searchOrgs,
+} from './org.repo.js';
 import { closeOrg, createOrg, getOrgFor, moveOrg, updateOrgAttributes } from './org.service.js';
 
 const tags = ['组织管理'];
@@ -51,6 +69,21 @@ export const orgRoutes = (app: FastifyInstance) => {
       // Search hits carry their ancestors, so same-named branches can be told apart.
       const ancestors = await findAncestorsOfMany(q, found.items);
       return { items: found.items.map((o) => presentOrg(actor, o, ancestors.get(o.id))), total: found.total };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/orgs/by-code/:code',
+    // Whoever issues a transfer letter must confirm the receiving branch, wherever it is: its name only.
+    permission: 'member.manage',
+    summary: '按代码查找在册党支部（开具转接介绍信时核对接收方名称）',
+    tags,
+    params: z.object({ code: z.string().trim().min(1).max(32) }),
+    handler: async ({ q, params }) => {
+      const o = await findOpenBranchByCode(q, params.code);
+      if (!o) throw notFound('党支部');
+      return { id: o.id, name: o.name, code: o.code };
     },
   });
 
