@@ -6,6 +6,7 @@ export * from './auth/password.rules.js';
 export * from './dates.js';
 export * from './development/development.rules.js';
 export * from './development/development.steps.js';
+export * from './dues/dues.rules.js';
 export * from './errors.js';
 export * from './field-labels.js';
 export * from './honors/honors.js';

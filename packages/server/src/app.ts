@@ -12,6 +12,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { developmentReminders } from './modules/development/development.jobs.js';
 import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
+import { duesRoutes } from './modules/dues/dues.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
@@ -38,6 +39,7 @@ const MODULES = [
   auditRoutes,
   indicatorRoutes,
   divisionRoutes,
+  duesRoutes,
 ];
 
 /** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */

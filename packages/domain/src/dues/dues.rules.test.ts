@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { calculateDues, DEFAULT_DUES_SETTINGS, duesCalculateSchema } from './dues.rules.js';
+
+const fen = (yuan: number) => Math.round(yuan * 100);
+
+describe('党费 per 中组发〔2008〕3号 (RULES.md §3): a flat rate on the whole base, bracket tops included', () => {
+  it.each([
+    // [base yuan, rate, amount yuan]
+    [0, 0.005, 0],
+    [2000, 0.005, 10],
+    [3000, 0.005, 15], // top of the first bracket is included
+    [3000.01, 0.01, 30], // just above: 1% of the whole base (30.0001 → 30.00)
+    [5000, 0.01, 50],
+    [5000.01, 0.015, 75], // 75.00015 → 75.00
+    [10000, 0.015, 150],
+    [10000.01, 0.02, 200], // 200.0002 → 200.00
+    [12345.67, 0.02, 246.91], // 246.9134 → 246.91
+  ])('在职, base %s → rate %s, %s 元', (base, rate, amount) => {
+    const r = calculateDues('employed', fen(base));
+    expect(r.rate).toBe(rate);
+    expect(r.amountFen).toBe(fen(amount));
+    expect(r.basis).toContain('第二条');
+  });
+
+  it('rounds half up to the fen by default, down when set', () => {
+    // 3333.30 × 1% = 33.333 → 33.33; 3150.50 × 1% = 31.505 → 31.51 (half up) / 31.50 (down)
+    expect(calculateDues('employed', fen(3333.3)).amountFen).toBe(3333);
+    expect(calculateDues('employed', fen(3150.5)).amountFen).toBe(3151);
+    expect(calculateDues('employed', fen(3150.5), { ...DEFAULT_DUES_SETTINGS, rounding: 'down' }).amountFen).toBe(3150);
+  });
+
+  it.each([
+    [5000, 0.005, 25],
+    [5000.01, 0.01, 50],
+    [8000, 0.01, 80],
+  ])('离退休, base %s → rate %s, %s 元', (base, rate, amount) => {
+    const r = calculateDues('retired', fen(base));
+    expect(r.rate).toBe(rate);
+    expect(r.amountFen).toBe(fen(amount));
+    expect(r.basis).toContain('第五条');
+  });
+
+  it('农牧民 pay the provincial amount (a setting), 学生/下岗失业/低保 0.20 元, whatever the base', () => {
+    expect(calculateDues('farmer', 0)).toMatchObject({ amountFen: 20, rate: null });
+    expect(calculateDues('farmer', 0, { ...DEFAULT_DUES_SETTINGS, farmerMonthlyFen: 100 }).amountFen).toBe(100);
+    for (const c of ['student', 'unemployed', 'low_income'] as const) expect(calculateDues(c, fen(9999)).amountFen).toBe(20);
+  });
+
+  it('the input: a category, and for 在职/离退休 a base in yuan with at most two decimals', () => {
+    expect(duesCalculateSchema.parse({ category: 'employed', monthlyBase: 4321.05 })).toEqual({
+      category: 'employed',
+      monthlyBase: 432105,
+    });
+    expect(duesCalculateSchema.safeParse({ category: 'employed' }).error?.issues[0]?.path).toEqual(['monthlyBase']);
+    expect(duesCalculateSchema.safeParse({ category: 'employed', monthlyBase: 100.001 }).error?.issues[0]?.message).toContain('两位小数');
+    expect(duesCalculateSchema.safeParse({ category: 'employed', monthlyBase: -1 }).success).toBe(false);
+    expect(duesCalculateSchema.safeParse({ category: 'farmer' }).success).toBe(true);
+  });
+});
