@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MEETING_SETTINGS, type MeetingType, meetingFindings, quorumProblem } from './meeting.rules.js';
+
+describe('meeting quorum (支部工作条例 Arts. 11–12: half or more present)', () => {
+  it.each([
+    ['general_assembly', 10, 5, null],
+    ['general_assembly', 10, 4, '第十一条'],
+    ['general_assembly', 9, 5, null], // 5 of 9 is more than half
+    ['general_assembly', 9, 4, '半数'],
+    ['committee', 5, 3, null],
+    ['committee', 4, 2, null], // exactly half counts
+    ['committee', 5, 2, '第十二条'],
+    ['theme_day', 30, 1, null], // no quorum rule
+  ] as [MeetingType, number, number, string | null][])('%s: %i should attend, %i present → %s', (type, shouldAttend, present, words) => {
+    const r = quorumProblem(type, { shouldAttend, present });
+    if (words === null) expect(r).toBeNull();
+    else expect(r).toContain(words);
+  });
+  it('present cannot exceed those who should attend', () => {
+    expect(quorumProblem('committee', { shouldAttend: 3, present: 4 })).toContain('不能多于');
+  });
+});
+
+describe('compliance calendar (RULES.md §2): periods that ended without the meeting', () => {
+  const everyMonth = (type: MeetingType) =>
+    Array.from({ length: 12 }, (_, i) => ({ type, date: `2026-${String(i + 1).padStart(2, '0')}-10` }));
+  const full = [
+    ...everyMonth('committee'),
+    ...everyMonth('theme_day'),
+    ...everyMonth('group'),
+    ...[2, 5, 8, 11].flatMap((m) => [
+      { type: 'general_assembly' as const, date: `2026-${String(m).padStart(2, '0')}-15` },
+      { type: 'lecture' as const, date: `2026-${String(m).padStart(2, '0')}-16` },
+    ]),
+    { type: 'life_meeting' as const, date: '2026-12-20' },
+    { type: 'appraisal' as const, date: '2026-12-21' },
+    { type: 'talk' as const, date: '2026-11-01' },
+  ];
+  const branch = { hasCommittee: true, hasGroups: true };
+
+  it('a branch that held everything owes nothing for the year', () => {
+    expect(meetingFindings(2026, '2027-01-01', full, branch)).toEqual([]);
+  });
+
+  it('names the missing month, quarter and year with a stable code and the rule', () => {
+    const held = full.filter(
+      (m) =>
+        !(m.type === 'committee' && m.date.startsWith('2026-08')) &&
+        !(m.type === 'general_assembly' && m.date === '2026-08-15') &&
+        m.type !== 'life_meeting',
+    );
+    const f = meetingFindings(2026, '2027-01-01', held, branch);
+    expect(f.map((x) => [x.code, x.period])).toEqual([
+      ['meeting.general_assembly.quarter', '2026-Q3'],
+      ['meeting.committee.month', '2026-08'],
+      ['meeting.life_meeting.year', '2026'],
+    ]);
+    expect(f[1]?.message).toBe('2026年8月未召开支委会：支部委员会会议一般每月召开1次（条例第十二条）');
+    expect(f[0]?.message).toContain('第三季度');
+  });
+
+  it('a period still running owes nothing yet; its last day is still on time', () => {
+    const f = meetingFindings(2026, '2026-08-31', [], { hasCommittee: true, hasGroups: false });
+    expect(f.filter((x) => x.code === 'meeting.committee.month').map((x) => x.period)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07'].map((m) => `2026-${m}`),
+    );
+    expect(f.some((x) => x.code === 'meeting.life_meeting.year')).toBe(false);
+    expect(f.filter((x) => x.code === 'meeting.general_assembly.quarter').map((x) => x.period)).toEqual(['2026-Q1', '2026-Q2']);
+  });
+
+  it('no committee and no groups: those meetings are not owed; the quarterly 党课 is a setting', () => {
+    const f = meetingFindings(2026, '2027-01-01', [], { hasCommittee: false, hasGroups: false });
+    expect(f.some((x) => x.code.startsWith('meeting.committee') || x.code.startsWith('meeting.group'))).toBe(false);
+    expect(f.filter((x) => x.code === 'meeting.lecture.quarter')).toHaveLength(4);
+    const yearly = meetingFindings(
+      2026,
+      '2027-01-01',
+      [],
+      { hasCommittee: false, hasGroups: false },
+      { ...DEFAULT_MEETING_SETTINGS, quarterlyLecture: false },
+    );
+    expect(yearly.filter((x) => x.code.startsWith('meeting.lecture')).map((x) => x.code)).toEqual(['meeting.lecture.year']);
+  });
+
+  it('meetings of another year do not count', () => {
+    const f = meetingFindings(2026, '2027-01-01', [{ type: 'life_meeting', date: '2025-12-20' }], branch);
+    expect(f.some((x) => x.code === 'meeting.life_meeting.year')).toBe(true);
+  });
+});
