@@ -1,4 +1,5 @@
 import { addMonths, addYears } from '../dates.js';
+import { MIN_FULL_MEMBERS_PER_BRANCH } from './org.rules.js';
 import { ORG_TYPE_LABELS, type OrgType } from './org.schema.js';
 
 /**
@@ -32,7 +33,7 @@ export const JOINT_BRANCH_MAX_UNITS = 5;
 export const setupFindings = (o: OrgSetupFacts): SetupFinding[] => {
   const out: SetupFinding[] = [];
   const isBranch = o.type === 'branch' || o.type === 'joint_branch';
-  if (isBranch && o.fullMembers < 3) {
+  if (isBranch && o.fullMembers < MIN_FULL_MEMBERS_PER_BRANCH) {
     out.push({
       code: 'setup.branch_few_full',
       message: `正式党员${o.fullMembers}名，不足3名：正式党员3人以上的应当成立党支部，不足3人的可与邻近单位成立联合党支部（《中国共产党支部工作条例（试行）》第四条、第五条）`,
