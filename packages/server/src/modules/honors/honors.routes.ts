@@ -61,7 +61,7 @@ export const honorRoutes = (app: FastifyInstance) => {
       const o = await listOrg(q, actor, query.orgId);
       const cutoff = medal50Cutoff(query.year);
       const found = await searchMembers(q, {
-        scope: scopeFilter(actor, 'member.read', sql`o.path`),
+        actor,
         underPath: o.orgPath,
         status: 'full',
         fullMemberBy: cutoff,

@@ -1,4 +1,6 @@
+import type { Actor } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { scopeFilter } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 
 export interface MemberRow {
@@ -42,7 +44,8 @@ export const findMemberIdByIdIndex = async (q: Q, index: string): Promise<number
   (await rows<{ id: number }>(q, sql`select id from member where id_number_index = ${index}`))[0]?.id;
 
 export interface MemberSearch {
-  scope: SQL;
+  /** Whose search: only members in subtrees where the actor may read members. */
+  actor: Actor;
   /** Only this subtree (already checked against the scope). */
   underPath?: string;
   name?: string;
@@ -65,14 +68,32 @@ export interface MemberSearch {
 export const dateIn = (column: SQL, r: { after: string | null; onOrBefore: string }) =>
   r.after === null ? sql`${column} <= ${r.onOrBefore}::date` : sql`${column} > ${r.after}::date and ${column} <= ${r.onOrBefore}::date`;
 
-/** Scoped member search, in pinyin order; a name fragment uses the trigram index from 3 characters on. */
-export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: MemberRow[]; total: number }> => {
-  const like = s.name ? `%${s.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+/** Counting stops here: beyond it a list says "more than 10,000" (an exact figure is an indicator's job). */
+export const COUNT_CAP = 10_000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A name or pinyin fragment. Trigram indexes need 3 characters, so a shorter fragment (a
+ * surname, 张伟, zw) matches from the start of the name, the full pinyin or the initials instead.
+ */
+const nameMatch = (fragment: string): SQL => {
+  const raw = escapeLike(fragment);
+  const lower = raw.toLowerCase();
+  if ([...fragment].length >= 3) return sql`(m.name like ${`%${raw}%`} or m.pinyin like ${`%${lower}%`})`;
+  return sql`(m.name like ${`${raw}%`} or m.pinyin like ${`${lower}%`} or split_part(m.pinyin, ' ', 2) like ${`${lower}%`})`;
+};
+
+/**
+ * Scoped member search in pinyin order. Every condition reads the member row alone (its org path
+ * is kept on it), so the default page walks one covering index; the count stops at COUNT_CAP.
+ */
+export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: MemberRow[]; total: number; totalCapped: boolean }> => {
   const where = sql.join(
     [
-      s.scope,
-      s.underPath ? sql`o.path <@ ${s.underPath}::ltree` : undefined,
-      like ? sql`(m.name like ${like} or m.pinyin like ${like.toLowerCase()})` : undefined,
+      scopeFilter(s.actor, 'member.read', sql`m.org_path`),
+      s.underPath ? sql`m.org_path <@ ${s.underPath}::ltree` : undefined,
+      s.name ? nameMatch(s.name) : undefined,
       s.idIndex ? sql`m.id_number_index = ${s.idIndex}` : undefined,
       s.status ? sql`m.status = ${s.status}` : undefined,
       s.gender ? sql`m.gender = ${s.gender}` : undefined,
@@ -84,12 +105,17 @@ export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: Mem
     ].filter((c): c is SQL => c !== undefined),
     sql` and `,
   );
-  const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from ${FROM} where ${where}`);
+  const [count] = await rows<{ total: number }>(
+    q,
+    sql`select count(*)::int as total from (select 1 from member m where ${where} limit ${COUNT_CAP + 1}) capped`,
+  );
+  const page = sql`select m.id from member m where ${where} order by m.pinyin, m.id limit ${s.limit} offset ${s.offset}`;
   const items = await rows<MemberRow>(
     q,
-    sql`select ${COLUMNS} from ${FROM} where ${where} order by m.pinyin, m.id limit ${s.limit} offset ${s.offset}`,
+    sql`select ${COLUMNS} from (${page}) p join member m on m.id = p.id join org o on o.id = m.org_id order by m.pinyin, m.id`,
   );
-  return { items, total: count?.total ?? 0 };
+  const total = count?.total ?? 0;
+  return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 };
 
 export interface MemberInsert {

@@ -145,6 +145,41 @@ describe('member registry', () => {
     }
   });
 
+  it('a short fragment matches the start of the name, the pinyin or the initials; a long one anywhere', async () => {
+    const m = await town.post('/api/v1/members', memberBody({ name: '张伟东', idNumber: testIdNumber() }));
+    const ids = async (q: string) =>
+      (await town.get(`/api/v1/members?orgId=${t.branchA1}&pageSize=200&q=${encodeURIComponent(q)}`)).body.items.map(
+        (x: { id: number }) => x.id,
+      );
+    for (const q of ['张伟', '张', 'zwd', 'zw', 'zhangwei', 'weidong', 'eido']) expect(await ids(q)).toContain(m.body.id);
+    // Two characters in the middle of a name are not a prefix: too short for the trigram index.
+    expect(await ids('伟东')).not.toContain(m.body.id);
+    expect(await ids('wd')).not.toContain(m.body.id);
+  });
+
+  it('the roll follows its org: after a move the members are found under the new parent, and after a receipt in the new branch', async () => {
+    const admin = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.city }])).cookie);
+    const branch = await admin.post('/api/v1/orgs', {
+      parentId: t.townA2,
+      name: '搬迁测试党支部',
+      code: `MV${Date.now()}`,
+      type: 'branch',
+      domain: 'village',
+    });
+    expect(branch.status).toBe(201);
+    const m = await admin.post('/api/v1/members', memberBody({ orgId: branch.body.id, idNumber: testIdNumber() }));
+    const under = async (orgId: number) =>
+      (await admin.get(`/api/v1/members?orgId=${orgId}&pageSize=200`)).body.items.map((x: { id: number }) => x.id);
+    expect(await under(t.townA2)).toContain(m.body.id);
+    expect((await admin.post(`/api/v1/orgs/${branch.body.id}/move`, { parentId: t.townB1 })).status).toBe(200);
+    expect(await under(t.townA2)).not.toContain(m.body.id);
+    expect(await under(t.townB1)).toContain(m.body.id);
+    // The township that lost the branch no longer reaches the member.
+    expect(
+      (await town.get(`/api/v1/members?q=${encodeURIComponent('巴特尔')}&pageSize=200`)).body.items.map((x: { id: number }) => x.id),
+    ).not.toContain(m.body.id);
+  });
+
   it('records an exit with its date; the member leaves the default list but stays on record', async () => {
     const m = await town.post('/api/v1/members', memberBody());
     const noDate = await town.patch(`/api/v1/members/${m.body.id}`, { exitType: 'deceased' });

@@ -19,10 +19,9 @@ import {
   recordIdParam,
   revealSchema,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { authorize } from '../../platform/authorize.js';
 import { blindIndex, type Keys } from '../../platform/crypto.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
@@ -65,7 +64,7 @@ const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQue
   const term = query.q ? normalizeIdNumber(query.q) : undefined;
   const isId = term !== undefined && /^(\d{17}[\dX]|\d{15})$/.test(term);
   return {
-    scope: scopeFilter(actor, 'member.read', sql`o.path`),
+    actor,
     underPath,
     name: isId ? undefined : query.q,
     idIndex: isId ? blindIndex(keys, term as string) : undefined,
@@ -122,7 +121,7 @@ export const memberRoutes = (app: FastifyInstance) => {
         ...paging(query),
       });
       const today = businessDate(deps.now());
-      return { items: found.items.map((m) => presentMember(actor, m, today)), total: found.total };
+      return { items: found.items.map((m) => presentMember(actor, m, today)), total: found.total, totalCapped: found.totalCapped };
     },
   });
 

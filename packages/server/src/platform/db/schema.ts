@@ -153,6 +153,8 @@ export const member = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
+    /** The org's path, kept by triggers (insert, transfer, org move): scope filters and ordered pages need no join. */
+    orgPath: ltree('org_path').notNull(),
     ...person(),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     fullMemberAt: date('full_member_at', { mode: 'string' }),
@@ -168,7 +170,12 @@ export const member = pgTable(
     uniqueIndex('member_id_number_index_key').on(t.idNumberIndex),
     index('member_org_idx').on(t.orgId),
     index('member_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('member_pinyin_idx').on(t.pinyin),
+    index('member_pinyin_trgm').using('gin', sql`${t.pinyin} gin_trgm_ops`),
+    index('member_name_prefix').using('btree', sql`${t.name} text_pattern_ops`),
+    index('member_initials_prefix').using('btree', sql`split_part(${t.pinyin}, ' ', 2) text_pattern_ops`),
+    index('member_org_path_gist').using('gist', t.orgPath),
+    // The roll's page order, covering the scope column: a page of 20 reads the index alone.
+    index('member_roll_order').on(t.pinyin, t.id).where(sql`exit_type is null`),
   ],
 );
 
