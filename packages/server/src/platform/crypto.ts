@@ -43,8 +43,21 @@ export const loadMasterKey = (cfg: { masterKeyHex?: string; dataDir: string }): 
 };
 
 /** Encrypts a personal-data field: base64(iv ‖ ciphertext ‖ tag). */
+// IVs come from the CSPRNG in batches: one randomBytes call costs ~9 µs, as much as the cipher,
+// and an import seals two fields for each of 50,000 rows.
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+const nextIv = (): Buffer => {
+  if (ivAt + 16 > ivPool.length) {
+    ivPool = randomBytes(16 * 1024);
+    ivAt = 0;
+  }
+  ivAt += 16;
+  return ivPool.subarray(ivAt - 16, ivAt);
+};
+
 export const encryptField = (keys: Keys, plain: string): string => {
-  const iv = randomBytes(16);
+  const iv = nextIv();
   const cipher = createCipheriv('sm4-cbc', keys.fieldEnc, iv);
   const body = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = createHmac('sm3', keys.fieldMac).update(body).digest();
