@@ -12,6 +12,7 @@ export * from './field-labels.js';
 export * from './honors/honors.js';
 export * from './indicator-groups.js';
 export * from './meetings/meeting.rules.js';
+export * from './meetings/meeting.schema.js';
 export * from './member/bands.js';
 export * from './member/idnumber.js';
 export * from './member/member.facts.js';

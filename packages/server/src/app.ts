@@ -15,6 +15,7 @@ import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
+import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
@@ -40,6 +41,7 @@ const MODULES = [
   indicatorRoutes,
   divisionRoutes,
   duesRoutes,
+  meetingRoutes,
 ];
 
 /** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */

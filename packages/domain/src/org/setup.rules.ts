@@ -18,8 +18,8 @@ export interface OrgSetupFacts {
   fullMembers: number;
   /** All members, 预备党员 included (the 总支 and 党委 thresholds count these). */
   members: number;
-  /** Members of the elected committee, or null when the org has none. */
-  committeeSize: number | null;
+  /** Members of the elected committee, null when the org has none, undefined when not recorded (no committee checks). */
+  committeeSize?: number | null;
   /** Units a 联合党支部 covers. */
   units?: number;
   /** A county- or higher-level 地方党委 is not a grassroots org: no thresholds apply. */
@@ -48,7 +48,7 @@ export const setupFindings = (o: OrgSetupFacts): SetupFinding[] => {
       message: `正式党员${o.fullMembers}名，未设支部委员会：正式党员7人以上的党支部应当设立支部委员会（条例第六章）`,
     });
   }
-  if (o.committeeSize !== null && o.type !== 'committee' && o.type !== 'working_committee') {
+  if (typeof o.committeeSize === 'number' && o.type !== 'committee' && o.type !== 'working_committee') {
     if (isBranch && o.fullMembers < COMMITTEE_REQUIRED_FROM) {
       out.push({
         code: 'setup.committee_not_needed',

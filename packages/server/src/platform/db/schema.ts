@@ -310,3 +310,47 @@ export const reminder = pgTable(
   },
   (t) => [uniqueIndex('reminder_once').on(t.kind, t.subjectId, t.step, t.dueDate), index('reminder_org_idx').on(t.orgId)],
 );
+
+/**
+ * 三会一课 and the other branch meetings: planned, then held. `quorumProblem` keeps why a held
+ * meeting was not valid (RULES.md §2), so the compliance calendar counts valid ones only.
+ */
+export const meeting = pgTable(
+  'meeting',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    place: text('place'),
+    host: text('host'),
+    topic: text('topic'),
+    minutes: text('minutes'),
+    decisions: text('decisions'),
+    shouldAttend: integer('should_attend'),
+    present: integer('present'),
+    quorumProblem: text('quorum_problem'),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('meeting_org_date_idx').on(t.orgId, t.date)],
+);
+
+/** Who was on the roll for a meeting: present, or absent with the reason. */
+export const meetingAttendee = pgTable(
+  'meeting_attendee',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meeting.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    present: boolean('present').notNull(),
+    absenceReason: text('absence_reason'),
+  },
+  (t) => [uniqueIndex('meeting_attendee_key').on(t.meetingId, t.memberId)],
+);

@@ -1,0 +1,134 @@
+import {
+  type Actor,
+  type ComplianceFinding,
+  DEFAULT_MEETING_SETTINGS,
+  DomainError,
+  type MeetingCreate,
+  type MeetingType,
+  meetingFindings,
+  quorumProblem,
+  setupFindings,
+} from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import { authorize } from '../../platform/authorize.js';
+import { type Q, rows } from '../../platform/db/index.js';
+import { readSettings } from '../../platform/settings.js';
+import { findOrg } from '../orgs/org.repo.js';
+
+export interface MeetingRow {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  type: MeetingType;
+  status: 'planned' | 'held';
+  date: string;
+  place: string | null;
+  host: string | null;
+  topic: string | null;
+  minutes: string | null;
+  decisions: string | null;
+  shouldAttend: number | null;
+  present: number | null;
+  quorumProblem: string | null;
+}
+
+const SELECT = sql`select g.id, g.org_id as "orgId", o.name as "orgName", o.path::text as "orgPath", g.type, g.status,
+  to_char(g.date, 'YYYY-MM-DD') as date, g.place, g.host, g.topic, g.minutes, g.decisions, g.should_attend as "shouldAttend",
+  g.present, g.quorum_problem as "quorumProblem"
+  from meeting g join org o on o.id = g.org_id`;
+
+export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) =>
+  rows<MeetingRow>(q, sql`${SELECT} where ${where} order by g.date desc, g.id desc limit ${limit}`);
+
+/**
+ * Records a meeting of an org the actor manages. Attendees and absentees must be on the org's roll
+ * on the day. A held 党员大会 counts its quorum against the members with a vote (正式党员): one
+ * below half is kept with the reason and does not count in the compliance calendar.
+ */
+export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
+  const o = await findOrg(q, input.orgId);
+  authorize(actor, 'member.manage', o, '党组织');
+  if (input.status === 'held' && input.date > today)
+    throw new DomainError('INVALID_INPUT', '已召开的会议日期不能晚于今天', { field: 'date' });
+  if (input.status === 'planned' && input.date < today)
+    throw new DomainError('INVALID_INPUT', '计划召开的日期不能早于今天', { field: 'date' });
+  const roll = await rows<{ id: number; full: boolean }>(
+    q,
+    sql`select id, (full_member_at is not null and full_member_at <= ${input.date}::date) as full from member
+        where org_id = ${o.id} and joined_at <= ${input.date}::date and (exit_at is null or exit_at > ${input.date}::date)`,
+  );
+  const onRoll = new Map(roll.map((m) => [m.id, m]));
+  const attendees = input.attendeeIds ?? [];
+  const absences = input.absences ?? [];
+  for (const [field, ids] of [
+    ['attendeeIds', attendees],
+    ['absences', absences.map((a) => a.memberId)],
+  ] as const) {
+    const stranger = ids.find((id) => !onRoll.has(id));
+    if (stranger !== undefined) throw new DomainError('INVALID_INPUT', `有人员不在「${o.name}」会议当日的党员名册中`, { field });
+  }
+  let shouldAttend: number | null = null;
+  let present: number | null = null;
+  let problem: string | null = null;
+  if (input.status === 'held' && input.type === 'general_assembly') {
+    shouldAttend = roll.filter((m) => m.full).length;
+    present = attendees.filter((id) => onRoll.get(id)?.full).length;
+    problem = quorumProblem('general_assembly', { shouldAttend, present });
+  } else if (input.status === 'held' && attendees.length > 0) {
+    present = attendees.length;
+    shouldAttend = attendees.length + absences.length;
+  }
+  const [created] = await rows<{ id: number }>(
+    q,
+    sql`insert into meeting (org_id, type, status, date, place, host, topic, minutes, decisions, should_attend, present, quorum_problem, created_by)
+        values (${o.id}, ${input.type}, ${input.status}, ${input.date}::date, ${input.place ?? null}, ${input.host ?? null}, ${input.topic ?? null},
+                ${input.minutes ?? null}, ${input.decisions ?? null}, ${shouldAttend}, ${present}, ${problem}, ${actor.userId})
+        returning id`,
+  );
+  const id = created?.id as number;
+  const people = [
+    ...attendees.map((m) => sql`(${id}, ${m}, true, null)`),
+    ...absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
+  ];
+  if (people.length > 0) {
+    await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
+  }
+  return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
+};
+
+/**
+ * Every rule the org breaks in `year` as of `asOf` (ARCHITECTURE.md `GET /orgs/:id/compliance`):
+ * meetings owed (valid held meetings only) and setup thresholds. Committees, groups and terms
+ * join when they are recorded.
+ */
+export const complianceOf = async (q: Q, org: { id: number; type: string; domain: string }, year: number, asOf: string) => {
+  const held = await rows<{ type: MeetingType; date: string }>(
+    q,
+    sql`select type, to_char(date, 'YYYY-MM-DD') as date from meeting
+        where org_id = ${org.id} and status = 'held' and quorum_problem is null
+          and date >= ${`${year}-01-01`}::date and date <= ${`${year}-12-31`}::date`,
+  );
+  const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  const [counts] = await rows<{ members: number; full: number }>(
+    q,
+    sql`select count(*)::int as members, count(*) filter (where full_member_at is not null and full_member_at <= ${end}::date)::int as full
+        from member where org_id = ${org.id} and joined_at <= ${end}::date and (exit_at is null or exit_at > ${end}::date)`,
+  );
+  const settings = await readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS);
+  const isBranch = org.type === 'branch' || org.type === 'joint_branch';
+  const items: ComplianceFinding[] = [];
+  if (isBranch) {
+    // Until committees are recorded, a branch with 7 or more full members is taken to have one (条例第六章).
+    items.push(...meetingFindings(year, asOf, held, { hasCommittee: (counts?.full ?? 0) >= 7, hasGroups: false }, settings));
+  }
+  for (const f of setupFindings({
+    type: org.type as never,
+    domain: org.domain,
+    fullMembers: counts?.full ?? 0,
+    members: counts?.members ?? 0,
+  })) {
+    if (isBranch) items.push({ ...f, period: String(year) });
+  }
+  return items;
+};
