@@ -50,4 +50,30 @@ describe('the member roll (党员管理)', () => {
     ).toBe(true);
     await audit.close();
   });
+  it('filters the roll by 党龄段 and 年龄段, kept in the URL', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const login = await page.request.post(`${baseUrl()}/api/v1/auth/login`, { data: { username: 'z150525100', password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const count = async (query: string) => (await (await page.request.get(`${baseUrl()}/api/v1/members?pageSize=1${query}`)).json()).total;
+    const old = await count('&partyAgeBand=51');
+    const oldOver61 = await count('&partyAgeBand=51&ageBand=61');
+    expect(old).toBeGreaterThan(0);
+
+    await page.goto(`${baseUrl()}/members`);
+    const totalText = page.locator('.ant-pagination-total-text');
+    await totalText.waitFor(POLL);
+    const band = page.getByTestId('member-filter-partyAgeBand');
+    await band.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '党龄51年及以上' }).click();
+    await expect.poll(() => band.textContent(), POLL).toContain('党龄51年及以上');
+    await expect.poll(() => new URL(page.url()).searchParams.get('partyAgeBand'), POLL).toBe('51');
+    await expect.poll(() => totalText.textContent(), POLL).toBe(`共 ${old} 名党员`);
+
+    // Reloaded, the filters come back from the URL (the export link repeats them).
+    await page.goto(`${baseUrl()}/members?partyAgeBand=51&ageBand=61`);
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent(), POLL).toBe(`共 ${oldOver61} 名党员`);
+    expect(await page.getByTestId('member-filter-ageBand').textContent()).toContain('61岁及以上');
+    expect(await page.getByTestId('member-export').getAttribute('href')).toContain('partyAgeBand=51');
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { addDays } from '@jishi/domain';
+import { addDays, idCheckChar } from '@jishi/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
@@ -18,7 +18,8 @@ const today = () =>
 const pickDate = async (page: Page, testId: string, date: string) => {
   const input = page.getByTestId(testId);
   await input.click();
-  await page.locator('.ant-picker-dropdown:visible').waitFor();
+  // The previous picker's panel may still be fading out: wait for this one's.
+  await page.locator('.ant-picker-dropdown:visible:not(.ant-slide-up-leave)').waitFor();
   await input.fill(date);
   await input.press('Tab');
   await expect.poll(() => input.inputValue(), POLL).toBe(date);
@@ -88,6 +89,11 @@ describe('组织关系转接 (科尔沁区, a county that sees both branches)', 
     expect(branches.length).toBeGreaterThanOrEqual(2);
     [from, to] = branches.sort((a, b) => a.code.localeCompare(b.code)) as [Org, Org];
     const member = await freeMemberOf(page, from.id);
+    // A branch of another county (奈曼旗), found through that county's own account.
+    const other = await browser.newContext();
+    await other.request.post(`${API()}/auth/login`, { data: { username: 'q150525', password: DEMO_PASSWORD } });
+    const outside = (await (await other.request.get(`${API()}/orgs?type=branch&pageSize=1`)).json()).items[0] as Org;
+    await other.close();
     await openMember(page, from.id, member);
     const drawer = page.getByTestId('member-drawer');
     await drawer.getByTestId('member-transfer').waitFor();
@@ -99,11 +105,19 @@ describe('组织关系转接 (科尔沁区, a county that sees both branches)', 
     const issuedAt = addDays(today(), -5);
     await page.getByTestId('transfer-toOrgCode').click();
     await page.keyboard.type('150502-NO-SUCH');
+    // The lookup by code says so under the field (wait for it: the form below moves as the hint changes).
+    await page.getByTestId('transfer-target-missing').waitFor(POLL);
     await page.getByTestId('transfer-letterNo').fill(letterNo);
     await pickDate(page, 'transfer-issuedAt', issuedAt);
     await page.getByTestId('transfer-submit').click();
     const fieldError = page.getByTestId('transfer-form').locator('.ant-form-item-explain-error');
     await expect.poll(() => fieldError.first().textContent(), POLL).toContain('找不到代码为「150502-NO-SUCH」的在册党支部');
+
+    // A branch of another county is not in the suggestions, but its code is confirmed by name.
+    await page.getByTestId('transfer-toOrgCode').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(outside.code);
+    await expect.poll(() => page.getByTestId('transfer-target-name').textContent(), POLL).toContain(outside.name);
 
     // The receiving branch, found by its code among the county's branches.
     await page.getByTestId('transfer-toOrgCode').click();
@@ -180,6 +194,52 @@ describe('组织关系转接 (科尔沁区, a county that sees both branches)', 
     await page.getByTestId('transfer-history').waitFor(POLL);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}phone-member-transfers.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('registers a member whose letter comes from outside the system (登记系统外转入), with the member form of 登记党员', async () => {
+    expect(from).toBeDefined();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(page, 'q150502');
+    // Born 1970 in 科尔沁区, a 99x sequence (odd: male), with its check character.
+    const birth = `1970${String((stamp % 12) + 1).padStart(2, '0')}${String((Math.floor(stamp / 12) % 28) + 1).padStart(2, '0')}`;
+    const first17 = `150502${birth}99${(Math.floor(stamp / 336) % 5) * 2 + 1}`;
+    const letterNo = `赤组转〔2026〕${stamp % 100000}号`;
+    const origin = '中共赤峰市红山区委组织部';
+
+    await page.goto(`${baseUrl()}/transfers`);
+    await page.getByTestId('transfer-inbound').click();
+    const form = page.getByTestId('inbound-form');
+    await form.waitFor();
+    await page.getByTestId('inbound-origin').fill(origin);
+    await page.getByTestId('inbound-letterNo').fill(letterNo);
+    await pickDate(page, 'inbound-issuedAt', addDays(today(), -10));
+    await pickDate(page, 'inbound-receivedAt', addDays(today(), -3));
+    await page.getByTestId('inbound-name').fill('白文华');
+    await page.getByTestId('inbound-idNumber').fill(first17 + idCheckChar(first17));
+    await page.getByTestId('inbound-id-derived').waitFor();
+    await page.getByTestId('inbound-org').click();
+    await page.keyboard.type(from.code);
+    const option = page.locator('.ant-select-item-option').filter({ hasText: from.name }).first();
+    await option.waitFor(POLL);
+    await option.click();
+    await pickDate(page, 'inbound-joinedAt', '1995-07-01');
+    await pickDate(page, 'inbound-fullMemberAt', '1996-07-01');
+    await page.getByTestId('inbound-submit').click();
+    await form.waitFor({ state: 'detached', ...POLL });
+
+    // The new member opens, in the receiving branch, with the letter already received.
+    const drawer = page.getByTestId('member-drawer');
+    await expect.poll(() => drawer.getByTestId('transfer-history-item').first().getAttribute('data-status'), POLL).toBe('received');
+    expect(await drawer.getByTestId('member-detail').textContent()).toContain(from.name);
+    expect(await drawer.getByTestId('transfer-history').textContent()).toContain(`${origin} → ${from.name}`);
+    const letters = (await (await page.request.get(`${API()}/transfers?direction=in&status=received`)).json()).items;
+    expect(letters.find((l: { letterNo: string }) => l.letterNo === letterNo)).toMatchObject({
+      origin,
+      toOrgId: from.id,
+      issuedAt: addDays(today(), -10),
+      receivedAt: addDays(today(), -3),
+    });
     await page.close();
   });
 });

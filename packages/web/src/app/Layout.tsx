@@ -1,6 +1,7 @@
 /**
  * The shell around every logged-in page: session and access guards, the menu built from the
- * route table, breadcrumbs, and the user menu. Below 768px the sider becomes a drawer.
+ * route table, breadcrumbs, the reminder bell (for users who read the roll) and the user menu.
+ * Below 768px the sider becomes a drawer.
  */
 import { HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@jishi/domain';
@@ -8,6 +9,7 @@ import { Avatar, Breadcrumb, Button, Divider, Drawer, Layout, Menu, type MenuPro
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { type Session, useAbilities, useLogout, useSession } from '../features/auth/auth.api';
+import { ReminderBell } from '../features/reminders/ReminderBell';
 import { PageSpin } from '../shared/ui/PageSpin';
 import { useIsMobile } from '../shared/use-is-mobile';
 import { canAccess, firstAccessiblePath, menuRoutes, routeTrail } from './access';
@@ -235,6 +237,7 @@ export function AppLayout() {
             </>
           )}
           <div style={{ flex: 1 }} />
+          {abilities.has('member.read') && <ReminderBell />}
           <UserMenu session={session} compact={isMobile} />
         </Header>
         <Content style={{ padding: isMobile ? 8 : 16, minWidth: 0 }}>

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FlagOutlined,
   IdcardOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -83,6 +84,14 @@ export const ROUTES: readonly AppRoute[] = [
     access: 'member.read',
     group: '表彰激励',
     component: lazy(() => import('../features/honors/Medal50Page')),
+  },
+  {
+    path: '/honors/commendations',
+    name: '表彰',
+    icon: <FlagOutlined />,
+    access: 'member.read',
+    group: '表彰激励',
+    component: lazy(() => import('../features/honors/CommendationsPage')),
   },
   {
     path: '/users',

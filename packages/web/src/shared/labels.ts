@@ -3,11 +3,19 @@
  * table (in `@jishi/domain`) and the UI only reshapes it.
  */
 import {
+  AGE_BANDS,
+  type Band,
+  COMMENDATION_LEVEL_LABELS,
+  COMMENDATION_LEVELS,
+  COMMENDATION_TITLE_LABELS,
+  COMMENDATION_TITLES,
   EDUCATIONS,
   ETHNICITIES,
   EXIT_TYPE_LABELS,
   EXIT_TYPES,
   GENDER_LABELS,
+  MEDAL50_STATUS_LABELS,
+  MEDAL50_STATUSES,
   MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
   OCCUPATION_LABELS,
@@ -16,6 +24,7 @@ import {
   ORG_DOMAINS,
   ORG_TYPE_LABELS,
   ORG_TYPES,
+  PARTY_AGE_BANDS,
   ROLE_LABELS,
   type Role,
   TRANSFER_STATUS_LABELS,
@@ -38,6 +47,15 @@ export const OCCUPATION_OPTIONS = optionsOf(OCCUPATIONS, OCCUPATION_LABELS);
 export const MEMBER_STATUS_OPTIONS = optionsOf(MEMBER_STATUSES, MEMBER_STATUS_LABELS);
 export const EXIT_TYPE_OPTIONS = optionsOf(EXIT_TYPES, EXIT_TYPE_LABELS);
 export const TRANSFER_STATUS_OPTIONS = optionsOf(['pending', 'received', 'cancelled'] as const, TRANSFER_STATUS_LABELS);
+export const MEDAL50_STATUS_OPTIONS = optionsOf(MEDAL50_STATUSES, MEDAL50_STATUS_LABELS);
+export const COMMENDATION_TITLE_OPTIONS = optionsOf(COMMENDATION_TITLES, COMMENDATION_TITLE_LABELS);
+export const COMMENDATION_LEVEL_OPTIONS = optionsOf(COMMENDATION_LEVELS, COMMENDATION_LEVEL_LABELS);
+
+/** Options of a band table (年龄段, 党龄段): the band's id and its statistical label. */
+const bandOptions = <B extends Band>(bands: readonly B[]) => bands.map((b) => ({ value: b.id as B['id'], label: b.label }));
+
+export const AGE_BAND_OPTIONS = bandOptions(AGE_BANDS);
+export const PARTY_AGE_BAND_OPTIONS = bandOptions(PARTY_AGE_BANDS);
 
 /** A label for any code a table may not know (older data, a role added on the server first). */
 export const labelOf = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string =>

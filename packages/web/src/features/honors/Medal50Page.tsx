@@ -1,43 +1,116 @@
 /**
  * 「光荣在党50年」纪念章: the members of an org's subtree eligible in a year, computed from 转正日期
- * (党龄 of 50 years by 1 July of the year, still on the roll). The org and year live in the URL.
+ * (党龄 of 50 years by 1 July of the year, still on the roll), each with where their case stands;
+ * and the cases themselves by status. The procedure is 推荐 (the 乡镇（街道）or 基层党委, one
+ * member or a selection) → 审核 (the 旗县级 组织部门, with the 纪检监察机关 opinion) → 颁发; the
+ * buttons follow the abilities the server sends with the list. Org, year, tab and status live in the URL.
  */
-import { GENDER_LABELS } from '@jishi/domain';
-import { Alert, Card, Col, DatePicker, Result, Row, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { GENDER_LABELS, type Medal50Status } from '@jishi/domain';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { type MouseEvent, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { today } from '../../shared/dates';
-import { labelOf } from '../../shared/labels';
+import { labelOf, MEDAL50_STATUS_OPTIONS } from '../../shared/labels';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { MemberDrawer } from '../members/components/MemberDrawer';
 import { partyAgeText } from '../members/components/member-display';
-import type { Gender, Member } from '../members/members.api';
+import type { Gender } from '../members/members.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../orgs/orgs.api';
-import { useMedal50 } from './honors.api';
+import { Medal50CaseDrawer } from './components/Medal50CaseDrawer';
+import { Medal50StepModal } from './components/Medal50StepModal';
+import { Medal50StatusTag, nextMedal50Step } from './components/medal50-display';
+import { RecommendModal } from './components/RecommendModal';
+import { type Medal50Abilities, type Medal50Case, type Medal50Member, useMedal50, useMedal50Cases } from './honors.api';
 
 /** The medal has been awarded since 2021 (the server refuses earlier years). */
 const FIRST_YEAR = 2021;
+
+const PAGE_SIZE = 20;
+
+const NO_ABILITIES: Medal50Abilities = { canRecommend: false, canReview: false };
+
+type Tab = 'list' | 'cases';
+type StatusFilter = Medal50Status | 'all';
+
+const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...MEDAL50_STATUS_OPTIONS];
+
+const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((f) => f.value === value);
 
 const positiveInt = (value: string | null): number | undefined => {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
-const PAGE_SIZE = 20;
+/** A button inside a clickable row: acts without opening the row's drawer. */
+const stop =
+  (act: () => void) =>
+  (e: MouseEvent): void => {
+    e.stopPropagation();
+    act();
+  };
 
-const columnsFrom = (page: number): TableColumnsType<Member> => [
-  { title: '序号', key: 'index', width: 64, align: 'right', render: (_, __, i) => (page - 1) * PAGE_SIZE + i + 1 },
-  { title: '姓名', dataIndex: 'name', width: 96, render: (name: string) => <Typography.Link>{name}</Typography.Link> },
-  { title: '性别', dataIndex: 'gender', width: 60, render: (g: Gender) => labelOf(GENDER_LABELS, g) },
-  { title: '民族', dataIndex: 'ethnicity', width: 90 },
-  { title: '年龄', dataIndex: 'age', width: 64, align: 'right' },
-  { title: '所在支部', dataIndex: 'orgName', width: 240, ellipsis: true },
-  { title: '入党日期', dataIndex: 'joinedAt', width: 110 },
-  { title: '转正日期', dataIndex: 'fullMemberAt', width: 110, render: (v: string | null) => v ?? '—' },
-  { title: '党龄', key: 'partyAge', width: 80, align: 'right', render: (_, m) => partyAgeText(m) },
-];
+/**
+ * The next step the caller may take on a member's case (推荐, 审核 or 颁发), and 进度 to open a
+ * case. Nothing is offered that the server would refuse for lack of power.
+ */
+function CaseActions({
+  status,
+  caseId,
+  abilities,
+  onRecommend,
+  onAct,
+  onOpen,
+}: {
+  status: Medal50Status | null;
+  caseId: number | undefined;
+  abilities: Medal50Abilities;
+  onRecommend?: () => void;
+  onAct: (caseId: number, step: 2 | 3) => void;
+  onOpen: (caseId: number) => void;
+}) {
+  const next = nextMedal50Step(status);
+  return (
+    <Space size={4} wrap>
+      {next === 1 && abilities.canRecommend && onRecommend && (
+        <Button size="small" type="primary" onClick={stop(onRecommend)} data-testid="medal50-recommend">
+          推荐
+        </Button>
+      )}
+      {caseId !== undefined && (next === 2 || next === 3) && abilities.canReview && (
+        <Button
+          size="small"
+          type="primary"
+          onClick={stop(() => onAct(caseId, next))}
+          data-testid={next === 2 ? 'medal50-review' : 'medal50-award'}
+        >
+          {next === 2 ? '审核' : '颁发'}
+        </Button>
+      )}
+      {caseId !== undefined && (
+        <Button size="small" type="link" onClick={stop(() => onOpen(caseId))} data-testid="medal50-case-open">
+          进度
+        </Button>
+      )}
+    </Space>
+  );
+}
 
 export default function Medal50Page() {
   const [params, setParams] = useSearchParams();
@@ -47,17 +120,30 @@ export default function Medal50Page() {
   const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
   const yearParam = positiveInt(params.get('year'));
   const year = yearParam !== undefined && yearParam >= FIRST_YEAR ? yearParam : currentYear;
+  const tab: Tab = params.get('tab') === 'cases' ? 'cases' : 'list';
+  const statusParam = params.get('status');
+  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'all';
   const org = useOrg(orgId);
   const list = useMedal50(orgId, year);
-  const [openMember, setOpenMember] = useState<Member>();
+  const cases = useMedal50Cases({ orgId: tab === 'cases' ? orgId : undefined, year, status: status === 'all' ? undefined : status });
+  const [openMemberId, setOpenMemberId] = useState<number>();
+  const [openCaseId, setOpenCaseId] = useState<number>();
+  const [acting, setActing] = useState<{ caseId: number; step: 2 | 3 }>();
+  const [recommending, setRecommending] = useState<Medal50Member[]>();
+  const [selected, setSelected] = useState<number[]>([]);
   const [page, setPage] = useState(1);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const abilities = list.data?.abilities ?? NO_ABILITIES;
 
-  const update = (next: { orgId?: number; year?: number }) => {
+  const update = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) merged.set(key, String(value));
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined) merged.delete(key);
+      else merged.set(key, value);
+    }
     setParams(merged, { replace: true });
     setPage(1);
+    setSelected([]);
   };
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -65,6 +151,202 @@ export default function Medal50Page() {
 
   const data = list.data;
   const cutoff = data?.cutoff ?? `${year - 50}-07-01`;
+  const act = (caseId: number, step: 2 | 3) => setActing({ caseId, step });
+  const memberActions = (m: Medal50Member) => (
+    <CaseActions
+      status={m.medal50?.status ?? null}
+      caseId={m.medal50?.id}
+      abilities={abilities}
+      onRecommend={() => setRecommending([m])}
+      onAct={act}
+      onOpen={setOpenCaseId}
+    />
+  );
+  const caseActions = (c: Medal50Case) => (
+    <CaseActions status={c.status} caseId={c.id} abilities={abilities} onAct={act} onOpen={setOpenCaseId} />
+  );
+  const memberStatus = (m: Medal50Member) => <Medal50StatusTag status={m.medal50?.status ?? null} />;
+
+  const memberColumns: TableColumnsType<Medal50Member> = isMobile
+    ? [
+        {
+          title: '党员 · 支部',
+          key: 'member',
+          render: (_, m) => (
+            <>
+              <Typography.Link>{m.name}</Typography.Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                转正 {m.fullMemberAt ?? '—'}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {m.orgName}
+                </Typography.Text>
+              </div>
+            </>
+          ),
+        },
+        {
+          title: '进度',
+          key: 'medal50',
+          width: 112,
+          render: (_, m) => (
+            <Space orientation="vertical" size={4}>
+              {memberStatus(m)}
+              {memberActions(m)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: '序号', key: 'index', width: 64, align: 'right', render: (_, __, i) => (page - 1) * PAGE_SIZE + i + 1 },
+        { title: '姓名', dataIndex: 'name', width: 96, render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+        { title: '性别', dataIndex: 'gender', width: 60, render: (g: Gender) => labelOf(GENDER_LABELS, g) },
+        { title: '民族', dataIndex: 'ethnicity', width: 90 },
+        { title: '年龄', dataIndex: 'age', width: 64, align: 'right' },
+        { title: '所在支部', dataIndex: 'orgName', width: 220, ellipsis: true },
+        { title: '转正日期', dataIndex: 'fullMemberAt', width: 110, render: (v: string | null) => v ?? '—' },
+        { title: '党龄', key: 'partyAge', width: 72, align: 'right', render: (_, m) => partyAgeText(m) },
+        { title: '申报进度', key: 'medal50', width: 110, render: (_, m) => memberStatus(m) },
+        { title: '操作', key: 'actions', width: 140, render: (_, m) => memberActions(m) },
+      ];
+
+  const caseColumns: TableColumnsType<Medal50Case> = isMobile
+    ? [
+        {
+          title: '党员 · 支部',
+          key: 'member',
+          render: (_, c) => (
+            <>
+              <Typography.Link>{c.memberName}</Typography.Link>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.orgName}
+                </Typography.Text>
+              </div>
+            </>
+          ),
+        },
+        {
+          title: '进度',
+          key: 'status',
+          width: 112,
+          render: (_, c) => (
+            <Space orientation="vertical" size={4}>
+              <Medal50StatusTag status={c.status} />
+              {caseActions(c)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: '姓名', dataIndex: 'memberName', width: 96, render: (name: string) => <Typography.Link>{name}</Typography.Link> },
+        { title: '所在支部', dataIndex: 'orgName', width: 260, ellipsis: true },
+        { title: '年度', dataIndex: 'year', width: 80 },
+        { title: '进度', key: 'status', width: 110, render: (_, c) => <Medal50StatusTag status={c.status} /> },
+        { title: '操作', key: 'actions', width: 140, render: (_, c) => caseActions(c) },
+      ];
+
+  const selectable = abilities.canRecommend && tab === 'list';
+  const statusLabel = status === 'all' ? undefined : STATUS_FILTERS.find((f) => f.value === status)?.label;
+  const selectedMembers = (data?.items ?? []).filter((m) => selected.includes(m.id));
+
+  const listTab = (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="medal50-rule"
+        title={
+          <span>
+            {data?.org.name ?? org.data?.name ?? ''} {year} 年应颁发名单：截至 {year} 年 7 月 1 日党龄满 50 年，即
+            <Typography.Text strong> 转正日期在 {cutoff} 及以前 </Typography.Text>
+            的健在党员（不含已减少党员）。党龄自转正之日起算（党章第七条）。
+          </span>
+        }
+      />
+      {selectable && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button
+            type="primary"
+            disabled={selectedMembers.length === 0}
+            onClick={() => setRecommending(selectedMembers)}
+            data-testid="medal50-batch-recommend"
+          >
+            推荐所选{selectedMembers.length > 0 ? `（${selectedMembers.length}）` : ''}
+          </Button>
+          {!isMobile && <Typography.Text type="secondary">勾选未推荐的党员，一次推荐多人。</Typography.Text>}
+        </Space>
+      )}
+      <Table<Medal50Member>
+        rowKey="id"
+        size={isMobile ? 'small' : 'middle'}
+        columns={memberColumns}
+        dataSource={data?.items}
+        loading={list.isFetching}
+        scroll={isMobile ? undefined : { x: 1030 }}
+        rowSelection={
+          selectable
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                getCheckboxProps: (m) => ({ disabled: m.medal50 !== null }),
+              }
+            : undefined
+        }
+        onRow={(member) => ({
+          onClick: () => setOpenMemberId(member.id),
+          style: { cursor: 'pointer' },
+        })}
+        locale={{ emptyText: `${year} 年暂无符合条件的党员` }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          showSizeChanger: false,
+          simple: isMobile,
+          showTotal: (total) => `共 ${total} 人`,
+          onChange: setPage,
+          hideOnSinglePage: true,
+        }}
+        data-testid="medal50-table"
+      />
+    </>
+  );
+
+  const casesTab = (
+    <>
+      <Space style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}>
+        <Segmented<StatusFilter>
+          value={status}
+          onChange={(value) => update({ status: value === 'all' ? undefined : value })}
+          options={STATUS_FILTERS}
+          data-testid="medal50-filter-status"
+        />
+      </Space>
+      <Table<Medal50Case>
+        rowKey="id"
+        size={isMobile ? 'small' : 'middle'}
+        columns={caseColumns}
+        dataSource={cases.data?.items}
+        loading={cases.isFetching}
+        scroll={isMobile ? undefined : { x: 686 }}
+        onRow={(c) => ({ onClick: () => setOpenCaseId(c.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: `${year} 年暂无${statusLabel ? `「${statusLabel}」的` : ''}纪念章申报` }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          showSizeChanger: false,
+          simple: isMobile,
+          showTotal: (total) => `共 ${total} 份`,
+          onChange: setPage,
+          hideOnSinglePage: true,
+        }}
+        data-testid="medal50-cases-table"
+      />
+    </>
+  );
 
   return (
     <Card
@@ -79,9 +361,14 @@ export default function Medal50Page() {
         </span>
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]} style={{ marginBottom: 8 }}>
         <Col xs={24} md={12} xl={8}>
-          <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="medal50-org" />
+          <OrgSelect
+            value={orgId}
+            onChange={(id) => id !== undefined && update({ orgId: String(id) })}
+            seeds={seeds}
+            data-testid="medal50-org"
+          />
         </Col>
         <Col xs={24} md={6} xl={4}>
           <DatePicker
@@ -89,47 +376,42 @@ export default function Medal50Page() {
             value={dayjs(`${year}-01-01`)}
             allowClear={false}
             disabledDate={(d) => d.year() < FIRST_YEAR || d.year() > currentYear + 1}
-            onChange={(d) => d && update({ year: d.year() })}
+            onChange={(d) => d && update({ year: String(d.year()) })}
             style={{ width: '100%' }}
             data-testid="medal50-year"
           />
         </Col>
       </Row>
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        data-testid="medal50-rule"
-        title={
-          <span>
-            {data?.org.name ?? org.data?.name ?? ''} {year} 年应颁发名单：截至 {year} 年 7 月 1 日党龄满 50 年，即
-            <Typography.Text strong> 转正日期在 {cutoff} 及以前 </Typography.Text>
-            的健在党员（不含已减少党员）。党龄自转正之日起算（党章第七条）。
-          </span>
-        }
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => update({ tab: key === 'cases' ? 'cases' : undefined, status: undefined })}
+        items={[
+          { key: 'list', label: '应颁发名单', children: listTab },
+          { key: 'cases', label: '申报办理', children: casesTab },
+        ]}
+        data-testid="medal50-tabs"
       />
-      <Table<Member>
-        rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
-        columns={columnsFrom(page)}
-        dataSource={data?.items}
-        loading={list.isFetching}
-        scroll={{ x: 920 }}
-        onRow={(member) => ({ onClick: () => setOpenMember(member), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: `${year} 年暂无符合条件的党员` }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
-        data-testid="medal50-table"
-      />
-      {openMember && (
-        <MemberDrawer key={openMember.id} memberId={openMember.id} initial={openMember} onClose={() => setOpenMember(undefined)} />
+      {openMemberId !== undefined && (
+        <MemberDrawer
+          key={openMemberId}
+          memberId={openMemberId}
+          initial={data?.items.find((m) => m.id === openMemberId)}
+          onClose={() => setOpenMemberId(undefined)}
+        />
+      )}
+      {openCaseId !== undefined && (
+        <Medal50CaseDrawer key={openCaseId} caseId={openCaseId} canReview={abilities.canReview} onClose={() => setOpenCaseId(undefined)} />
+      )}
+      {acting && <Medal50StepModal caseId={acting.caseId} step={acting.step} onClose={() => setActing(undefined)} />}
+      {recommending && (
+        <RecommendModal
+          members={recommending}
+          year={year}
+          onClose={() => {
+            setRecommending(undefined);
+            setSelected([]);
+          }}
+        />
       )}
     </Card>
   );

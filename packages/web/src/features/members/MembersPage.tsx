@@ -1,15 +1,33 @@
 /**
  * 党员管理: the member roll of one org's subtree, searched by name, pinyin or a whole ID number and
- * filtered by status, gender and ethnicity. `?orgId=` opens it on an org (the org page links here).
+ * filtered by status, gender, ethnicity, 年龄段 and 党龄段 (the bands of the 党内统计). The org and
+ * the filters live in the URL (`?orgId=` opens it on an org: the org page links here), so a filtered
+ * roll can be bookmarked or shared; the search text stays in the page while it is typed.
  * A row opens the member's record in a drawer; 登记党员 adds a member to a branch, 导入 a whole
  * sheet of them (all rows or none); 导出Excel downloads the filtered list, masked.
  */
 import { DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { BRANCH_TYPES, GENDER_LABELS } from '@jishi/domain';
+import {
+  AGE_BAND_IDS,
+  type AgeBandId,
+  BRANCH_TYPES,
+  ETHNICITIES,
+  GENDER_LABELS,
+  MEMBER_STATUSES,
+  PARTY_AGE_BAND_IDS,
+  type PartyAgeBandId,
+} from '@jishi/domain';
 import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ETHNICITY_OPTIONS, GENDER_OPTIONS, labelOf, MEMBER_STATUS_OPTIONS } from '../../shared/labels';
+import {
+  AGE_BAND_OPTIONS,
+  ETHNICITY_OPTIONS,
+  GENDER_OPTIONS,
+  labelOf,
+  MEMBER_STATUS_OPTIONS,
+  PARTY_AGE_BAND_OPTIONS,
+} from '../../shared/labels';
 import { useDebouncedValue } from '../../shared/use-debounced-value';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
@@ -27,6 +45,20 @@ const positiveInt = (value: string | null): number | undefined => {
   const n = Number(value);
   return value && Number.isInteger(n) && n > 0 ? n : undefined;
 };
+
+/** `value` when it is one of `allowed` (a hand-edited URL may carry anything), else undefined. */
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
+  allowed.includes(value as T) ? (value as T) : undefined;
+
+/** The list filters the URL carries besides the org. */
+interface UrlFilters {
+  status?: MemberStatus;
+  gender?: Gender;
+  ethnicity?: string;
+  ageBand?: AgeBandId;
+  partyAgeBand?: PartyAgeBandId;
+  includeExited?: boolean;
+}
 
 const columns: TableColumnsType<Member> = [
   { title: '姓名', dataIndex: 'name', width: 96, fixed: 'left', render: (name: string) => <Typography.Link>{name}</Typography.Link> },
@@ -53,30 +85,40 @@ export default function MembersPage() {
   const roots = useOrgRoots();
   const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
   const org = useOrg(orgId);
+  const status = oneOf(params.get('status'), MEMBER_STATUSES);
+  const gender = oneOf(params.get('gender'), ['male', 'female'] as const);
+  const ethnicity = oneOf(params.get('ethnicity'), ETHNICITIES);
+  const ageBand = oneOf(params.get('ageBand'), AGE_BAND_IDS);
+  const partyAgeBand = oneOf(params.get('partyAgeBand'), PARTY_AGE_BAND_IDS);
+  const includeExited = params.get('includeExited') === 'true';
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<MemberStatus>();
-  const [gender, setGender] = useState<Gender>();
-  const [ethnicity, setEthnicity] = useState<string>();
-  const [includeExited, setIncludeExited] = useState(false);
   const [page, setPage] = useState(1);
   const [openMember, setOpenMember] = useState<Member>();
   const [isCreating, setIsCreating] = useState(false);
   const [isImporting, setIsImporting] = useState(false);
   const q = useDebouncedValue(query.trim().slice(0, MAX_MEMBER_QUERY));
 
-  const filters = { orgId, q: q || undefined, status, gender, ethnicity, includeExited };
+  const filters = { orgId, q: q || undefined, status, gender, ethnicity, ageBand, partyAgeBand, includeExited };
   const members = useMembers({ ...filters, page, pageSize: PAGE_SIZE }, orgId !== undefined);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   // 登记党员 starts in the org being viewed when it is a branch.
   const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
 
-  /** Any filter change starts again from the first page. */
+  /** Sets URL filters (an empty value removes one); any change starts again from the first page. */
+  const setFilters = (next: UrlFilters & { orgId?: number }) => {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined || value === null || value === false || value === '') merged.delete(key);
+      else merged.set(key, String(value));
+    }
+    setParams(merged, { replace: true });
+    setPage(1);
+  };
+  /** The onChange of one filter's control. */
   const filter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setPage(1);
-    };
+    <K extends keyof UrlFilters>(key: K) =>
+    (value: UrlFilters[K]) =>
+      setFilters({ [key]: value });
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看党员的组织" />;
@@ -108,11 +150,7 @@ export default function MembersPage() {
         <Col xs={24} md={12} xl={8}>
           <OrgSelect
             value={orgId}
-            onChange={(id) => {
-              if (id === undefined) return;
-              setParams({ orgId: String(id) }, { replace: true });
-              setPage(1);
-            }}
+            onChange={(id) => id !== undefined && setFilters({ orgId: id })}
             seeds={seeds}
             data-testid="member-org"
           />
@@ -120,7 +158,10 @@ export default function MembersPage() {
         <Col xs={24} md={12} xl={8}>
           <Input
             value={query}
-            onChange={(e) => filter(setQuery)(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setPage(1);
+            }}
             prefix={<SearchOutlined />}
             placeholder="姓名、拼音或完整公民身份号码"
             allowClear
@@ -131,7 +172,7 @@ export default function MembersPage() {
         <Col xs={12} md={6} xl={4}>
           <Select<MemberStatus>
             value={status}
-            onChange={filter(setStatus)}
+            onChange={filter('status')}
             options={MEMBER_STATUS_OPTIONS}
             placeholder="状态"
             allowClear
@@ -142,7 +183,7 @@ export default function MembersPage() {
         <Col xs={12} md={6} xl={4}>
           <Select<Gender>
             value={gender}
-            onChange={filter(setGender)}
+            onChange={filter('gender')}
             options={GENDER_OPTIONS}
             placeholder="性别"
             allowClear
@@ -153,7 +194,7 @@ export default function MembersPage() {
         <Col xs={12} md={6} xl={4}>
           <Select<string>
             value={ethnicity}
-            onChange={filter(setEthnicity)}
+            onChange={filter('ethnicity')}
             options={ETHNICITY_OPTIONS}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="民族"
@@ -162,8 +203,31 @@ export default function MembersPage() {
             data-testid="member-filter-ethnicity"
           />
         </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Select<AgeBandId>
+            value={ageBand}
+            onChange={filter('ageBand')}
+            options={AGE_BAND_OPTIONS}
+            placeholder="年龄段"
+            allowClear
+            style={{ width: '100%' }}
+            data-testid="member-filter-ageBand"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Select<PartyAgeBandId>
+            value={partyAgeBand}
+            onChange={filter('partyAgeBand')}
+            options={PARTY_AGE_BAND_OPTIONS}
+            placeholder="党龄段"
+            title="党龄自转正之日起算，预备党员不计入党龄段"
+            allowClear
+            style={{ width: '100%' }}
+            data-testid="member-filter-partyAgeBand"
+          />
+        </Col>
         <Col xs={12} md={6} xl={4} style={{ display: 'flex', alignItems: 'center' }}>
-          <Checkbox checked={includeExited} onChange={(e) => filter(setIncludeExited)(e.target.checked)} data-testid="member-filter-exited">
+          <Checkbox checked={includeExited} onChange={(e) => filter('includeExited')(e.target.checked)} data-testid="member-filter-exited">
             含已减少
           </Checkbox>
         </Col>
@@ -183,7 +247,8 @@ export default function MembersPage() {
           total: members.data?.total ?? 0,
           showSizeChanger: false,
           simple: isMobile,
-          showTotal: (total) => `共 ${total} 名党员`,
+          // Beyond the server's counting cap the figure is a floor: say so, and ask for a narrower search.
+          showTotal: (total) => (members.data?.totalCapped ? `超过 ${total} 名党员，可缩小范围查询` : `共 ${total} 名党员`),
           onChange: setPage,
         }}
         data-testid="member-table"

@@ -2,7 +2,7 @@
  * 党员名册: list, detail, create, edit, 减少, the audited reveal of the full ID number or phone, and
  * the Excel import (all rows or none), its annotated error sheet, and the export link.
  */
-import type { ExitType, MemberCreate, MemberUpdate, Occupation } from '@jishi/domain';
+import type { AgeBandId, ExitType, MemberCreate, MemberUpdate, Occupation, PartyAgeBandId } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, isApiError, type Page } from '../../shared/api-client';
 
@@ -48,6 +48,10 @@ export interface MemberListParams {
   status?: MemberStatus;
   gender?: Gender;
   ethnicity?: string;
+  /** 年龄段 (AGE_BANDS), counted on today. */
+  ageBand?: AgeBandId;
+  /** 党龄段 (PARTY_AGE_BANDS): full members only, a 预备党员 has no 党龄. */
+  partyAgeBand?: PartyAgeBandId;
   includeExited?: boolean;
   page: number;
   pageSize: number;
@@ -64,11 +68,16 @@ export const memberKeys = {
   detail: (id: number) => ['members', 'detail', id] as const,
 };
 
+/** One page of the roll. Counting stops at a cap (2,000): beyond it `total` is the cap and `totalCapped` is set. */
+export interface MemberPage extends Page<Member> {
+  totalCapped?: boolean;
+}
+
 /** One page of members in the caller's scope, pinyin-ordered; disabled until `enabled`. */
 export function useMembers(params: MemberListParams, enabled = true) {
   return useQuery({
     queryKey: memberKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<Member>>('/members', { ...params, includeExited: params.includeExited || undefined }, signal),
+    queryFn: ({ signal }) => api.get<MemberPage>('/members', { ...params, includeExited: params.includeExited || undefined }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,7 +1,7 @@
 /** Org tree reads and writes, and the administrative divisions used when editing an org. */
 import type { OrgCreate, OrgDomain, OrgType, OrgUpdate } from '@jishi/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api-client';
+import { api, isApiError, type Page } from '../../shared/api-client';
 
 export interface OrgAncestor {
   id: number;
@@ -89,6 +89,37 @@ export function useOrgSearch(params: OrgSearchParams, enabled = true) {
     queryFn: ({ signal }) => api.get<Page<Org>>('/orgs', { ...params }, signal),
     enabled: enabled && Boolean(params.q?.trim()),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** An open branch anywhere in the system, as another scope may name it for a 组织关系转接. */
+export interface OrgRef {
+  id: number;
+  name: string;
+  code: string;
+}
+
+/**
+ * The open branch with this exact code, anywhere in the system (not only the caller's scope), to
+ * confirm the name of the branch a letter goes to; `null` when no branch has it. Disabled for an
+ * empty code.
+ */
+export function useOrgByCode(code: string) {
+  return useQuery({
+    queryKey: [...orgKeys.all, 'by-code', code] as const,
+    queryFn: async ({ signal }): Promise<OrgRef | null> => {
+      try {
+        return await api.get<OrgRef>(`/orgs/by-code/${encodeURIComponent(code)}`, undefined, signal);
+      } catch (error) {
+        // No such branch is an answer here, not a failure.
+        if (isApiError(error, 404)) return null;
+        throw error;
+      }
+    },
+    enabled: code !== '',
+    retry: false,
+    staleTime: 60_000,
+    meta: { handlesErrors: true },
   });
 }
 

@@ -2,9 +2,10 @@
  * 组织关系转接: letters coming in to the caller's scope (转入) and going out of it (转出), each
  * filtered by status. 接收 records the arrival of an incoming letter still pending (the member then
  * moves to the receiving branch); 撤回 withdraws an outgoing one. A letter between two branches of
- * the same scope is listed under both tabs. `?direction=out` keeps the tab in the URL.
+ * the same scope is listed under both tabs. 登记系统外转入 registers a member whose letter comes from
+ * outside the system, received at once. `?direction=out` keeps the tab in the URL.
  */
-import { ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Segmented, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -13,6 +14,7 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { MemberDrawer } from '../members/components/MemberDrawer';
 import { CancelTransferButton } from './components/CancelTransferButton';
+import { InboundTransferModal } from './components/InboundTransferModal';
 import { ReceiveModal } from './components/ReceiveModal';
 import { isOutbound, sourceOf, TransferStatusTag, targetOf } from './components/transfer-display';
 import { type Transfer, type TransferDirection, type TransferStatus, useTransfers } from './transfers.api';
@@ -35,7 +37,10 @@ const Target = ({ transfer }: { transfer: Transfer }) => (
   </>
 );
 
-/** What the caller may do with a letter on this tab; the server decides, and refuses in Chinese. */
+/**
+ * What the caller may do with a letter on this tab, as the letter's abilities say: 接收 on 转入,
+ * 撤回 on 转出 (a letter between two branches of the scope is on both tabs, with one action each).
+ */
 function RowActions({
   transfer,
   direction,
@@ -45,15 +50,15 @@ function RowActions({
   direction: TransferDirection;
   onReceive: (t: Transfer) => void;
 }) {
-  if (transfer.status !== 'pending') return null;
   if (direction === 'in') {
+    if (!transfer.abilities.canReceive) return null;
     return (
       <Button size="small" type="primary" icon={<ImportOutlined />} onClick={() => onReceive(transfer)} data-testid="transfer-receive">
         接收
       </Button>
     );
   }
-  return <CancelTransferButton transfer={transfer} size="small" />;
+  return transfer.abilities.canCancel ? <CancelTransferButton transfer={transfer} size="small" /> : null;
 }
 
 export default function TransfersPage() {
@@ -68,6 +73,7 @@ export default function TransfersPage() {
   const pendingOut = useTransfers({ direction: 'out', status: 'pending' });
   const [receiving, setReceiving] = useState<Transfer>();
   const [openMemberId, setOpenMemberId] = useState<number>();
+  const [isRegistering, setIsRegistering] = useState(false);
   const canManage = abilities.has('member.manage');
 
   const setFilter = (next: { direction?: TransferDirection; status?: StatusFilter }) => {
@@ -136,7 +142,17 @@ export default function TransfersPage() {
   );
 
   return (
-    <Card title="组织关系转接">
+    <Card
+      title="组织关系转接"
+      extra={
+        direction === 'in' &&
+        canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsRegistering(true)} data-testid="transfer-inbound">
+            {isMobile ? '系统外转入' : '登记系统外转入'}
+          </Button>
+        )
+      }
+    >
       <Tabs
         activeKey={direction}
         onChange={(key) => setFilter({ direction: key as TransferDirection })}
@@ -179,6 +195,15 @@ export default function TransfersPage() {
         data-testid="transfer-table"
         data-direction={direction}
       />
+      {isRegistering && (
+        <InboundTransferModal
+          onClose={() => setIsRegistering(false)}
+          onSaved={(member) => {
+            setIsRegistering(false);
+            setOpenMemberId(member.id);
+          }}
+        />
+      )}
       {receiving && <ReceiveModal transfer={receiving} onClose={() => setReceiving(undefined)} />}
       {openMemberId !== undefined && <MemberDrawer key={openMemberId} memberId={openMemberId} onClose={() => setOpenMemberId(undefined)} />}
     </Card>

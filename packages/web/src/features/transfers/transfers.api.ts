@@ -2,10 +2,10 @@
  * 组织关系转接: the letters (介绍信) a branch issues for a member, to another branch of the system
  * or out of it, and their receipt or withdrawal.
  */
-import type { TransferCreate } from '@jishi/domain';
+import type { TransferCreate, TransferIn } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api-client';
-import { memberKeys } from '../members/members.api';
+import { type Member, memberKeys } from '../members/members.api';
 
 export type TransferStatus = 'pending' | 'received' | 'cancelled';
 export type TransferDirection = 'in' | 'out';
@@ -29,6 +29,8 @@ export interface Transfer {
   receivedAt: string | null;
   status: TransferStatus;
   note: string | null;
+  /** What the caller may do with the letter: 接收 (the receiving side, pending) and 撤回 (the issuing side, pending). */
+  abilities: { canReceive: boolean; canCancel: boolean };
 }
 
 export interface TransferListParams {
@@ -90,6 +92,19 @@ export function useReceiveTransfer() {
   const invalidate = useInvalidateTransfers();
   return useMutation({
     mutationFn: ({ id, receivedAt }: { id: number; receivedAt: string }) => api.post<Transfer>(`/transfers/${id}/receive`, { receivedAt }),
+    onSuccess: invalidate,
+    meta: { handlesErrors: true },
+  });
+}
+
+/**
+ * 登记系统外转入: a member whose letter comes from outside the system is registered in the receiving
+ * branch with the letter, already received. Errors are left to the caller (the form marks the field).
+ */
+export function useReceiveFromOutside() {
+  const invalidate = useInvalidateTransfers();
+  return useMutation({
+    mutationFn: (input: TransferIn) => api.post<{ member: Member; transfer: Transfer }>('/transfers/inbound', input),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
+import { MemberHonors } from '../../honors/components/MemberHonors';
 import { TransferFormModal } from '../../transfers/components/TransferFormModal';
 import { TransferHistory } from '../../transfers/components/TransferHistory';
 import { useMemberTransfers } from '../../transfers/transfers.api';
@@ -64,8 +65,8 @@ function SealedValue({
 
 /**
  * One member's record in a drawer (full width on phones): every field, the audited reveal of the
- * full ID number and phone, its 组织关系转接 letters, and 编辑 / 组织关系转接 / 减少 when the record's
- * abilities allow. Revealed values live only in this component's state and are gone when the drawer closes.
+ * full ID number and phone, its 组织关系转接 letters, its 表彰与纪念章, and 编辑 / 组织关系转接 / 减少
+ * when the record's abilities allow. Revealed values live only in this component's state and are gone when the drawer closes.
  */
 export function MemberDrawer({ memberId, initial, onClose }: { memberId: number; initial?: Member; onClose: () => void }) {
   const { message } = App.useApp();
@@ -142,7 +143,11 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           组织关系转接记录
         </Typography.Title>
-        <TransferHistory memberId={member.id} canManage={member.abilities.canManage} />
+        <TransferHistory memberId={member.id} />
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          表彰与纪念章
+        </Typography.Title>
+        <MemberHonors memberId={member.id} />
       </>
     );
   }

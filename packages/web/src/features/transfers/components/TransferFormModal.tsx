@@ -8,7 +8,7 @@ import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import type { Member } from '../../members/members.api';
-import { MAX_QUERY, useOrgSearch } from '../../orgs/orgs.api';
+import { MAX_QUERY, useOrgByCode, useOrgSearch } from '../../orgs/orgs.api';
 import { type Transfer, useIssueTransfer } from '../transfers.api';
 
 type Mode = 'inside' | 'outbound';
@@ -31,8 +31,7 @@ const isFuture = (d: Dayjs) => d.format(DATE_FORMAT) > today();
 
 /**
  * Suggestions for 接收党支部代码: open branches of the caller's scope matching the typed name, code or
- * pinyin, the member's own branch left out. A branch outside the scope is not searchable (the org
- * search is scoped), so its code is typed as the other side gave it; the server checks it.
+ * pinyin, the member's own branch left out, and the typed text once it has stopped changing.
  */
 function useBranchSuggestions(text: string | undefined, currentOrgId: number) {
   const q = useDebouncedValue((text ?? '').trim().slice(0, MAX_QUERY));
@@ -53,9 +52,34 @@ function useBranchSuggestions(text: string | undefined, currentOrgId: number) {
       </div>
     ),
   }));
-  // The branch the typed code names exactly, to show its name under the field.
-  const picked = q ? branches.find((o) => o.code === q) : undefined;
-  return { options, picked, isSearching: search.isFetching };
+  // Only text shaped like an org code (`150502-WS-02`) is looked up by code; a name is only searched.
+  const code = /^[0-9A-Za-z-]{4,}$/.test(q) ? q : '';
+  // While in-scope codes still start with it, the user is picking, not done typing.
+  const isPartial = branches.some((o) => o.code !== code && o.code.startsWith(code));
+  return { options, code, isPartial };
+}
+
+/**
+ * What the typed code names, anywhere in the system (a branch of another scope is not searchable,
+ * so its code is typed as the other side gave it): the branch's name to confirm, or that none has it.
+ */
+function TargetHint({ code, isPartial }: { code: string; isPartial: boolean }) {
+  const target = useOrgByCode(code);
+  if (code && target.data) {
+    return (
+      <Typography.Text type="success" data-testid="transfer-target-name">
+        接收党支部：{target.data.name}
+      </Typography.Text>
+    );
+  }
+  if (code && target.data === null && !isPartial) {
+    return (
+      <Typography.Text type="warning" data-testid="transfer-target-missing">
+        未找到代码为「{code}」的在册党支部，请核对对方提供的组织代码
+      </Typography.Text>
+    );
+  }
+  return <>可输入名称、代码或拼音首字母搜索本管辖范围内的党支部；范围外的党支部请输入对方提供的组织代码</>;
 }
 
 /**
@@ -139,15 +163,7 @@ export function TransferFormModal({ member, onClose, onSaved }: { member: Member
             label="接收党支部代码"
             name="toOrgCode"
             rules={[{ required: true, whitespace: true, message: '请填写接收党支部的组织代码' }, zodRule(rules.toOrgCode)]}
-            extra={
-              suggestions.picked ? (
-                <Typography.Text type="success" data-testid="transfer-target-name">
-                  接收党支部：{suggestions.picked.name}
-                </Typography.Text>
-              ) : (
-                '可输入名称、代码或拼音首字母搜索本管辖范围内的党支部；范围外的党支部请输入对方提供的组织代码'
-              )
-            }
+            extra={<TargetHint code={suggestions.code} isPartial={suggestions.isPartial} />}
           >
             <AutoComplete
               options={suggestions.options}

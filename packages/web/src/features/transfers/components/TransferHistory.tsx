@@ -5,7 +5,7 @@ import { isOutbound, sourceOf, TransferStatusTag, targetOf } from './transfer-di
 
 const DOT_COLORS: Record<Transfer['status'], string> = { pending: 'orange', received: 'green', cancelled: 'gray' };
 
-function HistoryEntry({ transfer: t, canManage }: { transfer: Transfer; canManage: boolean }) {
+function HistoryEntry({ transfer: t }: { transfer: Transfer }) {
   return (
     <div data-testid="transfer-history-item" data-status={t.status}>
       <Space size={6} wrap>
@@ -26,7 +26,7 @@ function HistoryEntry({ transfer: t, canManage }: { transfer: Transfer; canManag
           <Typography.Text type="secondary">{t.note}</Typography.Text>
         </div>
       )}
-      {canManage && t.status === 'pending' && (
+      {t.abilities.canCancel && (
         <div style={{ marginTop: 4 }}>
           <CancelTransferButton transfer={t} size="small" />
         </div>
@@ -35,8 +35,8 @@ function HistoryEntry({ transfer: t, canManage }: { transfer: Transfer; canManag
   );
 }
 
-/** A member's 组织关系转接 letters, newest first, in the member drawer. */
-export function TransferHistory({ memberId, canManage }: { memberId: number; canManage: boolean }) {
+/** A member's 组织关系转接 letters, newest first, in the member drawer; 撤回 where the letter's abilities allow. */
+export function TransferHistory({ memberId }: { memberId: number }) {
   const transfers = useMemberTransfers(memberId);
   if (transfers.isPending) return <Spin size="small" />;
   if (transfers.isError) return <Alert type="error" showIcon title="转接记录加载失败" />;
@@ -53,7 +53,7 @@ export function TransferHistory({ memberId, canManage }: { memberId: number; can
       items={transfers.data.map((t) => ({
         key: t.id,
         color: DOT_COLORS[t.status],
-        content: <HistoryEntry transfer={t} canManage={canManage} />,
+        content: <HistoryEntry transfer={t} />,
       }))}
     />
   );
