@@ -155,6 +155,10 @@ export const recordStep = async (q: Q, actor: Actor, id: number, input: StepInpu
     warnings: verdict.warnings,
     actorId: actor.userId,
   });
+  // The deadline this step met is done; the daily job raises the next one.
+  await q.execute(
+    sql`update reminder set resolved_at = ${today}::date where kind = ${KIND} and subject_id = ${a.id} and resolved_at is null`,
+  );
 
   if (step === 17) {
     const admitted = done.find((d) => d.step === 15)?.date as string;

@@ -88,7 +88,11 @@ describe('纪念章 推荐 → 审核 → 颁发 (RULES.md §4)', () => {
     // Three steps, and the two refused attempts (a refused write is audited too).
     expect(await auditCount(h)).toBe(before + 5);
     const honors = await branch.get(`/api/v1/members/${m.body.id}/honors`);
-    expect(honors.body.medal50).toMatchObject({ year: 2021, status: 'awarded' });
+    expect(honors.body.medal50).toMatchObject({
+      year: 2021,
+      status: 'awarded',
+      steps: [{ step: 1 }, { step: 2 }, { step: 3, date: '2021-06-28' }],
+    });
     // For life: not on a later year's list, and not recommended again.
     const list2022 = await town.get(`/api/v1/honors/medal50?orgId=${t.townA1}&year=2022`);
     expect(list2022.body.items.map((x: { id: number }) => x.id)).not.toContain(m.body.id);
@@ -179,7 +183,8 @@ describe('表彰', () => {
     expect((await otherCounty.post('/api/v1/honors/commendations', { ...body, level: 'city' })).status).toBe(404);
     expect((await otherCounty.get(`/api/v1/honors/commendations?orgId=${t.townA1}`)).status).toBe(404);
     const list = await county.get(`/api/v1/honors/commendations?orgId=${t.countyA}&year=2021`);
-    expect(list.body.items.map((c: { id: number }) => c.id)).toEqual(expect.arrayContaining([created.body.id, orgHonour.body.id]));
+    // Higher level first: the region's honour before the city's.
+    expect(list.body.items.map((c: { id: number }) => c.id)).toEqual([created.body.id, orgHonour.body.id]);
     const regional = await county.get(`/api/v1/honors/commendations?orgId=${t.countyA}&level=region`);
     expect(regional.body.items.map((c: { id: number }) => c.id)).not.toContain(orgHonour.body.id);
     expect((await branch.get(`/api/v1/members/${m.body.id}/honors`)).body.commendations).toHaveLength(1);

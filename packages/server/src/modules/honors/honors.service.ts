@@ -1,5 +1,6 @@
 import {
   type Actor,
+  COMMENDATION_LEVELS,
   type CommendationCreate,
   can,
   DomainError,
@@ -73,7 +74,7 @@ export const recommendMedal50 = async (q: Q, actor: Actor, input: Medal50Recomme
       'RULE_VIOLATION',
       m.exitType
         ? `${m.name}已不在册，纪念章只颁发给健在的党员`
-        : `${m.name}到${input.year}年7月1日党龄不满50年（转正日期须不晚于${medal50Cutoff(input.year)}；RULES.md §4）`,
+        : `${m.name}到${input.year}年7月1日党龄不满50年（转正日期须不晚于${medal50Cutoff(input.year)}；中办《关于做好"光荣在党50年"纪念章颁发工作的通知》）`,
     );
   }
   if (input.date > today) throw new DomainError('INVALID_INPUT', '推荐日期不能晚于今天', { field: 'date' });
@@ -102,7 +103,8 @@ export const recommendMedal50 = async (q: Q, actor: Actor, input: Medal50Recomme
   return getMedal50Case(q, actor, id);
 };
 
-const COUNTY_REFUSAL = '纪念章由旗县级以上党委组织部门审核、旗县级以上党委颁发（RULES.md §4）；您不是该党员所在旗县及以上党委的管理员';
+const COUNTY_REFUSAL =
+  '纪念章由旗县级以上党委组织部门审核、旗县级以上党委颁发（中办《关于做好"光荣在党50年"纪念章颁发工作的通知》）；您不是该党员所在旗县及以上党委的管理员';
 
 /**
  * Moves a case one step: 审核 (with the 纪检监察 opinion; a refusal ends it as 未通过) or 颁发. Of two
@@ -172,6 +174,9 @@ export interface CommendationRow {
   documentNo: string | null;
 }
 
+// Lists show the highest level first (全国 → 旗县级).
+const COMMENDATION_LEVELS_HIGH_FIRST = `{${[...COMMENDATION_LEVELS].reverse().join(',')}}`;
+
 // A member's honour lives where the member is now; an org's with the org.
 const COMMENDATION_SELECT = sql`select c.id, c.title, c.level, c.year, c.member_id as "memberId", m.name as "memberName",
   s.id as "orgId", s.name as "orgName", s.path::text as path, to_char(c.conferred_at, 'YYYY-MM-DD') as "conferredAt",
@@ -181,7 +186,7 @@ const COMMENDATION_SELECT = sql`select c.id, c.title, c.level, c.year, c.member_
 export const findCommendations = (q: Q, where: SQL, limit = 2000) =>
   rows<CommendationRow>(
     q,
-    sql`${COMMENDATION_SELECT} where ${where} order by c.year desc, c.level desc, c.title, s.path, c.id limit ${limit}`,
+    sql`${COMMENDATION_SELECT} where ${where} order by c.year desc, array_position(${COMMENDATION_LEVELS_HIGH_FIRST}::text[], c.level), c.title, s.path, c.id limit ${limit}`,
   );
 
 /** Records a commendation of a member or an org the actor manages; the same honour once. */
@@ -215,7 +220,7 @@ export const memberHonors = async (q: Q, actor: Actor, memberId: number) => {
   const m = await getMemberFor(q, actor, 'member.read', memberId);
   const commendations = await findCommendations(q, sql`c.member_id = ${m.id}`);
   const [medal] = await findMedal50Cases(q, sql`c.member_id = ${m.id} and c.status <> 'rejected'`);
-  return { commendations, medal50: medal ?? null };
+  return { commendations, medal50: medal ? { ...medal, steps: await loadSteps(q, MEDAL50, medal.id) } : null };
 };
 
 /**
