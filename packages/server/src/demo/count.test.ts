@@ -30,7 +30,7 @@ describe('Tongliao demo members', () => {
   const tree = buildTongliaoTree(2021);
   const branches = flat(tree)
     .filter((o) => ['branch', 'joint_branch', 'temporary_branch'].includes(o.type))
-    .map((o, i) => ({ id: i + 1, domain: o.domain, region: o.code.slice(0, 6) }));
+    .map((o, i) => ({ id: i + 1, domain: o.domain, region: o.code.slice(0, 6), path: String(i + 1) }));
   const members = [...buildMembers(createRandom(7), branches, '2026-11-26')];
 
   it('number about 160,000, with ~6,150 medal-eligible in 2021 (seed)', () => {

@@ -98,6 +98,7 @@ export interface DemoBranch {
   domain: OrgDomain;
   /** County division code, for the ID's region. */
   region: string;
+  path: string;
 }
 
 /**
@@ -181,9 +182,10 @@ export function* buildMembers(r: Random, branches: DemoBranch[], today: string):
 /** Seals the demo members as the API would (SM4 + blind index) and inserts them in batches. */
 export const generateMembers = async (q: Q, keys: Keys, r: Random, branches: DemoBranch[], today: string): Promise<number> => {
   const batch: MemberInsert[] = [];
+  const pathOf = new Map(branches.map((b) => [b.id, b.path]));
   let total = 0;
   for (const { input, birth } of buildMembers(r, branches, today)) {
-    batch.push(sealMember(keys, input, input.idNumber, birth));
+    batch.push(sealMember(keys, input, input.idNumber, birth, pathOf.get(input.orgId)));
     total++;
     if (batch.length >= 5000) await insertMembers(q, batch.splice(0));
   }

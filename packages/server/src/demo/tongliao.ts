@@ -583,7 +583,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   await insertOrgs(q, inserts);
   const branches = inserts
     .filter((o) => BRANCH_TYPES.includes(o.type))
-    .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code) }));
+    .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code), path: o.path }));
   const today = businessDate(deps.now());
   const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today);
   const applicants = await generateApplicants(q, deps.keys, createRandom(opts.seed + 2), branches, today);

@@ -61,12 +61,12 @@ export const checkMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buf
     }
   }
   errors.sort((a, b) => a.row - b.row);
-  return { members, errors, rows: sheet.rows.length };
+  return { members, errors, rows: sheet.rows.length, pathOf: new Map(orgs.map((o) => [o.id, o.orgPath])) };
 };
 
 /** Writes a checked sheet: all rows or, when any row is wrong, none. */
 export const importMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buffer, today: string) => {
-  const { members, errors, rows: total } = await checkMemberSheet(q, keys, actor, file, today);
+  const { members, errors, rows: total, pathOf } = await checkMemberSheet(q, keys, actor, file, today);
   if (errors.length > 0) {
     const badRows = new Set(errors.map((e) => e.row)).size;
     throw new DomainError('INVALID_INPUT', `共${total}行，其中${badRows}行有误，未导入任何数据；请按错误说明改正后重新导入`, {
@@ -81,7 +81,7 @@ export const importMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Bu
   for (let i = 0; i < members.length; i += 2000) {
     const sealed = members.slice(i, i + 2000).map(({ input }) => {
       const birth = `${input.idNumber.slice(6, 10)}-${input.idNumber.slice(10, 12)}-${input.idNumber.slice(12, 14)}`;
-      return sealMember(keys, input, input.idNumber, birth);
+      return sealMember(keys, input, input.idNumber, birth, pathOf.get(input.orgId));
     });
     await writing;
     writing = insertMembers(q, sealed);

@@ -127,6 +127,8 @@ export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: Mem
 
 export interface MemberInsert {
   orgId: number;
+  /** The org's path when the caller has it (the trigger looks it up otherwise). */
+  orgPath?: string;
   name: string;
   pinyin: string;
   gender: string;
@@ -148,22 +150,48 @@ export interface MemberInsert {
   exitAt?: string | null;
 }
 
-const INSERT_COLUMNS = sql`(org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
-  phone_enc, phone_masked, education, occupation, joined_at, full_member_at, status, is_flowing, is_in_service, exit_type, exit_at)`;
+/** Column, SQL array type and value of each inserted field: one array parameter per column. */
+const INSERT_FIELDS: [string, string, (m: MemberInsert) => unknown][] = [
+  ['org_id', 'int[]', (m) => m.orgId],
+  ['org_path', 'ltree[]', (m) => m.orgPath ?? null],
+  ['name', 'text[]', (m) => m.name],
+  ['pinyin', 'text[]', (m) => m.pinyin],
+  ['gender', 'text[]', (m) => m.gender],
+  ['ethnicity', 'text[]', (m) => m.ethnicity],
+  ['birth_date', 'date[]', (m) => m.birthDate],
+  ['id_number_enc', 'text[]', (m) => m.idNumberEnc],
+  ['id_number_index', 'text[]', (m) => m.idNumberIndex],
+  ['id_number_masked', 'text[]', (m) => m.idNumberMasked],
+  ['phone_enc', 'text[]', (m) => m.phoneEnc],
+  ['phone_masked', 'text[]', (m) => m.phoneMasked],
+  ['education', 'text[]', (m) => m.education],
+  ['occupation', 'text[]', (m) => m.occupation],
+  ['joined_at', 'date[]', (m) => m.joinedAt],
+  ['full_member_at', 'date[]', (m) => m.fullMemberAt],
+  ['status', 'text[]', (m) => m.status],
+  ['is_flowing', 'boolean[]', (m) => m.isFlowing],
+  ['is_in_service', 'boolean[]', (m) => m.isInService],
+  ['exit_type', 'text[]', (m) => m.exitType ?? null],
+  ['exit_at', 'date[]', (m) => m.exitAt ?? null],
+];
 
-const valuesOf = (m: MemberInsert) =>
-  sql`(${m.orgId}, ${m.name}, ${m.pinyin}, ${m.gender}, ${m.ethnicity}, ${m.birthDate}::date, ${m.idNumberEnc}, ${m.idNumberIndex},
-    ${m.idNumberMasked}, ${m.phoneEnc}, ${m.phoneMasked}, ${m.education}, ${m.occupation}, ${m.joinedAt}::date,
-    ${m.fullMemberAt}::date, ${m.status}, ${m.isFlowing}, ${m.isInService}, ${m.exitType ?? null}, ${m.exitAt ?? null}::date)`;
-
-/** Inserts members in multi-row batches; returns the new ids in order. */
+/**
+ * Inserts members, 2,000 rows a statement as one array per column (`unnest`): 21 parameters
+ * instead of 42,000, which is most of the cost of building and parsing a multi-row INSERT.
+ * Returns the new ids in order. A row without `orgPath` gets it from the trigger.
+ */
 export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<number[]> => {
   const ids: number[] = [];
-  for (let i = 0; i < members.length; i += 1000) {
-    const chunk = members.slice(i, i + 1000);
+  const columns = sql.raw(INSERT_FIELDS.map(([c]) => c).join(', '));
+  for (let i = 0; i < members.length; i += 2000) {
+    const chunk = members.slice(i, i + 2000);
+    const arrays = sql.join(
+      INSERT_FIELDS.map(([, type, value]) => sql`${sql.param(chunk.map(value))}::${sql.raw(type)}`),
+      sql`, `,
+    );
     const found = await rows<{ id: number }>(
       q,
-      sql`insert into member ${INSERT_COLUMNS} values ${sql.join(chunk.map(valuesOf), sql`, `)} returning id`,
+      sql`insert into member (${columns}) select ${columns} from unnest(${arrays}) with ordinality as u(${columns}, n) order by n returning id`,
     );
     ids.push(...found.map((r) => r.id));
   }

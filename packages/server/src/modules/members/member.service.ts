@@ -33,8 +33,9 @@ export const getMemberFor = async (q: Q, actor: Actor, action: 'member.read' | '
 };
 
 /** The insert row of a checked member: ID and phone sealed, masked forms beside them. */
-export const sealMember = (keys: Keys, input: MemberCreate, idNumber: string, birthDate: string): MemberInsert => ({
+export const sealMember = (keys: Keys, input: MemberCreate, idNumber: string, birthDate: string, orgPath?: string): MemberInsert => ({
   orgId: input.orgId,
+  orgPath,
   name: input.name,
   pinyin: pinyinKey(input.name),
   gender: input.gender,
@@ -75,7 +76,7 @@ export const createMember = async (q: Q, keys: Keys, actor: Actor, input: Member
       field: 'idNumber',
     });
   }
-  const [newId] = await insertMembers(q, [sealMember(keys, input, parsed.value, parsed.birthDate)]);
+  const [newId] = await insertMembers(q, [sealMember(keys, input, parsed.value, parsed.birthDate, o.orgPath)]);
   return (await findMember(q, newId as number)) as MemberRow;
 };
 
