@@ -4,3 +4,6 @@ DROP TRIGGER member_org_path ON member;--> statement-breakpoint
 CREATE TRIGGER member_org_path_insert BEFORE INSERT ON member FOR EACH ROW WHEN (NEW.org_path IS NULL)
   EXECUTE FUNCTION member_org_path();--> statement-breakpoint
 CREATE TRIGGER member_org_path_update BEFORE UPDATE OF org_id ON member FOR EACH ROW EXECUTE FUNCTION member_org_path();
+--> statement-breakpoint
+-- Pinyin is matched from the start (see searchMembers): its trigram index costs every insert and serves no query.
+DROP INDEX "member_pinyin_trgm";

@@ -78,14 +78,19 @@ export const COUNT_CAP = 2_000;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * A name or pinyin fragment. Trigram indexes need 3 characters, so a shorter fragment (a
- * surname, 张伟, zw) matches from the start of the name, the full pinyin or the initials instead.
+ * A name or pinyin fragment. Chinese of 3 characters or more matches anywhere in the name (trigram
+ * index); shorter Chinese matches from the start (trigrams need 3 characters). Latin letters match
+ * the start of the full pinyin or of the initials (zhangwei, zw): pinyin trigrams such as "ang" or
+ * "wei" are too common to narrow anything.
  */
 const nameMatch = (fragment: string): SQL => {
   const raw = escapeLike(fragment);
-  const lower = raw.toLowerCase();
-  if ([...fragment].length >= 3) return sql`(m.name like ${`%${raw}%`} or m.pinyin like ${`%${lower}%`})`;
-  return sql`(m.name like ${`${raw}%`} or m.pinyin like ${`${lower}%`} or split_part(m.pinyin, ' ', 2) like ${`${lower}%`})`;
+  if (/^[a-z]+$/i.test(fragment)) {
+    const lower = raw.toLowerCase();
+    return sql`(m.pinyin like ${`${lower}%`} or split_part(m.pinyin, ' ', 2) like ${`${lower}%`})`;
+  }
+  if ([...fragment].length >= 3) return sql`m.name like ${`%${raw}%`}`;
+  return sql`m.name like ${`${raw}%`}`;
 };
 
 /**
@@ -109,18 +114,21 @@ export const searchMembers = async (q: Q, s: MemberSearch): Promise<{ items: Mem
     ].filter((c): c is SQL => c !== undefined),
     sql` and `,
   );
-  const page = sql`select m.id from member m where ${where} order by m.pinyin, m.id limit ${s.limit} offset ${s.offset}`;
-  // Independent queries: on PostgreSQL they run side by side on two pooled connections.
-  const [[count], items] = await Promise.all([
-    rows<{ total: number }>(
-      q,
-      sql`select count(*)::int as total from (select 1 from member m where ${where} limit ${COUNT_CAP + 1}) capped`,
-    ),
-    rows<MemberRow>(
-      q,
-      sql`select ${COLUMNS} from (${page}) p join member m on m.id = p.id join org o on o.id = m.org_id order by m.pinyin, m.id`,
-    ),
-  ]);
+  const [count] = await rows<{ total: number }>(
+    q,
+    sql`select count(*)::int as total from (select 1 from member m where ${where} limit ${COUNT_CAP + 1}) capped`,
+  );
+  // Few matches: take them and sort. Many: walk the roll's order index, which finds a page early.
+  // (Walking the index for a rare filter would read most of the province to find 20 rows.)
+  const page =
+    (count?.total ?? 0) <= COUNT_CAP
+      ? sql`select id, pinyin from (select m.id, m.pinyin from member m where ${where} offset 0) f
+            order by pinyin, id limit ${s.limit} offset ${s.offset}`
+      : sql`select m.id, m.pinyin from member m where ${where} order by m.pinyin, m.id limit ${s.limit} offset ${s.offset}`;
+  const items = await rows<MemberRow>(
+    q,
+    sql`select ${COLUMNS} from (${page}) p join member m on m.id = p.id join org o on o.id = m.org_id order by m.pinyin, m.id`,
+  );
   const total = count?.total ?? 0;
   return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 };

@@ -170,7 +170,6 @@ export const member = pgTable(
     uniqueIndex('member_id_number_index_key').on(t.idNumberIndex),
     index('member_org_idx').on(t.orgId),
     index('member_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('member_pinyin_trgm').using('gin', sql`${t.pinyin} gin_trgm_ops`),
     index('member_name_prefix').using('btree', sql`${t.name} text_pattern_ops`),
     index('member_initials_prefix').using('btree', sql`split_part(${t.pinyin}, ' ', 2) text_pattern_ops`),
     index('member_org_path_gist').using('gist', t.orgPath),
