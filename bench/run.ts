@@ -10,9 +10,11 @@ import { parseArgs } from 'node:util';
 import { installCleanup } from './lib/proc.js';
 import { updateReadme } from './lib/readme.js';
 import { runChildren } from './suites/children.js';
+import { runImport } from './suites/import.js';
+import { runSearch } from './suites/search.js';
 import { runStartup } from './suites/startup.js';
 
-const SUITES = ['startup', 'children', 'children-pglite'] as const;
+const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({
@@ -23,6 +25,9 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '3' },
     rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '2' },
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
+    requests: { type: 'string', default: process.env.BENCH_REQUESTS ?? '200' },
+    budget: { type: 'string', default: process.env.BENCH_BUDGET ?? '45' },
+    profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
   },
 });
 
@@ -50,6 +55,9 @@ for (const suite of only as Suite[]) {
     if (suite === 'startup') await runStartup({ runs: positive('runs', values.runs) });
     if (suite === 'children') await runChildren({ engine: 'postgres', ...load });
     if (suite === 'children-pglite') await runChildren({ engine: 'pglite', ...load });
+    if (suite === 'import') await runImport({ runs: positive('runs', values.runs), profile: values.profile ?? false });
+    if (suite === 'search')
+      await runSearch({ requests: positive('requests', values.requests), budgetSeconds: positive('budget', values.budget) });
   } catch (err) {
     failed = true;
     console.error(`✗ ${suite} failed: ${err instanceof Error ? err.stack : err}`);
