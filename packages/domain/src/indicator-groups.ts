@@ -8,4 +8,6 @@ export const INDICATOR_GROUP_LABELS: Record<string, string> = {
   member_new: '发展党员',
   org_problem: '需关注的问题',
   honor: '表彰激励',
+  member_domain: '按领域党员',
+  development: '发展党员进度',
 };

@@ -122,3 +122,44 @@ describe('member indicators', () => {
     expect(v['org.branch_few_full_members']).toBe(1);
   });
 });
+
+describe('发展党员 pipeline and members by domain', () => {
+  it('counts applicants, activists and development objects by the last step by the date, and the overdue ones', async () => {
+    const a = await city.post('/api/v1/development/applicants', {
+      name: '乌日娜',
+      gender: 'female',
+      ethnicity: '蒙古族',
+      idNumber: testIdNumber({ birth: '2000-02-02', gender: 'female' }),
+      orgId: t.branchB1,
+      appliedAt: '2025-01-10',
+    });
+    expect(a.status).toBe(201);
+    const v = async (date: string) => values(city, t.townB1, date);
+    // Applied on 2025-01-10; the talk is due within a month (细则 Art. 8).
+    expect((await v('2025-02-10'))['development.applicants']).toBe(1);
+    expect((await v('2025-02-10'))['development.overdue']).toBe(0);
+    expect((await v('2025-02-11'))['development.overdue']).toBe(1);
+    await city.post(`/api/v1/development/applicants/${a.body.id}/steps`, { step: 2, date: '2025-02-01' });
+    await city.post(`/api/v1/development/applicants/${a.body.id}/steps`, { step: 3, date: '2025-03-01' });
+    const after = await v('2025-03-02');
+    expect(after['development.applicants']).toBe(0);
+    expect(after['development.activists']).toBe(1);
+    expect(after['development.overdue']).toBe(0);
+    // Members by the domain of their org: town B1's branch is a community one.
+    const before = after['member.domain.community'];
+    const m = await city.post('/api/v1/members', {
+      name: '社区党员',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber: testIdNumber(),
+      orgId: t.branchB1,
+      joinedAt: '2010-07-01',
+      fullMemberAt: '2011-07-01',
+      status: 'full',
+    });
+    expect(m.status).toBe(201);
+    const withOne = await v('2025-03-02');
+    expect(withOne['member.domain.community']).toBe(before + 1);
+    expect(withOne['member.domain.village']).toBe(after['member.domain.village']);
+  });
+});
