@@ -203,12 +203,20 @@ interface Stmt {
   values: unknown[];
 }
 
-/** The count and page statements searchMembers runs for this search, taken from the function itself. */
 /**
  * The count and page statements searchMembers runs for this search, taken from the function itself,
  * and whether it runs them side by side (the second issued before the first answered) or in turn.
+ * The page statement may depend on the count (few matches are sorted, many walk the order index):
+ * the function is run once to get the count statement, which runs on `pool` for the real count,
+ * then again with that count answered, so the bare page is the one the server runs.
  */
-const searchStatements = async (s: MemberSearch): Promise<{ count: Stmt; page: Stmt; sideBySide: boolean }> => {
+const searchStatements = async (s: MemberSearch, pool: pg.Pool): Promise<{ count: Stmt; page: Stmt; sideBySide: boolean }> => {
+  const first = await captureStatements(s, 0);
+  const total = Number((await pool.query(first.count.text, first.count.values as unknown[])).rows[0]?.total ?? 0);
+  return captureStatements(s, total);
+};
+
+const captureStatements = async (s: MemberSearch, total: number): Promise<{ count: Stmt; page: Stmt; sideBySide: boolean }> => {
   const captured: SQL[] = [];
   const d = new PgDialect();
   let pending = 0;
@@ -220,7 +228,7 @@ const searchStatements = async (s: MemberSearch): Promise<{ count: Stmt; page: S
       pending++;
       await new Promise((r) => setImmediate(r));
       pending--;
-      return { rows: d.sqlToQuery(q).sql.startsWith('select count(') ? [{ total: 0 }] : [] };
+      return { rows: d.sqlToQuery(q).sql.startsWith('select count(') ? [{ total }] : [] };
     },
   };
   await searchMembers(fakeQ as never, s);
@@ -335,7 +343,7 @@ export const runSearch = async (o: SearchOptions) => {
           limit: PAGE_SIZE,
           offset: (kind.page - 1) * PAGE_SIZE,
         };
-        const st = await searchStatements(search);
+        const st = await searchStatements(search, pool);
         const url = `${base}/api/v1/members?${new URLSearchParams({ ...kind.query, pageSize: String(PAGE_SIZE) })}`;
         const real = async () => {
           const t = performance.now();

@@ -161,7 +161,8 @@ export interface MemberInsert {
 /** Column, SQL array type and value of each inserted field: one array parameter per column. */
 const INSERT_FIELDS: [string, string, (m: MemberInsert) => unknown][] = [
   ['org_id', 'int[]', (m) => m.orgId],
-  ['org_path', 'ltree[]', (m) => m.orgPath ?? null],
+  // Sent as text: PGlite does not serialise arrays of extension types such as ltree.
+  ['org_path', 'text[]', (m) => m.orgPath ?? null],
   ['name', 'text[]', (m) => m.name],
   ['pinyin', 'text[]', (m) => m.pinyin],
   ['gender', 'text[]', (m) => m.gender],
@@ -191,6 +192,7 @@ const INSERT_FIELDS: [string, string, (m: MemberInsert) => unknown][] = [
 export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<number[]> => {
   const ids: number[] = [];
   const columns = sql.raw(INSERT_FIELDS.map(([c]) => c).join(', '));
+  const selected = sql.raw(INSERT_FIELDS.map(([c]) => (c === 'org_path' ? 'org_path::ltree' : c)).join(', '));
   for (let i = 0; i < members.length; i += 2000) {
     const chunk = members.slice(i, i + 2000);
     const arrays = sql.join(
@@ -199,7 +201,7 @@ export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<numb
     );
     const found = await rows<{ id: number }>(
       q,
-      sql`insert into member (${columns}) select ${columns} from unnest(${arrays}) with ordinality as u(${columns}, n) order by n returning id`,
+      sql`insert into member (${columns}) select ${selected} from unnest(${arrays}) with ordinality as u(${columns}, n) order by n returning id`,
     );
     ids.push(...found.map((r) => r.id));
   }

@@ -171,6 +171,7 @@ export const member = pgTable(
     index('member_org_idx').on(t.orgId),
     index('member_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('member_name_prefix').using('btree', sql`${t.name} text_pattern_ops`),
+    index('member_pinyin_prefix').using('btree', sql`${t.pinyin} text_pattern_ops`),
     index('member_initials_prefix').using('btree', sql`split_part(${t.pinyin}, ' ', 2) text_pattern_ops`),
     index('member_org_path_gist').using('gist', t.orgPath),
     // The roll's page order, covering the scope column: a page of 20 reads the index alone.
