@@ -10,7 +10,8 @@ const main = async () => {
   const firstRun = await setUpEmptyDatabase(deps);
   const app = await buildApp(deps, { logger: true, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
-  const jobs = await startJobs(deps, JOBS, { log: (m) => app.log.info(m) });
+  // A fresh installation catches up at once (the demo's reminders); a restart leaves its first minute to users.
+  const jobs = await startJobs(deps, JOBS, { log: (m) => app.log.info(m), startupDelaySeconds: firstRun ? 0 : undefined });
   const url = `http://${config.host}:${config.port}`;
   const lines = [
     '',

@@ -25,7 +25,7 @@ const runsOf = async () =>
 
 describe('jobs on pg-boss (the same database, embedded or PostgreSQL)', () => {
   it('schedules each job, runs it once at start-up through a worker, audits the run, and stops cleanly', async () => {
-    const jobs = await startJobs(h.deps, [ping]);
+    const jobs = await startJobs(h.deps, [ping], { startupDelaySeconds: 0 });
     try {
       const deadline = Date.now() + 30_000;
       while ((await runsOf()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -56,12 +56,19 @@ const bossDb = (database: Database): PgBoss.Db => {
   };
 };
 
+/** Seconds after start-up before each job's catch-up run. */
+export const STARTUP_RUN_DELAY_SECONDS = 60;
+
 /**
  * Starts pg-boss: each job's queue, its schedule (multi-process safe on PostgreSQL: one process
- * takes each run) and a worker. Every job also runs once at start-up, so a fresh demo has its
- * reminders before the first night.
+ * takes each run) and a worker. Every job also runs once shortly after start-up, so a fresh demo
+ * has its reminders before the first night.
  */
-export const startJobs = async (deps: Deps, jobs: JobDef[], opts: { log?: (message: string) => void } = {}) => {
+export const startJobs = async (
+  deps: Deps,
+  jobs: JobDef[],
+  opts: { log?: (message: string) => void; startupDelaySeconds?: number } = {},
+) => {
   const log = opts.log ?? (() => {});
   const boss = new PgBoss({ db: bossDb(deps.database), schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (err) => log(`后台任务出错 job error: ${err.message}`));
@@ -74,7 +81,8 @@ export const startJobs = async (deps: Deps, jobs: JobDef[], opts: { log?: (messa
       log(`后台任务 ${def.summary}（${def.name}）完成：${JSON.stringify(result)}`);
       return result;
     });
-    await boss.send(def.name, {}, { singletonKey: 'startup' });
+    // A minute after start-up: the first users' requests come before the catch-up run.
+    await boss.send(def.name, {}, { singletonKey: 'startup', startAfter: opts.startupDelaySeconds ?? STARTUP_RUN_DELAY_SECONDS });
   }
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 };
