@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AUDITOR_PASSWORD, baseUrl, DEMO_PASSWORD, launch, loginAs, POLL } from './browser.js';
+import { AUDITOR_PASSWORD, baseUrl, DEMO_PASSWORD, launch, loginAs, POLL, SHOTS } from './browser.js';
 
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();

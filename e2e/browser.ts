@@ -1,5 +1,5 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Debian's Chromium, never a downloaded build; flags keep it off the (closed) network. */
 export const launch = (): Promise<Browser> =>
@@ -46,4 +46,34 @@ export const auditorContext = async (browser: Browser) => {
     });
   }
   return ctx;
+};
+
+/** Where browser tests leave their screenshots. */
+export const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
+
+/** The API under test. */
+export const API = () => `${baseUrl()}/api/v1`;
+
+/** Today in Beijing, as the server's business dates count. */
+export const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/**
+ * Types a date into an antd DatePicker and commits it: the panel is opened first (typed text is
+ * otherwise dropped on blur), and Tab confirms it without submitting the form.
+ */
+export const pickDate = async (page: Page, testId: string, date: string) => {
+  const input = page.getByTestId(testId);
+  await input.click();
+  // The previous picker's panel may still be fading out: wait for this one's.
+  await page.locator('.ant-picker-dropdown:visible:not(.ant-slide-up-leave)').waitFor();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect.poll(() => input.inputValue(), POLL).toBe(date);
+};
+
+/** Signs the page in through the API (the page shares the cookies), so it opens pages straight away. */
+export const signIn = async (page: Page, username: string, password = DEMO_PASSWORD) => {
+  const res = await page.request.post(`${API()}/auth/login`, { data: { username, password } });
+  expect(res.status()).toBe(200);
 };

@@ -2,21 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { addDays, addMonths, idCheckChar } from '@jishi/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
-
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
-const API = () => `${baseUrl()}/api/v1`;
-
-/** Today in Beijing, as the server's business dates count. */
-const today = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/** Types a date into an antd DatePicker and commits it (Tab confirms without submitting the form). */
-const pickDate = async (page: Page, testId: string, date: string) => {
-  const input = page.getByTestId(testId);
-  await input.fill(date);
-  await input.press('Tab');
-};
+import { API, baseUrl, DEMO_PASSWORD, launch, POLL, pickDate, SHOTS, today } from './browser.js';
 
 /** Waits until the next-step form is the one for `step` (it is remounted after each recorded step). */
 const nextFormFor = (page: Page, step: number) => page.locator(`[data-testid="dev-next-form"][data-step="${step}"]`).waitFor();

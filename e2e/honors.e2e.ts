@@ -1,35 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { addDays } from '@jishi/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
-
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
-const API = () => `${baseUrl()}/api/v1`;
-
-/** Today in Beijing, as the server's business dates count. */
-const today = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/**
- * Types a date into an antd DatePicker that already holds one and commits it: the panel is opened
- * first (typed text is otherwise dropped on blur), and Tab confirms it without submitting the form.
- */
-const pickDate = async (page: Page, testId: string, date: string) => {
-  const input = page.getByTestId(testId);
-  await input.click();
-  // The previous picker's panel may still be fading out: wait for this one's.
-  await page.locator('.ant-picker-dropdown:visible:not(.ant-slide-up-leave)').waitFor();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect.poll(() => input.inputValue(), POLL).toBe(date);
-};
-
-/** Signs the page in through the API (the page shares the cookies), so it opens pages straight away. */
-const signIn = async (page: Page, username: string) => {
-  const res = await page.request.post(`${API()}/auth/login`, { data: { username, password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-};
+import { API, baseUrl, launch, POLL, pickDate, SHOTS, signIn, today } from './browser.js';
 
 interface EligibleMember {
   id: number;

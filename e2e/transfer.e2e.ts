@@ -2,28 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { addDays, idCheckChar } from '@jishi/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
-
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
-const API = () => `${baseUrl()}/api/v1`;
-
-/** Today in Beijing, as the server's business dates count. */
-const today = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-/**
- * Types a date into an antd DatePicker that already holds one and commits it: the panel is opened
- * first (typed text is otherwise dropped on blur), and Tab confirms it without submitting the form.
- */
-const pickDate = async (page: Page, testId: string, date: string) => {
-  const input = page.getByTestId(testId);
-  await input.click();
-  // The previous picker's panel may still be fading out: wait for this one's.
-  await page.locator('.ant-picker-dropdown:visible:not(.ant-slide-up-leave)').waitFor();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect.poll(() => input.inputValue(), POLL).toBe(date);
-};
+import { API, baseUrl, DEMO_PASSWORD, launch, POLL, pickDate, SHOTS, signIn, today } from './browser.js';
 
 interface Org {
   id: number;
@@ -35,12 +14,6 @@ interface Member {
   name: string;
   orgId: number;
 }
-
-/** Signs the page in through the API (the page shares the cookies), so it opens pages straight away. */
-const signIn = async (page: Page, username: string) => {
-  const res = await page.request.post(`${API()}/auth/login`, { data: { username, password: DEMO_PASSWORD } });
-  expect(res.status()).toBe(200);
-};
 
 /** A member of the branch with no letter pending (the demo data has a few), so a new letter may be issued. */
 const freeMemberOf = async (page: Page, orgId: number): Promise<Member> => {
