@@ -1,7 +1,7 @@
 import type { Actor } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { scopeFilter } from '../../platform/authorize.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { escapeLike, type Q, rows } from '../../platform/db/index.js';
 
 export interface MemberRow {
   id: number;
@@ -74,8 +74,6 @@ export const dateIn = (column: SQL, r: { after: string | null; onOrBefore: strin
  * indicators' job.
  */
 export const COUNT_CAP = 2_000;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * A name or pinyin fragment. Chinese of 3 characters or more matches anywhere in the name (trigram

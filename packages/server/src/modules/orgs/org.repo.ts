@@ -1,6 +1,6 @@
 import { type Action, type Actor, BRANCH_TYPES, can, isWithin, type OrgDomain, type OrgType } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Q, rows } from '../../platform/db/index.js';
+import { escapeLike, type Q, rows } from '../../platform/db/index.js';
 
 export interface OrgRow {
   id: number;
@@ -102,7 +102,7 @@ export interface OrgSearch {
  */
 export const searchOrgs = async (q: Q, s: OrgSearch): Promise<{ items: OrgRow[]; total: number }> => {
   const term = s.q?.trim();
-  const like = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = term ? `%${escapeLike(term)}%` : undefined;
   const where = sql.join(
     [
       s.scope,

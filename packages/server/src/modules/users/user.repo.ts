@@ -1,6 +1,6 @@
 import type { Role } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Q, rows } from '../../platform/db/index.js';
+import { escapeLike, type Q, rows } from '../../platform/db/index.js';
 import { throttleKey } from '../auth/auth.service.js';
 
 export interface UserRow {
@@ -47,7 +47,7 @@ export const searchUsers = async (
   q: Q,
   s: { scope: SQL; q?: string; limit: number; offset: number },
 ): Promise<{ items: UserRow[]; total: number }> => {
-  const like = s.q ? `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = s.q ? `%${escapeLike(s.q)}%` : undefined;
   const where = sql.join(
     [s.scope, like ? sql`(u.username ilike ${like} or u.display_name ilike ${like})` : undefined].filter((c): c is SQL => !!c),
     sql` and `,

@@ -85,6 +85,9 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
   }
 };
 
+/** `text` with LIKE's wildcards and escape character escaped, for a pattern built around it. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Runs raw SQL and returns its rows, the same shape on both engines. */
 export const rows = async <T>(q: Q, query: SQL): Promise<T[]> => {
   const result = (await q.execute(query)) as unknown as { rows: T[] };
