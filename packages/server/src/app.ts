@@ -9,12 +9,14 @@ import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { committeeRoutes } from './modules/committees/committee.routes.js';
 import { developmentReminders } from './modules/development/development.jobs.js';
 import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
+import { complianceScan } from './modules/meetings/compliance.js';
 import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
@@ -42,10 +44,11 @@ const MODULES = [
   divisionRoutes,
   duesRoutes,
   meetingRoutes,
+  committeeRoutes,
 ];
 
 /** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */
-export const JOBS = [developmentReminders];
+export const JOBS = [developmentReminders, complianceScan];
 
 export interface BuildOptions {
   logger?: boolean;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { calculateDues, DEFAULT_DUES_SETTINGS, duesCalculateSchema } from './dues.rules.js';
+import {
+  arrearsOf,
+  calculateDues,
+  DEFAULT_DUES_SETTINGS,
+  duesAssessSchema,
+  duesCalculateSchema,
+  monthIndex,
+  monthOf,
+  paymentWindowProblem,
+} from './dues.rules.js';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 
@@ -55,5 +64,50 @@ describe('党费 per 中组发〔2008〕3号 (RULES.md §3): a flat rate on the 
     expect(duesCalculateSchema.safeParse({ category: 'employed', monthlyBase: 100.001 }).error?.issues[0]?.message).toContain('两位小数');
     expect(duesCalculateSchema.safeParse({ category: 'employed', monthlyBase: -1 }).success).toBe(false);
     expect(duesCalculateSchema.safeParse({ category: 'farmer' }).success).toBe(true);
+  });
+});
+
+describe('dues payments and arrears (规定第十二条、第十三条; 党章第九条)', () => {
+  it('back-pay and advance are at most 6 months each way from the month paid', () => {
+    expect(paymentWindowProblem({ fromMonth: '2026-05', toMonth: '2026-11', paidAt: '2026-11-26' })).toBeNull(); // 6 back
+    expect(paymentWindowProblem({ fromMonth: '2026-04', toMonth: '2026-11', paidAt: '2026-11-26' })?.field).toBe('fromMonth'); // 7 back
+    expect(paymentWindowProblem({ fromMonth: '2026-11', toMonth: '2027-05', paidAt: '2026-11-01' })).toBeNull(); // 6 ahead
+    expect(paymentWindowProblem({ fromMonth: '2026-11', toMonth: '2027-06', paidAt: '2026-11-30' })?.message).toContain('预交7个月');
+  });
+  it('counts owed months up to the last finished month, never the month running', () => {
+    const a = arrearsOf('2026-01', [{ fromMonth: '2026-01', toMonth: '2026-10' }], '2026-11-26');
+    expect(a).toEqual({ owedMonths: [], streak: 0, warning: null });
+    expect(arrearsOf('2026-01', [{ fromMonth: '2026-01', toMonth: '2026-09' }], '2026-11-01').owedMonths).toEqual(['2026-10']);
+  });
+  it('warns at 3 and at 6 consecutive unpaid months; a payment breaks the streak', () => {
+    const paidTo = (to: string) => arrearsOf('2025-01', [{ fromMonth: '2025-01', toMonth: to }], '2026-11-26');
+    expect(paidTo('2026-08').streak).toBe(2);
+    expect(paidTo('2026-08').warning).toBeNull();
+    expect(paidTo('2026-07').warning).toContain('连续3个月');
+    expect(paidTo('2026-05').streak).toBe(5);
+    expect(paidTo('2026-04').warning).toContain('按自行脱党处理');
+    expect(paidTo('2026-04').warning).toContain('不会自动除名');
+    const gap = arrearsOf(
+      '2026-01',
+      [
+        { fromMonth: '2026-01', toMonth: '2026-02' },
+        { fromMonth: '2026-10', toMonth: '2026-10' },
+      ],
+      '2026-11-26',
+    );
+    expect(gap.streak).toBe(0);
+    expect(gap.owedMonths).toHaveLength(7);
+  });
+  it('across a year end, from the first month due', () => {
+    expect(arrearsOf('2025-11', [], '2026-01-15')).toMatchObject({ owedMonths: ['2025-11', '2025-12'], streak: 2 });
+    expect(arrearsOf('2026-01', [], '2026-01-31').streak).toBe(0);
+  });
+  it('a reduction needs the reason and the approving 党委; months are real months', () => {
+    const base = { memberId: 1, effectiveFrom: '2026-01', category: 'employed', monthlyBase: 4000 };
+    expect(duesAssessSchema.safeParse(base).success).toBe(true);
+    expect(duesAssessSchema.safeParse({ ...base, reducedAmount: 0 }).error?.issues[0]?.path).toEqual(['reductionReason']);
+    expect(duesAssessSchema.safeParse({ ...base, reducedAmount: 0, reductionReason: '重病', reductionApprovedBy: 2 }).success).toBe(true);
+    expect(duesAssessSchema.safeParse({ ...base, effectiveFrom: '2026-13' }).success).toBe(false);
+    expect(monthOf(monthIndex('2026-12') + 1)).toBe('2027-01');
   });
 });

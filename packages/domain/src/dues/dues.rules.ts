@@ -118,3 +118,116 @@ export const duesCalculateSchema = z
     message: '在职和离退休党员须填写每月交纳基数（元）',
     path: ['monthlyBase'],
   });
+
+/** A month `YYYY-MM`. */
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine((s) => s >= '1900-01', '月份不能早于1900年');
+
+/** Months since year 0, so month arithmetic is integer arithmetic. */
+export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+export const monthOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * A member's monthly dues from a month on: at the start of the year (每年初核定) or from the month a
+ * new pay is first received (规定第十条). A lower amount or an exemption (0) needs the reason and the
+ * next-higher 党委's approval (规定第七条).
+ */
+export const duesAssessSchema = z
+  .object({
+    memberId: z.number().int().positive().max(2147483647, '编号超出范围'),
+    effectiveFrom: monthString,
+    category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
+    monthlyBase: yuanToFen.optional(),
+    reducedAmount: yuanToFen.optional(),
+    reductionReason: z.string().trim().min(1, '请填写少交或免交的原因').max(200, '不能超过200个字').optional(),
+    reductionApprovedBy: z.number().int().positive().max(2147483647, '编号超出范围').optional(),
+  })
+  .refine((d) => (d.category !== 'employed' && d.category !== 'retired') || d.monthlyBase !== undefined, {
+    message: '在职和离退休党员须填写每月交纳基数（元）',
+    path: ['monthlyBase'],
+  })
+  .refine((d) => d.reducedAmount === undefined || (d.reductionReason !== undefined && d.reductionApprovedBy !== undefined), {
+    message: '少交或免交党费须填写原因和批准的上一级党委（规定第七条）',
+    path: ['reductionReason'],
+  });
+export type DuesAssess = z.infer<typeof duesAssessSchema>;
+
+export const DUES_METHODS = ['cash', 'wechat', 'alipay', 'bank', 'other'] as const;
+export type DuesMethod = (typeof DUES_METHODS)[number];
+export const DUES_METHOD_LABELS: Record<DuesMethod, string> = {
+  cash: '现金',
+  wechat: '微信',
+  alipay: '支付宝',
+  bank: '银行转账',
+  other: '其他',
+};
+
+/** A payment for a range of months; the amount due is computed from the assessments, never typed. */
+export const duesPaySchema = z
+  .object({
+    memberId: z.number().int().positive().max(2147483647, '编号超出范围'),
+    fromMonth: monthString,
+    toMonth: monthString,
+    paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+    method: z.enum(DUES_METHODS, { message: '交纳方式无效' }),
+    receiptNo: z.string().trim().max(40, '不能超过40个字').optional(),
+    collectedBy: z.string().trim().max(40, '不能超过40个字').optional(),
+    /** Extra paid voluntarily (规定第十一条). */
+    voluntary: yuanToFen.optional(),
+  })
+  .refine((d) => d.toMonth >= d.fromMonth, { message: '截止月份不能早于起始月份', path: ['toMonth'] });
+export type DuesPay = z.infer<typeof duesPaySchema>;
+
+/**
+ * Back-pay and advance payment: at most 6 months each way from the month of payment (规定第十二条).
+ * Returns `{ field, message }` or null.
+ */
+export const paymentWindowProblem = (p: {
+  fromMonth: string;
+  toMonth: string;
+  paidAt: string;
+}): { field: string; message: string } | null => {
+  const paid = monthIndex(p.paidAt.slice(0, 7));
+  const back = paid - monthIndex(p.fromMonth);
+  const ahead = monthIndex(p.toMonth) - paid;
+  if (back > MAX_BACK_OR_ADVANCE_MONTHS)
+    return { field: 'fromMonth', message: `补交${back}个月：补交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+  if (ahead > MAX_BACK_OR_ADVANCE_MONTHS)
+    return { field: 'toMonth', message: `预交${ahead}个月：预交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+  return null;
+};
+
+/** 3 months unpaid: the branch follows up; 6: the 自行脱党 warning. */
+export const ARREARS_FOLLOW_UP_MONTHS = 3;
+
+export interface ArrearsStatus {
+  /** Months owed up to and including the last finished month. */
+  owedMonths: string[];
+  /** Consecutive unpaid months ending with the last finished month. */
+  streak: number;
+  /** A warning for the branch to decide, never an automatic removal. */
+  warning: string | null;
+}
+
+/**
+ * Arrears of one member on `asOf` (规定第十三条; 党章第九条): every month from `dueFrom` through the
+ * month before `asOf` that is not covered by a payment. The month running is not owed yet.
+ */
+export const arrearsOf = (dueFrom: string, paid: { fromMonth: string; toMonth: string }[], asOf: string): ArrearsStatus => {
+  const last = monthIndex(asOf.slice(0, 7)) - 1;
+  const covered = new Set<number>();
+  for (const p of paid) for (let i = monthIndex(p.fromMonth); i <= monthIndex(p.toMonth); i++) covered.add(i);
+  const owedMonths: string[] = [];
+  for (let i = monthIndex(dueFrom); i <= last; i++) if (!covered.has(i)) owedMonths.push(monthOf(i));
+  let streak = 0;
+  for (let i = last; i >= monthIndex(dueFrom) && !covered.has(i); i--) streak++;
+  const warning =
+    streak >= ARREARS_LAPSE_MONTHS
+      ? `连续${streak}个月未交纳党费：党员连续6个月不交纳党费又没有正当理由的，按自行脱党处理（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）。请支部了解原因后由支部大会讨论决定，系统不会自动除名。`
+      : streak >= ARREARS_FOLLOW_UP_MONTHS
+        ? `连续${streak}个月未交纳党费，请支部及时提醒并了解原因`
+        : null;
+  return { owedMonths, streak, warning };
+};

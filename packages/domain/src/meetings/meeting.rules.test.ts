@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEETING_SETTINGS, type MeetingType, meetingFindings, quorumProblem } from './meeting.rules.js';
+import { DEFAULT_MEETING_SETTINGS, type MeetingType, meetingCalendar, quorumProblem } from './meeting.rules.js';
 
 describe('meeting quorum (支部工作条例 Arts. 11–12: half or more present)', () => {
   it.each([
@@ -22,8 +22,13 @@ describe('meeting quorum (支部工作条例 Arts. 11–12: half or more present
 });
 
 describe('compliance calendar (RULES.md §2): periods that ended without the meeting', () => {
+  const findings = (...args: Parameters<typeof meetingCalendar>) => meetingCalendar(...args).findings;
   const everyMonth = (type: MeetingType) =>
-    Array.from({ length: 12 }, (_, i) => ({ type, date: `2026-${String(i + 1).padStart(2, '0')}-10` }));
+    Array.from({ length: 12 }, (_, i) => ({
+      type,
+      date: `2026-${String(i + 1).padStart(2, '0')}-10`,
+      groupId: type === 'group' ? 1 : null,
+    }));
   const full = [
     ...everyMonth('committee'),
     ...everyMonth('theme_day'),
@@ -36,10 +41,10 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
     { type: 'appraisal' as const, date: '2026-12-21' },
     { type: 'talk' as const, date: '2026-11-01' },
   ];
-  const branch = { hasCommittee: true, hasGroups: true };
+  const branch = { hasCommittee: true, groups: [{ id: 1, name: '第一党小组' }] };
 
   it('a branch that held everything owes nothing for the year', () => {
-    expect(meetingFindings(2026, '2027-01-01', full, branch)).toEqual([]);
+    expect(findings(2026, '2027-01-01', full, branch)).toEqual([]);
   });
 
   it('names the missing month, quarter and year with a stable code and the rule', () => {
@@ -49,7 +54,7 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
         !(m.type === 'general_assembly' && m.date === '2026-08-15') &&
         m.type !== 'life_meeting',
     );
-    const f = meetingFindings(2026, '2027-01-01', held, branch);
+    const f = findings(2026, '2027-01-01', held, branch);
     expect(f.map((x) => [x.code, x.period])).toEqual([
       ['meeting.general_assembly.quarter', '2026-Q3'],
       ['meeting.committee.month', '2026-08'],
@@ -60,7 +65,7 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
   });
 
   it('a period still running owes nothing yet; its last day is still on time', () => {
-    const f = meetingFindings(2026, '2026-08-31', [], { hasCommittee: true, hasGroups: false });
+    const f = findings(2026, '2026-08-31', [], { hasCommittee: true, groups: [] });
     expect(f.filter((x) => x.code === 'meeting.committee.month').map((x) => x.period)).toEqual(
       ['01', '02', '03', '04', '05', '06', '07'].map((m) => `2026-${m}`),
     );
@@ -69,21 +74,44 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
   });
 
   it('no committee and no groups: those meetings are not owed; the quarterly 党课 is a setting', () => {
-    const f = meetingFindings(2026, '2027-01-01', [], { hasCommittee: false, hasGroups: false });
+    const f = findings(2026, '2027-01-01', [], { hasCommittee: false, groups: [] });
     expect(f.some((x) => x.code.startsWith('meeting.committee') || x.code.startsWith('meeting.group'))).toBe(false);
     expect(f.filter((x) => x.code === 'meeting.lecture.quarter')).toHaveLength(4);
-    const yearly = meetingFindings(
+    const yearly = findings(
       2026,
       '2027-01-01',
       [],
-      { hasCommittee: false, hasGroups: false },
+      { hasCommittee: false, groups: [] },
       { ...DEFAULT_MEETING_SETTINGS, quarterlyLecture: false },
     );
     expect(yearly.filter((x) => x.code.startsWith('meeting.lecture')).map((x) => x.code)).toEqual(['meeting.lecture.year']);
   });
 
   it('meetings of another year do not count', () => {
-    const f = meetingFindings(2026, '2027-01-01', [{ type: 'life_meeting', date: '2025-12-20' }], branch);
+    const f = findings(2026, '2027-01-01', [{ type: 'life_meeting', date: '2025-12-20' }], branch);
     expect(f.some((x) => x.code === 'meeting.life_meeting.year')).toBe(true);
+  });
+
+  it('each 党小组 owes its own monthly meeting; a meeting of one group does not count for another', () => {
+    const groups = [
+      { id: 1, name: '第一党小组' },
+      { id: 2, name: '第二党小组' },
+    ];
+    const f = findings(2026, '2026-03-01', [{ type: 'group', date: '2026-01-05', groupId: 1 }], { hasCommittee: false, groups });
+    const group = f.filter((x) => x.code === 'meeting.group.month');
+    expect(group.map((x) => [x.period, x.groupId])).toEqual([
+      ['2026-02', 1],
+      ['2026-01', 2],
+      ['2026-02', 2],
+    ]);
+    expect(group[1]?.message).toBe('2026年1月「第二党小组」未召开党小组会：党小组会一般每月召开1次（条例第十三条）');
+  });
+
+  it('counts what was required in the periods ended, for the completion rate', () => {
+    const c = meetingCalendar(2026, '2026-04-01', [], { hasCommittee: true, groups: [] });
+    // 3 months of 支委会 and 主题党日, Q1 党员大会 and 党课
+    expect(c.required).toBe(8);
+    expect(c.findings).toHaveLength(8);
+    expect(meetingCalendar(2026, '2027-01-01', full, branch)).toEqual({ required: 12 * 3 + 4 * 2 + 3, findings: [] });
   });
 });

@@ -85,7 +85,12 @@ export const meetingRequirements = (settings: MeetingSettings = DEFAULT_MEETING_
     per: 'year',
     source: '组织生活会一般每年召开1次，多安排在第四季度（条例第十七条）',
   },
-  { code: 'meeting.appraisal.year', type: 'appraisal', per: 'year', source: '民主评议党员一般每年开展1次（《中国共产党支部工作条例（试行）》）' },
+  {
+    code: 'meeting.appraisal.year',
+    type: 'appraisal',
+    per: 'year',
+    source: '民主评议党员一般每年开展1次（《中国共产党支部工作条例（试行）》）',
+  },
   {
     code: 'meeting.talk.year',
     type: 'talk',
@@ -117,37 +122,56 @@ export interface ComplianceFinding {
   /** `2026-08`, `2026-Q3` or `2026`. */
   period: string;
   message: string;
+  /** The 党小组 a 党小组会 finding is about. */
+  groupId?: number;
+}
+
+export interface ComplianceCalendar {
+  /** Meetings the rules required in the periods ended so far (the completion rate's denominator). */
+  required: number;
+  findings: ComplianceFinding[];
 }
 
 /**
  * What a branch owes for `year` as of `asOf`: for every requirement that applies, each period that
- * has ended without a held meeting of the type. A period still running owes nothing yet.
+ * has ended without a held meeting of the type. A period still running owes nothing yet. Each
+ * 党小组 owes its own 党小组会 (条例第十三条); a held 党小组会 counts for the group it names.
  */
-export const meetingFindings = (
+export const meetingCalendar = (
   year: number,
   asOf: string,
-  held: { type: MeetingType; date: string }[],
-  branch: { hasCommittee: boolean; hasGroups: boolean },
+  held: { type: MeetingType; date: string; groupId?: number | null }[],
+  branch: { hasCommittee: boolean; groups: { id: number; name: string }[] },
   settings: MeetingSettings = DEFAULT_MEETING_SETTINGS,
-): ComplianceFinding[] => {
+): ComplianceCalendar => {
   const findings: ComplianceFinding[] = [];
+  let required = 0;
   const inYear = held.filter((m) => m.date.startsWith(`${year}-`));
   for (const req of meetingRequirements(settings)) {
     if (req.when === 'has_committee' && !branch.hasCommittee) continue;
-    if (req.when === 'has_groups' && !branch.hasGroups) continue;
+    const subjects: { groupId?: number; name: string }[] =
+      req.when === 'has_groups' ? branch.groups.map((g) => ({ groupId: g.id, name: `${g.name}` })) : [{ name: '' }];
     const count = req.per === 'month' ? 12 : req.per === 'quarter' ? 4 : 1;
-    for (let index = 1; index <= count; index++) {
-      const p: Period = { kind: req.per, index };
-      if (periodEnd(year, p) >= asOf) continue;
-      if (inYear.some((m) => m.type === req.type && periodOf(m.date, req.per) === index)) continue;
-      const period =
-        req.per === 'month' ? `${year}-${String(index).padStart(2, '0')}` : req.per === 'quarter' ? `${year}-Q${index}` : `${year}`;
-      findings.push({
-        code: req.code,
-        period,
-        message: `${year}年${PERIOD_NAME[req.per](index)}未召开${MEETING_TYPE_LABELS[req.type]}：${req.source}`,
-      });
+    for (const subject of subjects) {
+      for (let index = 1; index <= count; index++) {
+        const p: Period = { kind: req.per, index };
+        if (periodEnd(year, p) >= asOf) continue;
+        required++;
+        const met = inYear.some(
+          (m) =>
+            m.type === req.type && periodOf(m.date, req.per) === index && (subject.groupId === undefined || m.groupId === subject.groupId),
+        );
+        if (met) continue;
+        const period =
+          req.per === 'month' ? `${year}-${String(index).padStart(2, '0')}` : req.per === 'quarter' ? `${year}-Q${index}` : `${year}`;
+        findings.push({
+          code: req.code,
+          period,
+          message: `${year}年${PERIOD_NAME[req.per](index)}${subject.name ? `「${subject.name}」` : ''}未召开${MEETING_TYPE_LABELS[req.type]}：${req.source}`,
+          ...(subject.groupId === undefined ? {} : { groupId: subject.groupId }),
+        });
+      }
     }
   }
-  return findings;
+  return { required, findings };
 };

@@ -16,6 +16,8 @@ export const meetingCreateSchema = z
     topic: text(200),
     minutes: text(20_000),
     decisions: text(5_000),
+    /** The 党小组 of a 党小组会. */
+    groupId: recordId.optional(),
     /** Members present (from the roll of the org). */
     attendeeIds: z.array(recordId).max(2_000).optional(),
     /** Members absent, each with the reason (请假、外出务工 …). */
@@ -30,3 +32,11 @@ export const meetingCreateSchema = z
     path: ['absences'],
   });
 export type MeetingCreate = z.infer<typeof meetingCreateSchema>;
+
+/**
+ * Files kept with a meeting: photos of the sign-in sheet and PDFs of minutes. The server sniffs the
+ * bytes, not the name or the browser's claim.
+ */
+export const ATTACHMENT_LIMITS = { maxBytes: 10 * 1024 * 1024, perMeeting: 20, fileName: 120 } as const;
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];

@@ -81,6 +81,8 @@ describe('terms (中办《关于党的基层组织任期的意见》2018; 选举
 describe('setup checks without committee records', () => {
   it('checks only member thresholds when committees are not recorded', () => {
     expect(setupFindings({ type: 'branch', domain: 'village', fullMembers: 9, members: 9 }).map((f) => f.code)).toEqual([]);
-    expect(setupFindings({ type: 'branch', domain: 'village', fullMembers: 2, members: 2 }).map((f) => f.code)).toEqual(['setup.branch_few_full']);
+    expect(setupFindings({ type: 'branch', domain: 'village', fullMembers: 2, members: 2 }).map((f) => f.code)).toEqual([
+      'setup.branch_few_full',
+    ]);
   });
 });

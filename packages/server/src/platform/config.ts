@@ -14,6 +14,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (须以 postgres:// 开头)')
     .optional(),
   JISHI_DATA_DIR: z.string().min(1).default('./data'),
+  JISHI_FILES_DIR: z.string().min(1).optional(),
   JISHI_DEMO: z.enum(['tongliao', 'none'], { message: 'tongliao or none (只能是 tongliao 或 none)' }).default('tongliao'),
   JISHI_DEMO_SCALE: z
     .enum(['city', 'province', 'small'], { message: 'city, province or small (只能是 city、province 或 small)' })
@@ -50,6 +51,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Uploaded files (meeting photos, PDFs): `files/` under the data dir unless configured. */
+  filesDir: string;
   demo: 'tongliao' | 'none';
   demoScale: 'city' | 'province' | 'small';
   adminPassword: string | undefined;
@@ -83,6 +86,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.JISHI_DATA_DIR,
+    filesDir: e.JISHI_FILES_DIR ?? `${e.JISHI_DATA_DIR.replace(/\/$/, '')}/files`,
     demo: e.JISHI_DEMO,
     demoScale: e.JISHI_DEMO_SCALE,
     adminPassword: e.JISHI_ADMIN_PASSWORD,

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { idCheckChar, type Role } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -48,7 +50,7 @@ export const createHarness = async (opts: BuildOptions = {}): Promise<Harness> =
   const deps: Deps = {
     database,
     db: database.db,
-    config: { ...loadConfig({}), loginRatePerMinute: 10_000 },
+    config: { ...loadConfig({}), loginRatePerMinute: 10_000, filesDir: mkdtempSync(path.join(os.tmpdir(), 'jishi-files-')) },
     keys: deriveKeys(Buffer.alloc(32, 1)),
     now: () => now ?? new Date(),
   };
@@ -165,8 +167,8 @@ export const auditCount = async (h: Harness): Promise<number> =>
 
 /** A small client over `inject` for one cookie. */
 export const client = (h: Harness, cookie?: string) => {
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-    const res = await h.app.inject({ method, url, payload: payload as never, headers: cookie ? { cookie } : {} });
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers = {}) => {
+    const res = await h.app.inject({ method, url, payload: payload as never, headers: { ...(cookie ? { cookie } : {}), ...headers } });
     const json = res.headers['content-type']?.toString().includes('json') ? res.json() : undefined;
     return { status: res.statusCode, body: json, raw: res };
   };
@@ -174,6 +176,14 @@ export const client = (h: Harness, cookie?: string) => {
     get: (url: string) => call('GET', url),
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
+    put: (url: string, payload: unknown) => call('PUT', url, payload),
+    /** A multipart upload of one file in the field `file`. */
+    upload: (url: string, file: Buffer, name: string, type = 'application/octet-stream') => {
+      const boundary = '----jishi-test';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+      const payload = Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return call('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    },
   };
 };
 

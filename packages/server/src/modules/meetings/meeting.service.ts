@@ -1,19 +1,9 @@
-import {
-  type Actor,
-  type ComplianceFinding,
-  DEFAULT_MEETING_SETTINGS,
-  DomainError,
-  type MeetingCreate,
-  type MeetingType,
-  meetingFindings,
-  quorumProblem,
-  setupFindings,
-} from '@jishi/domain';
+import { type Actor, DomainError, type MeetingCreate, type MeetingType, quorumProblem } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { readSettings } from '../../platform/settings.js';
 import { findOrg } from '../orgs/org.repo.js';
+import { refreshSnapshot } from './compliance.js';
 
 export interface MeetingRow {
   id: number;
@@ -31,11 +21,14 @@ export interface MeetingRow {
   shouldAttend: number | null;
   present: number | null;
   quorumProblem: string | null;
+  groupId: number | null;
+  attachments: number;
 }
 
 const SELECT = sql`select g.id, g.org_id as "orgId", o.name as "orgName", o.path::text as "orgPath", g.type, g.status,
   to_char(g.date, 'YYYY-MM-DD') as date, g.place, g.host, g.topic, g.minutes, g.decisions, g.should_attend as "shouldAttend",
-  g.present, g.quorum_problem as "quorumProblem"
+  g.present, g.quorum_problem as "quorumProblem", g.group_id as "groupId",
+  (select count(*)::int from attachment a where a.meeting_id = g.id) as attachments
   from meeting g join org o on o.id = g.org_id`;
 
 export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) =>
@@ -68,6 +61,25 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
     const stranger = ids.find((id) => !onRoll.has(id));
     if (stranger !== undefined) throw new DomainError('INVALID_INPUT', `有人员不在「${o.name}」会议当日的党员名册中`, { field });
   }
+  if (input.type === 'group') {
+    const [g] = await rows<{ id: number }>(
+      q,
+      sql`select id from party_group where id = ${input.groupId ?? 0} and org_id = ${o.id} and closed_at is null`,
+    );
+    if (!g) throw new DomainError('INVALID_INPUT', `请选择「${o.name}」的党小组`, { field: 'groupId' });
+  } else if (input.groupId !== undefined) {
+    throw new DomainError('INVALID_INPUT', '只有党小组会需要选择党小组', { field: 'groupId' });
+  }
+  // A 支委会 counts its quorum against the committee in office on the day, once one is recorded.
+  const committee =
+    input.type === 'committee'
+      ? await rows<{ memberId: number }>(
+          q,
+          sql`select cm.member_id as "memberId" from committee c join committee_member cm on cm.committee_id = c.id
+              where c.org_id = ${o.id} and c.kind = 'committee' and c.elected_at <= ${input.date}::date
+                and (c.ended_at is null or c.ended_at > ${input.date}::date)`,
+        )
+      : [];
   let shouldAttend: number | null = null;
   let present: number | null = null;
   let problem: string | null = null;
@@ -75,15 +87,20 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
     shouldAttend = roll.filter((m) => m.full).length;
     present = attendees.filter((id) => onRoll.get(id)?.full).length;
     problem = quorumProblem('general_assembly', { shouldAttend, present });
+  } else if (input.status === 'held' && committee.length > 0) {
+    const seats = new Set(committee.map((c) => c.memberId));
+    shouldAttend = seats.size;
+    present = attendees.filter((id) => seats.has(id)).length;
+    problem = quorumProblem('committee', { shouldAttend, present });
   } else if (input.status === 'held' && attendees.length > 0) {
     present = attendees.length;
     shouldAttend = attendees.length + absences.length;
   }
   const [created] = await rows<{ id: number }>(
     q,
-    sql`insert into meeting (org_id, type, status, date, place, host, topic, minutes, decisions, should_attend, present, quorum_problem, created_by)
+    sql`insert into meeting (org_id, type, status, date, place, host, topic, minutes, decisions, should_attend, present, quorum_problem, group_id, created_by)
         values (${o.id}, ${input.type}, ${input.status}, ${input.date}::date, ${input.place ?? null}, ${input.host ?? null}, ${input.topic ?? null},
-                ${input.minutes ?? null}, ${input.decisions ?? null}, ${shouldAttend}, ${present}, ${problem}, ${actor.userId})
+                ${input.minutes ?? null}, ${input.decisions ?? null}, ${shouldAttend}, ${present}, ${problem}, ${input.groupId ?? null}, ${actor.userId})
         returning id`,
   );
   const id = created?.id as number;
@@ -94,41 +111,6 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
   if (people.length > 0) {
     await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
   }
+  if (input.status === 'held') await refreshSnapshot(q, o.id, Number(input.date.slice(0, 4)), today);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
-};
-
-/**
- * Every rule the org breaks in `year` as of `asOf` (ARCHITECTURE.md `GET /orgs/:id/compliance`):
- * meetings owed (valid held meetings only) and setup thresholds. Committees, groups and terms
- * join when they are recorded.
- */
-export const complianceOf = async (q: Q, org: { id: number; type: string; domain: string }, year: number, asOf: string) => {
-  const held = await rows<{ type: MeetingType; date: string }>(
-    q,
-    sql`select type, to_char(date, 'YYYY-MM-DD') as date from meeting
-        where org_id = ${org.id} and status = 'held' and quorum_problem is null
-          and date >= ${`${year}-01-01`}::date and date <= ${`${year}-12-31`}::date`,
-  );
-  const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
-  const [counts] = await rows<{ members: number; full: number }>(
-    q,
-    sql`select count(*)::int as members, count(*) filter (where full_member_at is not null and full_member_at <= ${end}::date)::int as full
-        from member where org_id = ${org.id} and joined_at <= ${end}::date and (exit_at is null or exit_at > ${end}::date)`,
-  );
-  const settings = await readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS);
-  const isBranch = org.type === 'branch' || org.type === 'joint_branch';
-  const items: ComplianceFinding[] = [];
-  if (isBranch) {
-    // Until committees are recorded, a branch with 7 or more full members is taken to have one (条例第六章).
-    items.push(...meetingFindings(year, asOf, held, { hasCommittee: (counts?.full ?? 0) >= 7, hasGroups: false }, settings));
-  }
-  for (const f of setupFindings({
-    type: org.type as never,
-    domain: org.domain,
-    fullMembers: counts?.full ?? 0,
-    members: counts?.members ?? 0,
-  })) {
-    if (isBranch) items.push({ ...f, period: String(year) });
-  }
-  return items;
 };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../platform/db/index.js';
-import { actorWith, buildTree, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
 
 let h: Harness;
 let t: TestTree;
@@ -34,12 +34,8 @@ const sheet = async (data: unknown[][]) => {
 };
 
 /** A multipart upload of one file. */
-const upload = (url: string, file: Buffer, name = 'members.xlsx') => {
-  const boundary = '----jishi-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return h.app.inject({ method: 'POST', url, payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-};
+const upload = async (url: string, file: Buffer, name = 'members.xlsx') =>
+  (await client(h, cookie).upload(url, file, name, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).raw;
 
 const memberCount = async () => ((await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from member`))[0] as { n: number }).n;
 

@@ -4,7 +4,6 @@ import {
   AGE_BANDS,
   bandOf,
   bandStartRange,
-  DomainError,
   ETHNICITIES,
   GENDER_LABELS,
   MEMBER_STATUS_LABELS,
@@ -19,13 +18,14 @@ import {
   recordIdParam,
   revealSchema,
 } from '@jishi/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
 import { blindIndex, type Keys } from '../../platform/crypto.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { attachment, type SheetColumn, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
+import { uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
@@ -98,14 +98,6 @@ const EXPORT_COLUMNS: SheetColumn<Presented>[] = [
   { header: '人员类别', width: 20, value: (m) => (m.occupation ? OCCUPATION_LABELS[m.occupation as Occupation] : null) },
 ];
 
-/** The one uploaded file of a multipart request, as bytes. */
-const uploadedFile = async (req: FastifyRequest): Promise<Buffer> => {
-  if (!req.isMultipart()) throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 上传一个 .xlsx 文件', { field: 'file' });
-  const part = await req.file();
-  if (!part) throw new DomainError('INVALID_INPUT', '没有收到文件', { field: 'file' });
-  return part.toBuffer();
-};
-
 /** /api/v1/members. */
 export const memberRoutes = (app: FastifyInstance) => {
   route(app, {
@@ -145,7 +137,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     summary: '导入党员名册（.xlsx；先校验全部行，有任何错误则不导入）',
     tags,
     handler: async ({ req, actor, q, deps, audit, reply }) => {
-      const file = await uploadedFile(req);
+      const file = (await uploadedFile(req, '一个 .xlsx 文件')).bytes;
       const result = await importMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
       await audit({ targetType: 'member', detail: { created: result.created } });
       reply.status(201);
@@ -161,7 +153,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     summary: '返回标注了错误说明的导入文件',
     tags,
     handler: async ({ req, actor, q, deps, reply }) => {
-      const file = await uploadedFile(req);
+      const file = (await uploadedFile(req, '一个 .xlsx 文件')).bytes;
       const { errors } = await checkMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册-错误说明.xlsx'));
       return annotateErrors(file, errors);

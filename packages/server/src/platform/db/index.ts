@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
@@ -42,7 +43,7 @@ export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | 
   const client = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
-    extensions: { ltree, pg_trgm },
+    extensions: { ltree, pg_trgm, btree_gist },
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', pglite: client, close: () => client.close() };

@@ -333,6 +333,8 @@ export const meeting = pgTable(
     shouldAttend: integer('should_attend'),
     present: integer('present'),
     quorumProblem: text('quorum_problem'),
+    /** The 党小组 of a 党小组会. */
+    groupId: integer('group_id'),
     createdBy: integer('created_by').references(() => appUser.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -353,4 +355,145 @@ export const meetingAttendee = pgTable(
     absenceReason: text('absence_reason'),
   },
   (t) => [uniqueIndex('meeting_attendee_key').on(t.meetingId, t.memberId)],
+);
+
+/**
+ * A branch's elected leadership for one term (换届 to 换届): a 支部委员会, or for a branch under 7
+ * full members a 书记 (and 副书记) without one. `endedAt` is set when the next election replaces it.
+ */
+export const committee = pgTable(
+  'committee',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    kind: text('kind').notNull(),
+    electedAt: date('elected_at', { mode: 'string' }).notNull(),
+    /** An approved advance (<0) or delay (>0) of the next 换届, in months. */
+    adjustmentMonths: integer('adjustment_months').notNull().default(0),
+    adjustmentReason: text('adjustment_reason'),
+    endedAt: date('ended_at', { mode: 'string' }),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('committee_org_idx').on(t.orgId), uniqueIndex('committee_current').on(t.orgId).where(sql`ended_at is null`)],
+);
+
+/** Who holds which post in a committee. */
+export const committeeMember = pgTable(
+  'committee_member',
+  {
+    committeeId: integer('committee_id')
+      .notNull()
+      .references(() => committee.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    post: text('post').notNull(),
+  },
+  (t) => [uniqueIndex('committee_member_key').on(t.committeeId, t.memberId)],
+);
+
+/** 党小组 of a branch (条例第十三条), with its 组长. */
+export const partyGroup = pgTable(
+  'party_group',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    name: text('name').notNull(),
+    leaderId: integer('leader_id').references(() => member.id),
+    closedAt: date('closed_at', { mode: 'string' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('party_group_name').on(t.orgId, t.name)],
+);
+
+/** A file kept with a meeting (sign-in sheet photo, minutes PDF): the bytes live under the data dir. */
+export const attachment = pgTable(
+  'attachment',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meeting.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachment_meeting_idx').on(t.meetingId)],
+);
+
+/** The nightly compliance scan's result per org and year, for the roll-ups and indicators. */
+export const complianceSnapshot = pgTable(
+  'compliance_snapshot',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    year: integer('year').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    findings: jsonb('findings').notNull(),
+    meetingsOwed: integer('meetings_owed').notNull(),
+    meetingsRequired: integer('meetings_required').notNull(),
+    computedAt: at('computed_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('compliance_snapshot_key').on(t.orgId, t.year)],
+);
+
+/**
+ * A member's monthly dues from `effectiveFrom` (the first of a month) until the next assessment:
+ * fixed at the start of the year or when pay changes (规定第十条). A reduction or exemption keeps
+ * the approving org (规定第七条).
+ */
+export const duesAssessment = pgTable(
+  'dues_assessment',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    category: text('category').notNull(),
+    baseFen: bigint('base_fen', { mode: 'number' }),
+    calculatedFen: integer('calculated_fen').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    basis: text('basis').notNull(),
+    reductionReason: text('reduction_reason'),
+    reductionApprovedBy: integer('reduction_approved_by').references(() => org.id),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dues_assessment_key').on(t.memberId, t.effectiveFrom)],
+);
+
+/** Dues paid for a range of months, with any voluntary extra; ranges never overlap per member. */
+export const duesPayment = pgTable(
+  'dues_payment',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => member.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    fromMonth: date('from_month', { mode: 'string' }).notNull(),
+    toMonth: date('to_month', { mode: 'string' }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    voluntaryFen: integer('voluntary_fen').notNull().default(0),
+    paidAt: date('paid_at', { mode: 'string' }).notNull(),
+    method: text('method').notNull(),
+    receiptNo: text('receipt_no'),
+    collectedBy: text('collected_by'),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('dues_payment_member_idx').on(t.memberId, t.fromMonth), index('dues_payment_org_idx').on(t.orgId, t.paidAt)],
 );

@@ -1,0 +1,159 @@
+import {
+  BRANCH_TYPES,
+  COMMITTEE_REQUIRED_FROM,
+  type ComplianceFinding,
+  DEFAULT_MEETING_SETTINGS,
+  type MeetingType,
+  meetingCalendar,
+  type OrgType,
+  setupFindings,
+  termStatus,
+} from '@jishi/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Q, rows } from '../../platform/db/index.js';
+import { defineJob } from '../../platform/jobs.js';
+import { readSettings } from '../../platform/settings.js';
+
+export interface OrgCompliance {
+  orgId: number;
+  findings: ComplianceFinding[];
+  /** Meetings the calendar required in the periods ended so far, and how many of them are missing. */
+  meetingsRequired: number;
+  meetingsOwed: number;
+}
+
+const group = <T extends { orgId: number }>(list: T[]) => {
+  const out = new Map<number, T[]>();
+  for (const x of list) out.set(x.orgId, [...(out.get(x.orgId) ?? []), x]);
+  return out;
+};
+
+/**
+ * Every rule finding of `year` as of `asOf` for the open orgs `orgs` selects (a condition on `o`):
+ * meetings owed per the calendar, setup thresholds and the committee's term. One query per kind
+ * of fact for the whole set, so a city scans in one pass (the nightly job, the township table and
+ * `GET /orgs/:id/compliance` all read this).
+ */
+export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL): Promise<OrgCompliance[]> => {
+  const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  const inScope = sql`(select o.id from org o where o.closed_at is null and ${orgs})`;
+  const [list, counts, held, committees, groups, settings] = await Promise.all([
+    rows<{ orgId: number; type: OrgType; domain: string }>(
+      q,
+      sql`select o.id as "orgId", o.type, o.domain from org o where o.closed_at is null and ${orgs} order by o.id`,
+    ),
+    rows<{ orgId: number; members: number; full: number }>(
+      q,
+      sql`select org_id as "orgId", count(*)::int as members,
+            count(*) filter (where full_member_at is not null and full_member_at <= ${end}::date)::int as full
+          from member where org_id in ${inScope} and joined_at <= ${end}::date and (exit_at is null or exit_at > ${end}::date)
+          group by org_id`,
+    ),
+    rows<{ orgId: number; type: MeetingType; date: string; groupId: number | null }>(
+      q,
+      sql`select org_id as "orgId", type, to_char(date, 'YYYY-MM-DD') as date, group_id as "groupId" from meeting
+          where status = 'held' and quorum_problem is null and date >= ${`${year}-01-01`}::date and date <= ${`${year}-12-31`}::date
+            and org_id in ${inScope}`,
+    ),
+    rows<{ orgId: number; kind: string; electedAt: string; adjustmentMonths: number; size: number }>(
+      q,
+      sql`select c.org_id as "orgId", c.kind, to_char(c.elected_at, 'YYYY-MM-DD') as "electedAt", c.adjustment_months as "adjustmentMonths",
+            (select count(*)::int from committee_member cm where cm.committee_id = c.id) as size
+          from committee c where c.org_id in ${inScope} and c.elected_at <= ${end}::date and (c.ended_at is null or c.ended_at > ${end}::date)`,
+    ),
+    rows<{ orgId: number; id: number; name: string }>(
+      q,
+      sql`select org_id as "orgId", id, name from party_group where org_id in ${inScope} and closed_at is null order by id`,
+    ),
+    readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.orgId, c]));
+  const heldOf = group(held);
+  const committeeOf = new Map(committees.map((c) => [c.orgId, c]));
+  const groupsOf = group(groups);
+  return list.map((o) => {
+    const isBranch = (BRANCH_TYPES as readonly string[]).includes(o.type);
+    const c = countOf.get(o.orgId);
+    const committee = committeeOf.get(o.orgId);
+    const findings: ComplianceFinding[] = [];
+    let meetingsRequired = 0;
+    let meetingsOwed = 0;
+    if (isBranch) {
+      // Before any election is recorded, a branch of 7 or more full members is taken to have a committee.
+      const hasCommittee = committee ? committee.kind === 'committee' : (c?.full ?? 0) >= COMMITTEE_REQUIRED_FROM;
+      const calendar = meetingCalendar(
+        year,
+        asOf,
+        heldOf.get(o.orgId) ?? [],
+        { hasCommittee, groups: groupsOf.get(o.orgId) ?? [] },
+        settings,
+      );
+      findings.push(...calendar.findings);
+      meetingsRequired = calendar.required;
+      meetingsOwed = calendar.findings.length;
+      const setup = setupFindings({
+        type: o.type,
+        domain: o.domain,
+        fullMembers: c?.full ?? 0,
+        members: c?.members ?? 0,
+        committeeSize: committee ? (committee.kind === 'committee' ? committee.size : null) : undefined,
+      });
+      findings.push(...setup.map((f) => ({ ...f, period: String(year) })));
+      if (!committee) {
+        findings.push({
+          code: 'term.unrecorded',
+          period: String(year),
+          message: '未登记支部委员会（书记）的选举信息，无法核对任期和换届时间（中办《关于党的基层组织任期的意见》）',
+        });
+      }
+    }
+    if (committee) {
+      const term = termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths);
+      if (term.finding) findings.push({ ...term.finding, period: String(year) });
+    }
+    return { orgId: o.orgId, findings, meetingsRequired, meetingsOwed };
+  });
+};
+
+/** Stores scan results as the orgs' snapshot for `year` (the roll-ups and indicators read these). */
+export const storeSnapshots = async (q: Q, year: number, asOf: string, results: OrgCompliance[]) => {
+  for (let i = 0; i < results.length; i += 500) {
+    const chunk = results.slice(i, i + 500);
+    await q.execute(
+      sql`insert into compliance_snapshot (org_id, year, as_of, findings, meetings_required, meetings_owed)
+          values ${sql.join(
+            chunk.map(
+              (r) =>
+                sql`(${r.orgId}, ${year}, ${asOf}::date, ${JSON.stringify(r.findings)}::jsonb, ${r.meetingsRequired}, ${r.meetingsOwed})`,
+            ),
+            sql`, `,
+          )}
+          on conflict (org_id, year) do update set as_of = excluded.as_of, findings = excluded.findings,
+            meetings_required = excluded.meetings_required, meetings_owed = excluded.meetings_owed, computed_at = now()`,
+    );
+  }
+};
+
+/** Rescans one org after a change (a meeting, an election), so the township table is current at once. */
+export const refreshSnapshot = async (q: Q, orgId: number, year: number, asOf: string) =>
+  storeSnapshots(q, year, asOf, await scanCompliance(q, year, asOf, sql`o.id = ${orgId}`));
+
+/** Nightly: the whole tree for this year (and last year's final state in January). */
+export const complianceScan = defineJob({
+  name: 'compliance-scan',
+  cron: '0 2 * * *',
+  summary: '组织生活合规扫描',
+  run: async (q, _deps, today) => {
+    const year = Number(today.slice(0, 4));
+    const years = today.slice(5, 7) === '01' ? [year - 1, year] : [year];
+    let orgs = 0;
+    let findings = 0;
+    for (const y of years) {
+      const results = await scanCompliance(q, y, today, sql`true`);
+      await storeSnapshots(q, y, today, results);
+      orgs += results.length;
+      findings += results.reduce((n, r) => n + r.findings.length, 0);
+    }
+    return { orgs, findings };
+  },
+});
