@@ -1,13 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, auditCount, buildTree, client, createHarness, type Harness } from '../../test/harness.js';
+import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
 
 let h: Harness;
+let t: TestTree;
 let member: ReturnType<typeof client>;
+let branch: ReturnType<typeof client>;
+let other: ReturnType<typeof client>;
 beforeAll(async () => {
   h = await createHarness();
-  const t = await buildTree(h);
+  t = await buildTree(h);
+  h.setNow(new Date('2026-11-26T04:00:00Z'));
   member = client(h, (await actorWith(h, [{ role: 'member', orgId: t.branchA1 }])).cookie);
+  branch = client(h, (await actorWith(h, [{ role: 'branch_admin', orgId: t.branchA1 }])).cookie);
+  other = client(h, (await actorWith(h, [{ role: 'branch_admin', orgId: t.branchB1 }])).cookie);
 });
 afterAll(() => h.close());
 
@@ -38,5 +44,130 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
     } finally {
       await h.deps.db.execute(sql`delete from setting where key = 'dues'`);
     }
+  });
+});
+
+const addMember = async (patch: Record<string, unknown> = {}) =>
+  (
+    await branch.post('/api/v1/members', {
+      name: '交费人',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber: testIdNumber(),
+      orgId: t.branchA1,
+      joinedAt: '2000-07-01',
+      fullMemberAt: '2001-07-01',
+      status: 'full',
+      ...patch,
+    })
+  ).body.id as number;
+
+describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () => {
+  it('the stored monthly amount agrees with the calculator for every category', async () => {
+    const cases = [
+      { category: 'employed', monthlyBase: 3000 },
+      { category: 'employed', monthlyBase: 12345.67 },
+      { category: 'retired', monthlyBase: 5000.01 },
+      { category: 'farmer' },
+      { category: 'student' },
+      { category: 'unemployed' },
+      { category: 'low_income' },
+    ];
+    for (const c of cases) {
+      const id = await addMember();
+      const calc = await member.post('/api/v1/dues/calculate', c);
+      const stored = await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', ...c });
+      expect(stored.status).toBe(201);
+      expect(stored.body.amountFen).toBe(calc.body.amountFen);
+      expect(stored.body.basis).toBe(calc.body.basis);
+    }
+  });
+
+  it('a reduction needs the 上一级党委; a 预备党员 pays from the month of approval', async () => {
+    const id = await addMember();
+    const base = {
+      memberId: id,
+      effectiveFrom: '2026-01',
+      category: 'employed',
+      monthlyBase: 4000,
+      reducedAmount: 0,
+      reductionReason: '身患重病',
+    };
+    const wrong = await branch.post('/api/v1/dues/assessments', { ...base, reductionApprovedBy: t.countyB });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.message).toContain('第七条');
+    const ok = await branch.post('/api/v1/dues/assessments', { ...base, reductionApprovedBy: t.townA1 });
+    expect(ok.body).toMatchObject({ calculatedFen: 4000, amountFen: 0, reductionApprovedByName: '甲一镇党委' });
+    const probationer = await addMember({ joinedAt: '2026-03-15', fullMemberAt: undefined, status: 'probationary' });
+    const early = await branch.post('/api/v1/dues/assessments', { memberId: probationer, effectiveFrom: '2026-02', category: 'farmer' });
+    expect(early.body.error.message).toContain('第八条');
+    expect(
+      (await other.post('/api/v1/dues/assessments', { memberId: probationer, effectiveFrom: '2026-03', category: 'farmer' })).status,
+    ).toBe(404);
+  });
+
+  it('a payment is the sum of the months assessed; back-pay is limited to 6 months; a month is paid once', async () => {
+    const id = await addMember();
+    await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', category: 'employed', monthlyBase: 4000 });
+    await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-07', category: 'employed', monthlyBase: 6000 });
+    const pay = { memberId: id, paidAt: '2026-11-10', method: 'wechat', receiptNo: 'R-1' };
+    const tooFar = await branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-04', toMonth: '2026-10' });
+    expect(tooFar.status).toBe(422);
+    expect(tooFar.body.error.details.field).toBe('fromMonth');
+    const before = await auditCount(h);
+    const ok = await branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-05', toMonth: '2026-10' });
+    expect(ok.status).toBe(201);
+    // May–June at 40.00, July–October at 90.00
+    expect(ok.body.amountFen).toBe(2 * 4000 + 4 * 9000);
+    expect(await auditCount(h)).toBe(before + 1);
+    const again = await branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-10', toMonth: '2026-11' });
+    expect(again.status).toBe(409);
+    const [a, b] = await Promise.all([
+      branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-11', toMonth: '2026-12' }),
+      branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-12', toMonth: '2027-01' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const view = await branch.get(`/api/v1/members/${id}/dues?year=2026`);
+    expect(view.body.current).toMatchObject({ amountFen: 9000 });
+    expect(view.body.months[0]).toMatchObject({ month: '2026-01', dueFen: 4000, paymentId: null });
+    expect(view.body.arrears).toMatchObject({
+      owedMonths: ['2026-01', '2026-02', '2026-03', '2026-04'],
+      streak: 0,
+      owedFen: 16000,
+      warning: null,
+    });
+  });
+
+  it('six unpaid months raise the 自行脱党 warning for the branch to decide; nothing is removed', async () => {
+    const id = await addMember({ name: '欠交者' });
+    await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', category: 'farmer' });
+    await branch.post('/api/v1/dues/payments', {
+      memberId: id,
+      fromMonth: '2026-01',
+      toMonth: '2026-04',
+      paidAt: '2026-04-20',
+      method: 'cash',
+    });
+    const roster = await branch.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`);
+    const row = roster.body.items.find((r: { memberId: number }) => r.memberId === id);
+    expect(row).toMatchObject({ streak: 6, owedMonths: 6, owedFen: 120, paidThisYearFen: 80 });
+    expect(row.warning).toContain('按自行脱党处理');
+    expect((await branch.get(`/api/v1/members/${id}`)).body.exitType ?? null).toBeNull();
+    expect((await other.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`)).status).toBe(404);
+  });
+
+  it('the yearly statement adds up what was due and what was collected per month', async () => {
+    const res = await branch.get(`/api/v1/dues/statement?orgId=${t.branchA1}&year=2026`);
+    expect(res.status).toBe(200);
+    const may = res.body.months.find((m: { month: string }) => m.month === '2026-05');
+    // In May: the 40.00 payer and the 0.20 farmer paid; everyone assessed owed.
+    expect(may.paidFen).toBe(4000);
+    expect(may.payers).toBe(1);
+    const april = res.body.months.find((m: { month: string }) => m.month === '2026-04');
+    expect(april.paidFen).toBe(20);
+    const paidIn = (month: string) => res.body.months.find((m: { month: string }) => m.month === month).paidFen;
+    // July to October: the 90.00 payer only (the farmer stopped after April).
+    expect(['2026-07', '2026-08', '2026-09', '2026-10'].map(paidIn)).toEqual([9000, 9000, 9000, 9000]);
+    expect(may.dueFen).toBeGreaterThan(may.paidFen);
   });
 });

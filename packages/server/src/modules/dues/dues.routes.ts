@@ -1,7 +1,16 @@
-import { calculateDues, DEFAULT_DUES_SETTINGS, duesCalculateSchema } from '@jishi/domain';
+import { calculateDues, DEFAULT_DUES_SETTINGS, duesAssessSchema, duesCalculateSchema, duesPaySchema, recordIdParam } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../../platform/authorize.js';
+import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
+import { idParams } from '../../platform/schemas.js';
 import { readSettings } from '../../platform/settings.js';
+import { findOrgRef } from '../orgs/org.repo.js';
+import { assessDues, duesRoster, duesStatement, memberDues, payDues } from './dues.service.js';
+
+const tags = ['党费'];
+const year = z.coerce.number().int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年');
 
 /** /api/v1/dues: 党费. */
 export const duesRoutes = (app: FastifyInstance) => {
@@ -12,11 +21,95 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'authenticated',
     write: false,
     summary: '党费计算器：按类别与每月基数计算应交党费',
-    tags: ['党费'],
+    tags,
     body: duesCalculateSchema,
     handler: async ({ q, body }) => {
       const r = calculateDues(body.category, body.monthlyBase ?? 0, await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS));
       return { amount: r.amountFen / 100, amountFen: r.amountFen, rate: r.rate, basis: r.basis };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/dues/assessments',
+    permission: 'member.manage',
+    auditAction: 'dues.assess',
+    summary: '核定党员每月应交党费（年初核定或工资变动当月起；少交、免交须上一级党委批准）',
+    tags,
+    body: duesAssessSchema,
+    handler: async ({ actor, q, body, audit, reply }) => {
+      const a = await assessDues(q, actor, body);
+      await audit({
+        targetType: 'member',
+        targetId: body.memberId,
+        detail: {
+          effectiveFrom: body.effectiveFrom,
+          category: body.category,
+          amountFen: a.amountFen,
+          reduced: a.amountFen !== a.calculatedFen,
+        },
+      });
+      reply.status(201);
+      return a;
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/dues/payments',
+    permission: 'member.manage',
+    auditAction: 'dues.pay',
+    summary: '登记党费交纳（按月份区间，金额按核定标准计算；补交、预交一般不超过6个月）',
+    tags,
+    body: duesPaySchema,
+    handler: async ({ actor, q, body, deps, audit, reply }) => {
+      const p = await payDues(q, actor, body, businessDate(deps.now()));
+      await audit({
+        targetType: 'member',
+        targetId: body.memberId,
+        detail: { paymentId: p.id, fromMonth: p.fromMonth, toMonth: p.toMonth, amountFen: p.amountFen, voluntaryFen: p.voluntaryFen },
+      });
+      reply.status(201);
+      return p;
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/members/:id/dues',
+    permission: 'member.read',
+    summary: '党员的党费：每月应交及依据、交纳记录、欠交情况',
+    tags,
+    params: idParams,
+    querystring: z.object({ year }),
+    handler: async ({ actor, q, params, query, deps }) => memberDues(q, actor, params.id, query.year, businessDate(deps.now())),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/dues/roster',
+    permission: 'member.read',
+    summary: '党支部党费台账：每名党员的交纳标准、本年已交、欠交月数及提醒',
+    tags,
+    querystring: z.object({ orgId: recordIdParam, year }),
+    handler: async ({ actor, q, query, deps }) => {
+      const o = await findOrgRef(q, query.orgId);
+      authorize(actor, 'member.read', o, '党组织');
+      return { items: await duesRoster(q, o.id, query.year, businessDate(deps.now())) };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/dues/statement',
+    permission: 'member.read',
+    summary: '党支部年度党费收缴情况（向党员公布）',
+    tags,
+    querystring: z.object({ orgId: recordIdParam, year }),
+    handler: async ({ actor, q, query }) => {
+      const o = await findOrgRef(q, query.orgId);
+      authorize(actor, 'member.read', o, '党组织');
+      return { org: { id: o.id, name: o.name }, year: query.year, ...(await duesStatement(q, o.id, query.year)) };
     },
   });
 };

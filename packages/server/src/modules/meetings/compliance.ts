@@ -10,7 +10,7 @@ import {
   termStatus,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Q, rows } from '../../platform/db/index.js';
+import { groupBy, type Q, rows } from '../../platform/db/index.js';
 import { defineJob } from '../../platform/jobs.js';
 import { readSettings } from '../../platform/settings.js';
 
@@ -21,12 +21,6 @@ export interface OrgCompliance {
   meetingsRequired: number;
   meetingsOwed: number;
 }
-
-const group = <T extends { orgId: number }>(list: T[]) => {
-  const out = new Map<number, T[]>();
-  for (const x of list) out.set(x.orgId, [...(out.get(x.orgId) ?? []), x]);
-  return out;
-};
 
 /**
  * Every rule finding of `year` as of `asOf` for the open orgs `orgs` selects (a condition on `o`):
@@ -68,9 +62,9 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
     readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS),
   ]);
   const countOf = new Map(counts.map((c) => [c.orgId, c]));
-  const heldOf = group(held);
+  const heldOf = groupBy(held, (m) => m.orgId);
   const committeeOf = new Map(committees.map((c) => [c.orgId, c]));
-  const groupsOf = group(groups);
+  const groupsOf = groupBy(groups, (g) => g.orgId);
   return list.map((o) => {
     const isBranch = (BRANCH_TYPES as readonly string[]).includes(o.type);
     const c = countOf.get(o.orgId);

@@ -109,3 +109,15 @@ export const toDate = (v: unknown): Date => {
 
 /** The same as an ISO string, or null. */
 export const toIso = (v: unknown): string | null => (v === null || v === undefined ? null : toDate(v).toISOString());
+
+/** Rows grouped by a key, in their order (Map.groupBy arrives with Node 21). */
+export const groupBy = <T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]> => {
+  const out = new Map<K, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+};

@@ -1,0 +1,255 @@
+import {
+  type Actor,
+  arrearsOf,
+  calculateDues,
+  DEFAULT_DUES_SETTINGS,
+  DomainError,
+  type DuesAssess,
+  type DuesPay,
+  LARGE_VOLUNTARY_FEN,
+  monthIndex,
+  monthOf,
+  paymentWindowProblem,
+} from '@jishi/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { authorize } from '../../platform/authorize.js';
+import { groupBy, type Q, rows } from '../../platform/db/index.js';
+import { readSettings } from '../../platform/settings.js';
+
+export interface AssessmentRow {
+  id: number;
+  memberId: number;
+  effectiveFrom: string;
+  category: string;
+  baseFen: number | null;
+  calculatedFen: number;
+  amountFen: number;
+  basis: string;
+  reductionReason: string | null;
+  reductionApprovedByName: string | null;
+}
+
+export interface PaymentRow {
+  id: number;
+  memberId: number;
+  fromMonth: string;
+  toMonth: string;
+  amountFen: number;
+  voluntaryFen: number;
+  paidAt: string;
+  method: string;
+  receiptNo: string | null;
+  collectedBy: string | null;
+}
+
+const ASSESSMENTS = sql`select a.id, a.member_id as "memberId", to_char(a.effective_from, 'YYYY-MM') as "effectiveFrom", a.category,
+  a.base_fen as "baseFen", a.calculated_fen as "calculatedFen", a.amount_fen as "amountFen", a.basis,
+  a.reduction_reason as "reductionReason", o.name as "reductionApprovedByName"
+  from dues_assessment a left join org o on o.id = a.reduction_approved_by`;
+const PAYMENTS = sql`select id, member_id as "memberId", to_char(from_month, 'YYYY-MM') as "fromMonth", to_char(to_month, 'YYYY-MM') as "toMonth",
+  amount_fen as "amountFen", voluntary_fen as "voluntaryFen", to_char(paid_at, 'YYYY-MM-DD') as "paidAt", method,
+  receipt_no as "receiptNo", collected_by as "collectedBy" from dues_payment`;
+
+const assessmentsOf = (q: Q, where: SQL) =>
+  rows<AssessmentRow>(q, sql`${ASSESSMENTS} where ${where} order by a.member_id, a.effective_from`);
+const paymentsOf = (q: Q, where: SQL) => rows<PaymentRow>(q, sql`${PAYMENTS} where ${where} order by member_id, from_month`);
+
+/** The amount in effect in `month` from a member's assessments (oldest first), or undefined before the first. */
+const amountIn = (assessments: AssessmentRow[], month: string) => assessments.filter((a) => a.effectiveFrom <= month).at(-1);
+
+/** The member on the roll, scoped: out of scope is a 404. */
+const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'member.read' | 'member.manage') => {
+  const [m] = await rows<{ id: number; name: string; orgId: number; orgPath: string; joinedAt: string; exitType: string | null }>(
+    q,
+    sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "orgPath", to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt", m.exit_type as "exitType"
+        from member m join org o on o.id = m.org_id where m.id = ${memberId}`,
+  );
+  authorize(actor, action, m, '党员');
+  return m;
+};
+
+/**
+ * Fixes a member's monthly dues from a month on (每年初核定, or from the month a new pay is first
+ * received: 规定第十条). The amount is computed by the rule; a lower one needs the reason and the
+ * approving 上一级党委 (规定第七条). A second assessment for the same month replaces the first.
+ */
+export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
+  const m = await memberFor(q, actor, input.memberId, 'member.manage');
+  if (m.exitType) throw new DomainError('INVALID_INPUT', '该党员已不在党员名册中', { field: 'memberId' });
+  if (input.effectiveFrom < m.joinedAt.slice(0, 7))
+    throw new DomainError('RULE_VIOLATION', `预备党员从支部大会通过之日（${m.joinedAt}）起交纳党费（中组发〔2008〕3号第八条）`, {
+      field: 'effectiveFrom',
+    });
+  const settings = await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS);
+  const r = calculateDues(input.category, input.monthlyBase ?? 0, settings);
+  if (input.reducedAmount !== undefined) {
+    if (input.reducedAmount >= r.amountFen)
+      throw new DomainError('INVALID_INPUT', `少交后的金额应低于按规定计算的${(r.amountFen / 100).toFixed(2)}元`, {
+        field: 'reducedAmount',
+      });
+    // The 上一级党委: a committee above the member's branch (规定第七条).
+    const [approver] = await rows<{ id: number }>(
+      q,
+      sql`select a.id from org a where a.id = ${input.reductionApprovedBy ?? 0} and a.type in ('committee', 'working_committee')
+            and ${m.orgPath}::ltree <@ a.path and a.id <> ${m.orgId}`,
+    );
+    if (!approver)
+      throw new DomainError('RULE_VIOLATION', '少交或免交党费须由党支部研究、报上一级党委批准（中组发〔2008〕3号第七条）：请选择上级党委', {
+        field: 'reductionApprovedBy',
+      });
+  }
+  const amountFen = input.reducedAmount ?? r.amountFen;
+  const [a] = await rows<{ id: number }>(
+    q,
+    sql`insert into dues_assessment (member_id, effective_from, category, base_fen, calculated_fen, amount_fen, basis, reduction_reason, reduction_approved_by, created_by)
+        values (${m.id}, ${`${input.effectiveFrom}-01`}::date, ${input.category}, ${input.monthlyBase ?? null}, ${r.amountFen}, ${amountFen}, ${r.basis},
+                ${input.reductionReason ?? null}, ${input.reductionApprovedBy ?? null}, ${actor.userId})
+        on conflict (member_id, effective_from) do update set category = excluded.category, base_fen = excluded.base_fen,
+          calculated_fen = excluded.calculated_fen, amount_fen = excluded.amount_fen, basis = excluded.basis,
+          reduction_reason = excluded.reduction_reason, reduction_approved_by = excluded.reduction_approved_by, created_by = excluded.created_by
+        returning id`,
+  );
+  return (await assessmentsOf(q, sql`a.id = ${a?.id}`))[0] as AssessmentRow;
+};
+
+/**
+ * Records dues paid for a range of months. The amount is the sum of the months' assessed amounts,
+ * never typed; back-pay and advance are limited (规定第十二条); a month is paid once (the table's
+ * exclusion constraint decides between two concurrent payments).
+ */
+export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string) => {
+  const m = await memberFor(q, actor, input.memberId, 'member.manage');
+  if (input.paidAt > today) throw new DomainError('INVALID_INPUT', '交纳日期不能晚于今天', { field: 'paidAt' });
+  const window = paymentWindowProblem(input);
+  if (window) throw new DomainError('RULE_VIOLATION', window.message, { field: window.field });
+  if (input.fromMonth < m.joinedAt.slice(0, 7))
+    throw new DomainError('INVALID_INPUT', `${input.fromMonth}早于入党（${m.joinedAt}），无需交纳`, { field: 'fromMonth' });
+  const assessments = await assessmentsOf(q, sql`a.member_id = ${m.id}`);
+  let amountFen = 0;
+  for (let i = monthIndex(input.fromMonth); i <= monthIndex(input.toMonth); i++) {
+    const a = amountIn(assessments, monthOf(i));
+    if (!a) throw new DomainError('INVALID_INPUT', `${monthOf(i)}的党费尚未核定，请先核定交纳标准`, { field: 'fromMonth' });
+    amountFen += a.amountFen;
+  }
+  const [overlap] = await rows<{ id: number }>(
+    q,
+    sql`select id from dues_payment where member_id = ${m.id} and from_month <= ${`${input.toMonth}-01`}::date and to_month >= ${`${input.fromMonth}-01`}::date`,
+  );
+  if (overlap) throw new DomainError('CONFLICT', '所选月份中已有交纳记录，同一月份不能重复交纳', { field: 'fromMonth' });
+  const [p] = await rows<{ id: number }>(
+    q,
+    sql`insert into dues_payment (member_id, org_id, from_month, to_month, amount_fen, voluntary_fen, paid_at, method, receipt_no, collected_by, created_by)
+        values (${m.id}, ${m.orgId}, ${`${input.fromMonth}-01`}::date, ${`${input.toMonth}-01`}::date, ${amountFen}, ${input.voluntary ?? 0},
+                ${input.paidAt}::date, ${input.method}, ${input.receiptNo ?? null}, ${input.collectedBy ?? null}, ${actor.userId})
+        returning id`,
+  );
+  const payment = (await paymentsOf(q, sql`id = ${p?.id}`))[0] as PaymentRow;
+  return {
+    ...payment,
+    note:
+      payment.voluntaryFen >= LARGE_VOLUNTARY_FEN
+        ? '一次性自愿多交纳党费1000元以上的，全部上缴中央（中组发〔2008〕3号第十一条），请经基层党委上缴'
+        : null,
+  };
+};
+
+/** Where one member stands for a year: what is owed each month and why, what was paid, arrears. */
+export const memberDues = async (q: Q, actor: Actor, memberId: number, year: number, today: string) => {
+  const m = await memberFor(q, actor, memberId, 'member.read');
+  const assessments = await assessmentsOf(q, sql`a.member_id = ${m.id}`);
+  const payments = await paymentsOf(q, sql`member_id = ${m.id}`);
+  const paidIn = new Map<string, number>();
+  for (const p of payments) for (let i = monthIndex(p.fromMonth); i <= monthIndex(p.toMonth); i++) paidIn.set(monthOf(i), p.id);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+    const a = amountIn(assessments, month);
+    const before = month < m.joinedAt.slice(0, 7) || !a;
+    return { month, dueFen: before ? null : a.amountFen, paymentId: paidIn.get(month) ?? null };
+  });
+  const first = assessments[0];
+  const arrears = first ? arrearsOf(first.effectiveFrom, payments, today) : { owedMonths: [], streak: 0, warning: null };
+  const owedFen = arrears.owedMonths.reduce((n, month) => n + (amountIn(assessments, month)?.amountFen ?? 0), 0);
+  return {
+    member: { id: m.id, name: m.name, orgId: m.orgId },
+    current: amountIn(assessments, today.slice(0, 7)) ?? null,
+    assessments,
+    months,
+    payments: payments.filter((p) => p.toMonth >= `${year}-01` && p.fromMonth <= `${year}-12`),
+    arrears: { ...arrears, owedFen },
+  };
+};
+
+/**
+ * The members of an org's roll (the org itself, not its subtree) with their dues for the year:
+ * the amount in effect, months paid, arrears and the 6-month warning.
+ */
+export const duesRoster = async (q: Q, orgId: number, year: number, today: string) => {
+  const members = await rows<{ id: number; name: string; status: string }>(
+    q,
+    sql`select id, name, status from member where org_id = ${orgId} and exit_type is null order by pinyin, id`,
+  );
+  const assessments = groupBy(
+    await assessmentsOf(q, sql`a.member_id in (select id from member where org_id = ${orgId} and exit_type is null)`),
+    (a) => a.memberId,
+  );
+  const payments = groupBy(
+    await paymentsOf(q, sql`member_id in (select id from member where org_id = ${orgId} and exit_type is null)`),
+    (p) => p.memberId,
+  );
+  return members.map((m) => {
+    const list = assessments.get(m.id) ?? [];
+    const paid = payments.get(m.id) ?? [];
+    const first = list[0];
+    const arrears = first ? arrearsOf(first.effectiveFrom, paid, today) : null;
+    const paidThisYear = paid.filter((p) => p.toMonth >= `${year}-01` && p.fromMonth <= `${year}-12`).reduce((n, p) => n + p.amountFen, 0);
+    return {
+      memberId: m.id,
+      name: m.name,
+      status: m.status,
+      current: amountIn(list, today.slice(0, 7)) ?? null,
+      paidThisYearFen: paidThisYear,
+      owedMonths: arrears?.owedMonths.length ?? 0,
+      owedFen: arrears?.owedMonths.reduce((n, month) => n + (amountIn(list, month)?.amountFen ?? 0), 0) ?? 0,
+      streak: arrears?.streak ?? 0,
+      warning: arrears?.warning ?? (first ? null : '尚未核定党费交纳标准'),
+    };
+  });
+};
+
+/**
+ * The yearly statement a branch publishes to its members (旗帜网; RULES.md §3): per month, what
+ * was due and what was collected, with voluntary extras and the one-off payments for the 中央.
+ */
+export const duesStatement = async (q: Q, orgId: number, year: number) => {
+  const months = await rows<{ month: string; dueFen: number; members: number }>(
+    q,
+    sql`select to_char(mo, 'YYYY-MM') as month,
+          coalesce(sum((select a.amount_fen from dues_assessment a where a.member_id = m.id and a.effective_from <= mo order by a.effective_from desc limit 1)), 0)::int as "dueFen",
+          count(m.id)::int as members
+        from generate_series(${`${year}-01-01`}::date, ${`${year}-12-01`}::date, interval '1 month') mo
+        left join member m on m.org_id = ${orgId} and date_trunc('month', m.joined_at) <= mo and (m.exit_at is null or m.exit_at >= mo)
+        group by mo order by mo`,
+  );
+  const paid = await rows<{ month: string; paidFen: number; payers: number }>(
+    q,
+    // A payment is the sum of its months' assessed amounts, so each month's share is its assessed amount.
+    sql`select to_char(mo, 'YYYY-MM') as month,
+          coalesce(sum((select a.amount_fen from dues_assessment a where a.member_id = p.member_id and a.effective_from <= mo order by a.effective_from desc limit 1)), 0)::int as "paidFen",
+          count(distinct p.member_id)::int as payers
+        from generate_series(${`${year}-01-01`}::date, ${`${year}-12-01`}::date, interval '1 month') mo
+        left join dues_payment p on p.org_id = ${orgId} and mo between p.from_month and p.to_month
+        group by mo order by mo`,
+  );
+  const [extra] = await rows<{ voluntaryFen: number; largeFen: number; collectedFen: number }>(
+    q,
+    sql`select coalesce(sum(voluntary_fen), 0)::int as "voluntaryFen",
+          coalesce(sum(voluntary_fen) filter (where voluntary_fen >= ${LARGE_VOLUNTARY_FEN}), 0)::int as "largeFen",
+          coalesce(sum(amount_fen + voluntary_fen), 0)::int as "collectedFen"
+        from dues_payment where org_id = ${orgId} and paid_at >= ${`${year}-01-01`}::date and paid_at <= ${`${year}-12-31`}::date`,
+  );
+  const paidBy = new Map(paid.map((p) => [p.month, p]));
+  return {
+    months: months.map((m) => ({ ...m, paidFen: paidBy.get(m.month)?.paidFen ?? 0, payers: paidBy.get(m.month)?.payers ?? 0 })),
+    ...(extra ?? { voluntaryFen: 0, largeFen: 0, collectedFen: 0 }),
+  };
+};
