@@ -9,6 +9,7 @@ import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
 import { generateApplicants } from './applicants.js';
+import { generateBranchLife } from './branch-life.js';
 import { actingOrgsByBranch, generateCommendations, generateMedal50 } from './honors.js';
 import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
@@ -601,6 +602,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
       branches.map((b) => b.id),
     ),
   );
+  const life = await generateBranchLife(q, createRandom(opts.seed + 6), branches, today);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
@@ -625,6 +627,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
         transfers,
         commendations,
         medals,
+        ...life,
         accounts: accounts.length,
       },
     },
@@ -636,7 +639,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     rootId: inserts[0]?.id as number,
     orgs: inserts.length,
     lines: [
-      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
+      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${life.meetings} 次会议、${life.committees} 个支部班子、${life.payments} 笔党费交纳记录（${life.behind} 个党组织有应开未开的会议），${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
       `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），密码：${DEMO_PASSWORD}`,
     ],
   };

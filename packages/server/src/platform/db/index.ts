@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
@@ -120,4 +120,18 @@ export const groupBy = <T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]>
     else out.set(k, [x]);
   }
   return out;
+};
+
+/**
+ * Inserts rows one array per column through `unnest` (a parameter per column, not per value),
+ * 5,000 rows a statement. `columns` are `[name, element type]`; each row lists values in that order.
+ */
+export const insertColumns = async (q: Q, table: string, columns: [string, string][], data: unknown[][]) => {
+  for (let i = 0; i < data.length; i += 5000) {
+    const chunk = data.slice(i, i + 5000);
+    const arrays = columns.map(([, type], c) => sql`${sql.param(chunk.map((row) => row[c]))}::${sql.raw(type)}[]`);
+    await q.execute(
+      sql`insert into ${sql.raw(table)} (${sql.raw(columns.map(([name]) => name).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+    );
+  }
 };
