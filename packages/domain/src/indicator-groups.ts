@@ -10,4 +10,6 @@ export const INDICATOR_GROUP_LABELS: Record<string, string> = {
   honor: '表彰激励',
   member_domain: '按领域党员',
   development: '发展党员进度',
+  branch_life: '组织生活',
+  dues: '党费',
 };

@@ -170,4 +170,29 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(['2026-07', '2026-08', '2026-09', '2026-10'].map(paidIn)).toEqual([9000, 9000, 9000, 9000]);
     expect(may.dueFen).toBeGreaterThan(may.paidFen);
   });
+
+  it('the arrears indicators count what the roster shows (the SQL and the domain rule agree)', async () => {
+    const town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+    // Members with every gap length from 0 to 9 months.
+    for (let stop = 0; stop <= 9; stop++) {
+      const id = await addMember();
+      await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', category: 'student' });
+      const to = `2026-${String(10 - stop).padStart(2, '0')}`;
+      // Over 6 months back the payment is refused, which leaves that member unpaid since January.
+      await branch.post('/api/v1/dues/payments', { memberId: id, fromMonth: to, toMonth: to, paidAt: '2026-11-20', method: 'cash' });
+    }
+    const roster = (await branch.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`)).body.items as {
+      streak: number;
+      warning: string | null;
+    }[];
+    const assessed = roster.filter((r) => r.warning !== '尚未核定党费交纳标准');
+    for (const months of [3, 6]) {
+      const res = await town.get(`/api/v1/indicators/dues.arrears_${months}?orgId=${t.branchA1}&date=2026-11-26`);
+      expect(res.status).toBe(200);
+      expect(res.body.value).toBe(assessed.filter((r) => r.streak >= months).length);
+    }
+    expect(assessed.filter((r) => r.streak >= 6).length).toBeGreaterThan(0);
+    const paid = await town.get(`/api/v1/indicators/dues.paid?orgId=${t.branchA1}&date=2026-11-26`);
+    expect(paid.body.value).toBeGreaterThan(0);
+  });
 });

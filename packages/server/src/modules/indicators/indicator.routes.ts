@@ -7,6 +7,7 @@ import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
 import { allIndicators, computeIndicators, findIndicator } from '../../platform/indicators.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
+import './branch-life.indicators.js';
 import './development.indicators.js';
 import './honor.indicators.js';
 import './member.indicators.js';
