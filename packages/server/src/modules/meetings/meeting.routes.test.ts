@@ -102,3 +102,40 @@ describe('GET /api/v1/orgs/:id/compliance (public contract)', () => {
     }
   });
 });
+
+describe('planned meetings, then held (POST /api/v1/meetings/:id/held)', () => {
+  it('a planned 主题党日 is recorded as held once, with its attendees; a second recording is refused', async () => {
+    // Sessions idle out, so each day signs in afresh.
+    const signIn = async (at: string, orgId = t.branchA1) => {
+      h.setNow(new Date(at));
+      return client(h, (await actorWith(h, [{ role: 'branch_admin', orgId }])).cookie);
+    };
+    try {
+      let branch = await signIn('2026-12-01T02:00:00Z');
+      const planned = await branch.post('/api/v1/meetings', {
+        orgId: t.branchA1,
+        type: 'theme_day',
+        status: 'planned',
+        date: '2026-12-05',
+      });
+      expect(planned.body).toMatchObject({ status: 'planned', present: null });
+      const early = await branch.post(`/api/v1/meetings/${planned.body.id}/held`, { date: '2026-12-05', attendeeIds: roll.slice(0, 2) });
+      expect(early.status).toBe(400);
+      expect(early.body.error.details.field).toBe('date');
+      branch = await signIn('2026-12-05T10:00:00Z');
+      const [a, b] = await Promise.all([
+        branch.post(`/api/v1/meetings/${planned.body.id}/held`, { date: '2026-12-05', attendeeIds: roll.slice(0, 5), topic: '学习党章' }),
+        branch.post(`/api/v1/meetings/${planned.body.id}/held`, { date: '2026-12-05', attendeeIds: roll.slice(0, 4) }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const held = a.status === 200 ? a : b;
+      expect(held.body).toMatchObject({ id: planned.body.id, status: 'held', type: 'theme_day' });
+      const detail = await branch.get(`/api/v1/meetings/${planned.body.id}`);
+      expect(detail.body.people.filter((p: { present: boolean }) => p.present)).toHaveLength(held.body.present);
+      const outsider = await signIn('2026-12-05T10:00:00Z', t.branchB1);
+      expect((await outsider.post(`/api/v1/meetings/${planned.body.id}/held`, { date: '2026-12-05' })).status).toBe(404);
+    } finally {
+      h.setNow(undefined);
+    }
+  });
+});

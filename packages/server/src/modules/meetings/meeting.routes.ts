@@ -1,4 +1,4 @@
-import { MEETING_TYPES, meetingCreateSchema, recordIdParam } from '@jishi/domain';
+import { MEETING_TYPES, meetingCreateSchema, meetingHoldSchema, recordIdParam } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
 import { scanCompliance } from './compliance.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
-import { createMeeting, findMeetings, type MeetingRow } from './meeting.service.js';
+import { createMeeting, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
 
 const tags = ['组织生活'];
 const present = ({ orgPath, ...m }: MeetingRow) => m;
@@ -76,6 +76,22 @@ export const meetingRoutes = (app: FastifyInstance) => {
         meetingsOwed: scan?.meetingsOwed ?? 0,
         items: scan?.findings ?? [],
       };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/api/v1/meetings/:id/held',
+    permission: 'member.manage',
+    auditAction: 'meeting.hold',
+    summary: '将计划召开的会议登记为已召开（到会人员、记录、决定）',
+    tags,
+    params: idParams,
+    body: meetingHoldSchema,
+    handler: async ({ actor, q, params, body, deps, audit }) => {
+      const m = await holdMeeting(q, actor, params.id, body, businessDate(deps.now()));
+      await audit({ targetType: 'meeting', targetId: m.id, detail: { orgId: m.orgId, type: m.type, date: m.date, status: m.status } });
+      return present(m);
     },
   });
 

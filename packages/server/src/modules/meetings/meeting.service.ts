@@ -1,4 +1,4 @@
-import { type Actor, DomainError, type MeetingCreate, type MeetingType, quorumProblem } from '@jishi/domain';
+import { type Actor, DomainError, type MeetingCreate, type MeetingHold, type MeetingType, quorumProblem } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
@@ -35,11 +35,11 @@ export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) 
   rows<MeetingRow>(q, sql`${SELECT} where ${where} order by g.date desc, g.id desc limit ${limit}`);
 
 /**
- * Records a meeting of an org the actor manages. Attendees and absentees must be on the org's roll
+ * Checks a meeting of an org the actor manages. Attendees and absentees must be on the org's roll
  * on the day. A held 党员大会 counts its quorum against the members with a vote (正式党员): one
  * below half is kept with the reason and does not count in the compliance calendar.
  */
-export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
+const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
   const o = await findOrg(q, input.orgId);
   authorize(actor, 'member.manage', o, '党组织');
   if (input.status === 'held' && input.date > today)
@@ -96,6 +96,25 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
     present = attendees.length;
     shouldAttend = attendees.length + absences.length;
   }
+  return { o, attendees, absences, shouldAttend, present, problem };
+};
+
+/** Who was there, and the snapshot the township table reads. */
+const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>, input: MeetingCreate, today: string) => {
+  const people = [
+    ...p.attendees.map((m) => sql`(${id}, ${m}, true, null)`),
+    ...p.absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
+  ];
+  if (people.length > 0) {
+    await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
+  }
+  if (input.status === 'held') await refreshSnapshot(q, p.o.id, Number(input.date.slice(0, 4)), today);
+};
+
+/** Records a planned or held meeting. */
+export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
+  const p = await prepare(q, actor, input, today);
+  const { o, shouldAttend, present, problem } = p;
   const [created] = await rows<{ id: number }>(
     q,
     sql`insert into meeting (org_id, type, status, date, place, host, topic, minutes, decisions, should_attend, present, quorum_problem, group_id, created_by)
@@ -104,13 +123,35 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
         returning id`,
   );
   const id = created?.id as number;
-  const people = [
-    ...attendees.map((m) => sql`(${id}, ${m}, true, null)`),
-    ...absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
-  ];
-  if (people.length > 0) {
-    await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
-  }
-  if (input.status === 'held') await refreshSnapshot(q, o.id, Number(input.date.slice(0, 4)), today);
+  await recordPeople(q, id, p, input, today);
+  return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
+};
+
+/**
+ * Records a planned meeting as held, with the same checks as a new one. Only a planned meeting
+ * can be; of two concurrent recordings exactly one wins (the row is locked).
+ */
+export const holdMeeting = async (q: Q, actor: Actor, id: number, input: MeetingHold, today: string) => {
+  const [planned] = await rows<{ orgId: number; type: MeetingType; status: string; groupId: number | null }>(
+    q,
+    sql`select org_id as "orgId", type, status, group_id as "groupId" from meeting where id = ${id} for update`,
+  );
+  const full: MeetingCreate = {
+    ...input,
+    orgId: planned?.orgId ?? 0,
+    type: planned?.type ?? 'theme_day',
+    status: 'held',
+    groupId: planned?.groupId ?? undefined,
+  };
+  if (!planned) throw new DomainError('NOT_FOUND', '会议记录不存在或不在您的管理范围内');
+  const p = await prepare(q, actor, full, today);
+  if (planned.status !== 'planned') throw new DomainError('CONFLICT', '该会议已登记为已召开，不能重复登记');
+  await q.execute(
+    sql`update meeting set status = 'held', date = ${full.date}::date, place = ${full.place ?? null}, host = ${full.host ?? null},
+          topic = ${full.topic ?? null}, minutes = ${full.minutes ?? null}, decisions = ${full.decisions ?? null},
+          should_attend = ${p.shouldAttend}, present = ${p.present}, quorum_problem = ${p.problem}
+        where id = ${id}`,
+  );
+  await recordPeople(q, id, p, full, today);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
