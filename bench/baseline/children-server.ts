@@ -20,7 +20,7 @@ if (process.env.BENCH_ENGINE === 'pglite') {
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   // The same extensions the server loads: the org table has ltree and trigram-indexed columns.
-  const db = await PGlite.create({ dataDir: process.env.BENCH_PGLITE_DIR, extensions: { ltree, pg_trgm, btree_gist } });
+  const db = await PGlite.create({ dataDir: process.env.BENCH_PGLITE_DIR, extensions: { ltree, pg_trgm } });
   query = async (id) => (await db.query(sql, [id])).rows;
   close = () => db.close();
 } else {

@@ -111,7 +111,4 @@ ALTER TABLE committee_member ADD CONSTRAINT committee_member_post_check CHECK (p
 ALTER TABLE dues_assessment ADD CONSTRAINT dues_assessment_month_check CHECK (extract(day from effective_from) = 1);--> statement-breakpoint
 ALTER TABLE dues_assessment ADD CONSTRAINT dues_assessment_amount_check CHECK (amount_fen >= 0 AND amount_fen <= calculated_fen AND (amount_fen = calculated_fen OR reduction_approved_by IS NOT NULL));--> statement-breakpoint
 ALTER TABLE dues_payment ADD CONSTRAINT dues_payment_months_check CHECK (extract(day from from_month) = 1 AND extract(day from to_month) = 1 AND to_month >= from_month);--> statement-breakpoint
-ALTER TABLE dues_payment ADD CONSTRAINT dues_payment_amount_check CHECK (amount_fen >= 0 AND voluntary_fen >= 0);--> statement-breakpoint
--- A month is paid once: two concurrent payments covering the same month cannot both be stored.
-CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
-ALTER TABLE dues_payment ADD CONSTRAINT dues_payment_no_overlap EXCLUDE USING gist (member_id WITH =, daterange(from_month, to_month, '[]') WITH &&);
+ALTER TABLE dues_payment ADD CONSTRAINT dues_payment_amount_check CHECK (amount_fen >= 0 AND voluntary_fen >= 0);

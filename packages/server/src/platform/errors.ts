@@ -41,8 +41,6 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
   const db = (error as { cause?: { code?: string; constraint?: string; table?: string; routine?: string } }).cause;
   if (error.name === 'DrizzleQueryError' || db?.code) {
     if (db?.code === '23505') return send(reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
-    // An exclusion constraint: two overlapping ranges (党费 months) submitted at once.
-    if (db?.code === '23P01') return send(reply, 409, 'CONFLICT', '与已有记录的时间段重叠，可能与其他人的操作同时提交，请刷新后重试');
     if (db?.code === '40001' || db?.code === '40P01') return send(reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
     request.log.error(
       { err: { name: error.name, code: db?.code, constraint: db?.constraint, table: db?.table, routine: db?.routine } },

@@ -114,11 +114,12 @@ export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
 
 /**
  * Records dues paid for a range of months. The amount is the sum of the months' assessed amounts,
- * never typed; back-pay and advance are limited (规定第十二条); a month is paid once (the table's
- * exclusion constraint decides between two concurrent payments).
+ * never typed; back-pay and advance are limited (规定第十二条); a month is paid once: payments of
+ * one member are serialised on the member's row, so of two overlapping ones exactly one is stored.
  */
 export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string) => {
   const m = await memberFor(q, actor, input.memberId, 'member.manage');
+  await q.execute(sql`select id from member where id = ${m.id} for update`);
   if (input.paidAt > today) throw new DomainError('INVALID_INPUT', '交纳日期不能晚于今天', { field: 'paidAt' });
   const window = paymentWindowProblem(input);
   if (window) throw new DomainError('RULE_VIOLATION', window.message, { field: window.field });

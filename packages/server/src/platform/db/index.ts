@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
@@ -43,7 +42,7 @@ export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | 
   const client = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
-    extensions: { ltree, pg_trgm, btree_gist },
+    extensions: { ltree, pg_trgm },
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', pglite: client, close: () => client.close() };
