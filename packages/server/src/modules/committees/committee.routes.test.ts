@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob } from '../../platform/jobs.js';
 import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+import { complianceScan } from '../meetings/compliance.js';
 
 let h: Harness;
 let t: TestTree;
@@ -89,6 +91,15 @@ describe('committees and terms (支部工作条例第六章; 任期意见; 选�
   });
 
   it('a 换届 replaces the committee; of two concurrent elections exactly one is stored', async () => {
+    // The nightly scan reminds the township of the term ending, once.
+    const first = await runJob(h.deps, complianceScan);
+    expect(first.raised).toBeGreaterThanOrEqual(1);
+    expect((await runJob(h.deps, complianceScan)).raised).toBe(0);
+    const termReminders = async (status: 'open' | 'resolved') =>
+      ((await town.get(`/api/v1/reminders?status=${status}`)).body.items as { kind: string; subjectId: number; dueDate: string }[]).filter(
+        (r) => r.kind === 'term' && r.subjectId === t.branchA1,
+      );
+    expect((await termReminders('open')).map((r) => r.dueDate)).toEqual(['2027-05-20']);
     const [a, b] = await Promise.all([
       branch.post(`/api/v1/orgs/${t.branchA1}/committee`, committeeOf(roll.slice(3), '2026-11-20')),
       branch.post(`/api/v1/orgs/${t.branchA1}/committee`, committeeOf(roll.slice(4), '2026-11-20')),
@@ -98,6 +109,9 @@ describe('committees and terms (支部工作条例第六章; 任期意见; 选�
     expect(view.history).toHaveLength(1);
     expect(view.current.term.status).toBe('ok');
     expect(await codes()).not.toContain('term.overdue@2026');
+    await runJob(h.deps, complianceScan);
+    expect(await termReminders('open')).toEqual([]);
+    expect(await termReminders('resolved')).toHaveLength(1);
     const older = await branch.post(`/api/v1/orgs/${t.branchA1}/committee`, committeeOf(roll, '2026-01-01'));
     expect(older.status).toBe(400);
     expect(older.body.error.details.field).toBe('electedAt');

@@ -20,6 +20,8 @@ export interface OrgCompliance {
   /** Meetings the calendar required in the periods ended so far, and how many of them are missing. */
   meetingsRequired: number;
   meetingsOwed: number;
+  /** When the committee's term ends, when an election is recorded. */
+  termEndsAt: string | null;
 }
 
 /**
@@ -101,11 +103,9 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
         });
       }
     }
-    if (committee) {
-      const term = termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths);
-      if (term.finding) findings.push({ ...term.finding, period: String(year) });
-    }
-    return { orgId: o.orgId, findings, meetingsRequired, meetingsOwed };
+    const term = committee ? termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths) : null;
+    if (term?.finding) findings.push({ ...term.finding, period: String(year) });
+    return { orgId: o.orgId, findings, meetingsRequired, meetingsOwed, termEndsAt: term?.endsAt ?? null };
   });
 };
 
@@ -132,22 +132,57 @@ export const storeSnapshots = async (q: Q, year: number, asOf: string, results: 
 export const refreshSnapshot = async (q: Q, orgId: number, year: number, asOf: string) =>
   storeSnapshots(q, year, asOf, await scanCompliance(q, year, asOf, sql`o.id = ${orgId}`));
 
-/** Nightly: the whole tree for this year (and last year's final state in January). */
+export const TERM_REMINDER_KIND = 'term';
+
+/**
+ * 换届 reminders (RULES.md §2: the 上级 reminds 6 months ahead): one per org and term end while the
+ * term is due soon or overdue, seen by the org and everyone above it; resolved when a new election
+ * (or an approved delay) moves the end.
+ */
+const raiseTermReminders = async (q: Q, today: string, results: OrgCompliance[]) => {
+  const due = results.filter((r) => r.findings.some((f) => f.code === 'term.due_soon' || f.code === 'term.overdue'));
+  const rowsToRaise = due.map(
+    (r) =>
+      sql`(${TERM_REMINDER_KIND}, ${r.orgId}::int, ${r.orgId}::int, 0, ${r.termEndsAt}::date, ${`任期将于${r.termEndsAt}届满，请按期换届`}, ${today}::date)`,
+  );
+  let raised = 0;
+  for (let i = 0; i < rowsToRaise.length; i += 1000) {
+    raised += (
+      await rows(
+        q,
+        sql`insert into reminder (kind, subject_id, org_id, step, due_date, title, raised_at)
+            values ${sql.join(rowsToRaise.slice(i, i + 1000), sql`, `)} on conflict do nothing returning id`,
+      )
+    ).length;
+  }
+  const current = due.map((r) => sql`(${r.orgId}::int, ${r.termEndsAt}::date)`);
+  const stillDue = current.length > 0 ? sql`(r.subject_id, r.due_date) in (values ${sql.join(current, sql`, `)})` : sql`false`;
+  const resolved = await rows(
+    q,
+    sql`update reminder r set resolved_at = ${today}::date
+        where r.kind = ${TERM_REMINDER_KIND} and r.resolved_at is null and not ${stillDue} returning id`,
+  );
+  return { raised, resolved: resolved.length };
+};
+
+/** Nightly: the whole tree for this year (and last year's final state in January), and the 换届 reminders. */
 export const complianceScan = defineJob({
   name: 'compliance-scan',
   cron: '0 2 * * *',
-  summary: '组织生活合规扫描',
+  summary: '组织生活合规扫描与换届提醒',
   run: async (q, _deps, today) => {
     const year = Number(today.slice(0, 4));
     const years = today.slice(5, 7) === '01' ? [year - 1, year] : [year];
     let orgs = 0;
     let findings = 0;
+    let reminders = { raised: 0, resolved: 0 };
     for (const y of years) {
       const results = await scanCompliance(q, y, today, sql`true`);
       await storeSnapshots(q, y, today, results);
       orgs += results.length;
       findings += results.reduce((n, r) => n + r.findings.length, 0);
+      if (y === year) reminders = await raiseTermReminders(q, today, results);
     }
-    return { orgs, findings };
+    return { orgs, findings, ...reminders };
   },
 });

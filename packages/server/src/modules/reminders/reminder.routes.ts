@@ -9,14 +9,14 @@ import { route } from '../../platform/http.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 
 /** What each kind of reminder is about, for the UI's link and label. */
-const KIND_LABELS: Record<string, string> = { development: '发展党员' };
+const KIND_LABELS: Record<string, string> = { development: '发展党员', term: '换届' };
 
 /** /api/v1/reminders: the deadlines the daily jobs raised, within the caller's scope. */
 export const reminderRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/reminders',
-    // Every kind so far concerns the member roll (发展党员); a kind with other data gets its own action.
+    // Every kind so far concerns the member roll (发展党员, 换届); a kind with other data gets its own action.
     permission: 'member.read',
     summary: '待办提醒（到期、逾期的期限）',
     tags: ['提醒'],

@@ -47,4 +47,4 @@ export function useReminders(status: ReminderStatus, enabled = true) {
 
 /** Where a reminder leads: the record it is about, for the kinds that have a page. */
 export const reminderLink = (r: Pick<Reminder, 'kind' | 'subjectId'>): string | undefined =>
-  r.kind === 'development' ? `/development/${r.subjectId}` : undefined;
+  r.kind === 'development' ? `/development/${r.subjectId}` : r.kind === 'term' ? `/orgs/${r.subjectId}` : undefined;
