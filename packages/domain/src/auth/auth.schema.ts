@@ -37,6 +37,8 @@ export const userCreateSchema = z.object({
   grants: z.array(grantSchema).max(20),
   /** The org the account belongs to; defaults to the first grant's org. */
   homeOrgId: recordId.optional(),
+  /** The member this account is (a Party member's own account), or none. */
+  memberId: recordId.nullable().optional(),
 });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
@@ -45,6 +47,7 @@ export const userUpdateSchema = z
     displayName: z.string().trim().min(1, '姓名不能为空').max(40),
     disabled: z.boolean(),
     grants: z.array(grantSchema).max(20),
+    memberId: recordId.nullable(),
   })
   .partial();
 

@@ -30,6 +30,8 @@ export interface SessionGrant extends Grant {
 export interface SessionActor extends Actor {
   displayName: string;
   homeOrgId: number | null;
+  /** The member this account is, if linked (a member's own dues). */
+  memberId: number | null;
   mustChangePassword: boolean;
   sessionId: string;
   grants: SessionGrant[];
@@ -68,12 +70,13 @@ const readSession = async (deps: Deps, sessionId: string) => {
     username: string;
     display_name: string;
     home_org_id: number | null;
+    member_id: number | null;
     must_change_password: boolean;
     disabled: boolean;
     grants: { role: Grant['role']; orgId: number; orgPath: string; orgName: string }[] | string;
   }>(
     deps.db,
-    sql`select s.user_id, s.created_at, s.last_seen_at, u.username, u.display_name, u.home_org_id,
+    sql`select s.user_id, s.created_at, s.last_seen_at, u.username, u.display_name, u.home_org_id, u.member_id,
                u.must_change_password, u.disabled,
                coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path::text, 'orgName', o.name) order by g.id)
                  from user_grant g join org o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
@@ -85,6 +88,7 @@ const readSession = async (deps: Deps, sessionId: string) => {
     username: s.username,
     displayName: s.display_name,
     homeOrgId: s.home_org_id,
+    memberId: s.member_id,
     mustChangePassword: s.must_change_password,
     sessionId,
     grants: typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants,

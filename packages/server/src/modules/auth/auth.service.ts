@@ -13,6 +13,7 @@ export const presentMe = (actor: SessionActor) => ({
   username: actor.username,
   displayName: actor.displayName,
   homeOrgId: actor.homeOrgId,
+  memberId: actor.memberId,
   grants: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName, orgPath: g.orgPath })),
   abilities: abilitiesOf(actor),
 });

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+import {
+  actorWith,
+  auditCount,
+  buildTree,
+  client,
+  createHarness,
+  createUser,
+  type Harness,
+  login,
+  type TestTree,
+  testIdNumber,
+} from '../../test/harness.js';
 
 let h: Harness;
 let t: TestTree;
@@ -194,5 +205,37 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(assessed.filter((r) => r.streak >= 6).length).toBeGreaterThan(0);
     const paid = await town.get(`/api/v1/indicators/dues.paid?orgId=${t.branchA1}&date=2026-11-26`);
     expect(paid.body.value).toBeGreaterThan(0);
+  });
+
+  it("a member's own account sees their dues, once the account is linked to the member", async () => {
+    const town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+    const id = await addMember({ name: '自己' });
+    await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', category: 'farmer' });
+    const account = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
+    const self = client(h, await login(h, account.username));
+    expect((await self.get('/api/v1/me/dues?year=2026')).body.error.message).toContain('尚未关联党员信息');
+    expect((await self.get(`/api/v1/members/${id}/dues?year=2026`)).status).toBe(403);
+    const linked = await town.patch(`/api/v1/users/${account.id}`, { memberId: id });
+    expect(linked.body).toMatchObject({ memberId: id, memberName: '自己' });
+    const mine = await client(h, await login(h, account.username)).get('/api/v1/me/dues?year=2026');
+    expect(mine.status).toBe(200);
+    expect(mine.body.member.name).toBe('自己');
+    expect(mine.body.current.basis).toContain('农牧民');
+    expect(mine.body.arrears.streak).toBe(10);
+    const second = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
+    expect((await town.patch(`/api/v1/users/${second.id}`, { memberId: id })).status).toBe(409);
+    const stranger = await other.post('/api/v1/members', {
+      name: '外人',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber: testIdNumber(),
+      orgId: t.branchB1,
+      joinedAt: '2000-07-01',
+      fullMemberAt: '2001-07-01',
+      status: 'full',
+    });
+    const far = await town.patch(`/api/v1/users/${second.id}`, { memberId: stranger.body.id });
+    expect(far.status).toBe(400);
+    expect(far.body.error.details.field).toBe('memberId');
   });
 });

@@ -7,7 +7,7 @@ import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { readSettings } from '../../platform/settings.js';
 import { findOrgRef } from '../orgs/org.repo.js';
-import { assessDues, duesRoster, duesStatement, memberDues, payDues } from './dues.service.js';
+import { assessDues, duesRoster, duesStatement, memberDues, ownDues, payDues } from './dues.service.js';
 
 const tags = ['党费'];
 const year = z.coerce.number().int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年');
@@ -83,6 +83,17 @@ export const duesRoutes = (app: FastifyInstance) => {
     params: idParams,
     querystring: z.object({ year }),
     handler: async ({ actor, q, params, query, deps }) => memberDues(q, actor, params.id, query.year, businessDate(deps.now())),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/me/dues',
+    // A member's own dues: any signed-in account linked to a member, no roll access needed.
+    permission: 'authenticated',
+    summary: '我的党费：每月应交及依据、交纳记录、欠交情况',
+    tags,
+    querystring: z.object({ year }),
+    handler: async ({ actor, q, query, deps }) => ownDues(q, actor.memberId, query.year, businessDate(deps.now())),
   });
 
   route(app, {

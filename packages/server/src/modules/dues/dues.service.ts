@@ -57,13 +57,13 @@ const paymentsOf = (q: Q, where: SQL) => rows<PaymentRow>(q, sql`${PAYMENTS} whe
 /** The amount in effect in `month` from a member's assessments (oldest first), or undefined before the first. */
 const amountIn = (assessments: AssessmentRow[], month: string) => assessments.filter((a) => a.effectiveFrom <= month).at(-1);
 
+type DuesMember = { id: number; name: string; orgId: number; orgPath: string; joinedAt: string; exitType: string | null };
+const MEMBER = sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "orgPath", to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt",
+  m.exit_type as "exitType" from member m join org o on o.id = m.org_id`;
+
 /** The member on the roll, scoped: out of scope is a 404. */
 const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'member.read' | 'member.manage') => {
-  const [m] = await rows<{ id: number; name: string; orgId: number; orgPath: string; joinedAt: string; exitType: string | null }>(
-    q,
-    sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "orgPath", to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt", m.exit_type as "exitType"
-        from member m join org o on o.id = m.org_id where m.id = ${memberId}`,
-  );
+  const [m] = await rows<DuesMember>(q, sql`${MEMBER} where m.id = ${memberId}`);
   authorize(actor, action, m, '党员');
   return m;
 };
@@ -154,9 +154,19 @@ export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string)
   };
 };
 
+/** Where one member stands for a year (the actor may read the member): see `duesOf`. */
+export const memberDues = async (q: Q, actor: Actor, memberId: number, year: number, today: string) =>
+  duesOf(q, await memberFor(q, actor, memberId, 'member.read'), year, today);
+
+/** The member's own dues, for an account linked to a member (no roll access needed). */
+export const ownDues = async (q: Q, memberId: number | null, year: number, today: string) => {
+  const [m] = memberId === null ? [] : await rows<DuesMember>(q, sql`${MEMBER} where m.id = ${memberId}`);
+  if (!m) throw new DomainError('NOT_FOUND', '您的账号尚未关联党员信息，请联系所在党支部');
+  return duesOf(q, m, year, today);
+};
+
 /** Where one member stands for a year: what is owed each month and why, what was paid, arrears. */
-export const memberDues = async (q: Q, actor: Actor, memberId: number, year: number, today: string) => {
-  const m = await memberFor(q, actor, memberId, 'member.read');
+const duesOf = async (q: Q, m: DuesMember, year: number, today: string) => {
   const assessments = await assessmentsOf(q, sql`a.member_id = ${m.id}`);
   const payments = await paymentsOf(q, sql`member_id = ${m.id}`);
   const paidIn = new Map<string, number>();

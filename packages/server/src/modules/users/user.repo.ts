@@ -15,11 +15,14 @@ export interface UserRow {
   createdAt: Date;
   lockedUntil: Date | null;
   grants: { role: Role; orgId: number; orgName: string; orgPath: string }[];
+  memberId: number | null;
+  memberName: string | null;
 }
 
 const COLUMNS = sql`u.id, u.username, u.display_name as "displayName", u.home_org_id as "homeOrgId",
   coalesce(h.path::text, '') as "orgPath", u.disabled, u.must_change_password as "mustChangePassword",
-  u.last_login_at as "lastLoginAt", u.created_at as "createdAt",
+  u.last_login_at as "lastLoginAt", u.created_at as "createdAt", u.member_id as "memberId",
+  (select m.name from member m where m.id = u.member_id) as "memberName",
   coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name, 'orgPath', o.path::text) order by g.id)
     from user_grant g join org o on o.id = g.org_id where g.user_id = u.id), '[]') as grants`;
 

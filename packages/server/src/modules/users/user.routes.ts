@@ -24,6 +24,8 @@ const presentUser = (u: UserRow) => ({
   lastLoginAt: toIso(u.lastLoginAt),
   createdAt: toIso(u.createdAt),
   grants: u.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName })),
+  memberId: u.memberId,
+  memberName: u.memberName,
 });
 
 /** /api/v1/users: accounts and their grants. */

@@ -81,6 +81,27 @@ const writeGrants = async (q: Q, userId: number, grants: GrantInput[]) => {
 };
 
 /**
+ * Links an account to the member it is: a member on the roll in the actor's reach, not linked to
+ * another account. Null unlinks.
+ */
+const linkMember = async (q: Q, actor: Actor, userId: number, memberId: number | null) => {
+  if (memberId !== null) {
+    const [m] = await rows<{ orgPath: string; exitType: string | null; linkedTo: string | null }>(
+      q,
+      sql`select o.path::text as "orgPath", m.exit_type as "exitType",
+            (select u.username from app_user u where u.member_id = m.id and u.id <> ${userId}) as "linkedTo"
+          from member m join org o on o.id = m.org_id where m.id = ${memberId}`,
+    );
+    if (!m || !can(actor, 'member.read', m))
+      throw new DomainError('INVALID_INPUT', '所选党员不存在或不在您的管理范围内', { field: 'memberId' });
+    if (m.exitType) throw new DomainError('INVALID_INPUT', '该党员已不在党员名册中', { field: 'memberId' });
+    if (m.linkedTo) throw new DomainError('CONFLICT', `该党员已关联账号「${m.linkedTo}」`, { field: 'memberId' });
+  }
+  await q.execute(sql`update app_user set member_id = ${memberId} where id = ${userId}`);
+  sessionCache.dropUser(userId);
+};
+
+/**
  * Creates an account with its grants; it belongs to `homeOrgId`, else its first grant's org, else the
  * creator's own org. The password must be changed at first login.
  */
@@ -107,6 +128,7 @@ export const createUser = async (q: Q, actor: Actor & { homeOrgId: number | null
   );
   const id = (created as { id: number }).id;
   await writeGrants(q, id, input.grants);
+  if (input.memberId) await linkMember(q, actor, id, input.memberId);
   return (await findUser(q, id)) as UserRow;
 };
 
@@ -115,7 +137,7 @@ export const updateUser = async (
   q: Q,
   actor: Actor,
   id: number,
-  patch: { displayName?: string; disabled?: boolean; grants?: GrantInput[] },
+  patch: { displayName?: string; disabled?: boolean; grants?: GrantInput[]; memberId?: number | null },
 ): Promise<UserRow> => {
   const needsGrant = patch.grants !== undefined;
   const u = await getUserFor(
@@ -137,6 +159,7 @@ export const updateUser = async (
     await writeGrants(q, u.id, patch.grants ?? []);
     sessionCache.dropUser(u.id);
   }
+  if (patch.memberId !== undefined) await linkMember(q, actor, u.id, patch.memberId);
   if (patch.displayName !== undefined) await q.execute(sql`update app_user set display_name = ${patch.displayName} where id = ${u.id}`);
   if (patch.disabled !== undefined) {
     await q.execute(sql`update app_user set disabled = ${patch.disabled} where id = ${u.id}`);

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** PostgreSQL ltree: the org's materialized path of ids (`1.4.17`). */
 export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
@@ -49,9 +62,14 @@ export const appUser = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     passwordChangedAt: at('password_changed_at'),
     lastLoginAt: at('last_login_at'),
+    /** The member this account is, so a member sees their own dues; one account per member. */
+    memberId: integer('member_id').references((): AnyPgColumn => member.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('app_user_username_key').on(sql`lower(${t.username})`),
+    uniqueIndex('app_user_member_key').on(t.memberId).where(sql`member_id is not null`),
+  ],
 );
 
 export const userGrant = pgTable(
