@@ -165,6 +165,11 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(row.warning).toContain('按自行脱党处理');
     expect((await branch.get(`/api/v1/members/${id}`)).body.exitType ?? null).toBeNull();
     expect((await other.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`)).status).toBe(404);
+    // The branch's compliance lists it with the rule (ARCHITECTURE.md: "dues arrears").
+    const compliance = await branch.get(`/api/v1/orgs/${t.branchA1}/compliance?year=2026`);
+    const lapse = compliance.body.items.find((i: { code: string }) => i.code === 'dues.lapse_warning');
+    expect(lapse.message).toContain('欠交者');
+    expect(lapse.message).toContain('第九条');
   });
 
   it('the yearly statement adds up what was due and what was collected per month', async () => {

@@ -2,6 +2,7 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@jishi/dom
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 import { defineIndicator, rootsArray } from '../../platform/indicators.js';
+import { arrearsStreakSql, lastOwedMonth } from '../dues/dues.arrears.js';
 import { type OrgCompliance, scanCompliance } from '../meetings/compliance.js';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
@@ -102,10 +103,6 @@ const meetingsHeld = (type: MeetingType) =>
   });
 for (const type of MEETING_TYPES) meetingsHeld(type);
 
-// Dues: the month before the date's month is the last one owed (the month running is not owed yet).
-const lastOwed = (date: string) => sql`(date_trunc('month', ${date}::date) - interval '1 month')::date`;
-const monthsOf = (d: SQL) => sql`(extract(year from ${d}) * 12 + extract(month from ${d}))`;
-
 defineIndicator({
   id: 'dues.paid',
   name: '本年已收党费',
@@ -130,7 +127,7 @@ defineIndicator({
     sumUnder(
       q,
       roots,
-      sql`generate_series(${`${yearOf(date)}-01-01`}::date, ${lastOwed(date)}, interval '1 month') mo
+      sql`generate_series(${`${yearOf(date)}-01-01`}::date, ${lastOwedMonth(date)}, interval '1 month') mo
           join member m on date_trunc('month', m.joined_at) <= mo and (m.exit_at is null or m.exit_at > ${date}::date)
           join org s on s.id = m.org_id
           cross join lateral (select a.amount_fen from dues_assessment a where a.member_id = m.id and a.effective_from <= mo
@@ -138,17 +135,6 @@ defineIndicator({
       sql`a.amount_fen / 100.0`,
     ),
 });
-
-/**
- * Consecutive unpaid months ending with the last month owed, per member (the rule of `arrearsOf`
- * in the domain, in SQL for a whole city; a test keeps the two equal).
- */
-export const arrearsStreakSql = (date: string) => sql`
-  select m.id, m.org_id, ${monthsOf(lastOwed(date))} - ${monthsOf(sql`greatest(
-      (select max(least(p.to_month, ${lastOwed(date)})) from dues_payment p where p.member_id = m.id and p.from_month <= ${lastOwed(date)}),
-      (select min(a.effective_from) from dues_assessment a where a.member_id = m.id) - interval '1 month')`)} as streak
-  from member m
-  where m.exit_type is null and exists (select 1 from dues_assessment a where a.member_id = m.id)`;
 
 const inArrears = (months: number) =>
   defineIndicator({
@@ -161,7 +147,7 @@ const inArrears = (months: number) =>
         ? '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）'
         : `连续${months}个月以上未交纳党费、需要支部提醒的党员`,
     compute: (q, roots, date) =>
-      sumUnder(q, roots, sql`(${arrearsStreakSql(date)}) x join org s on s.id = x.org_id where x.streak >= ${months}`, sql`1`),
+      sumUnder(q, roots, sql`(${arrearsStreakSql(date, sql`true`)}) x join org s on s.id = x.org_id where x.streak >= ${months}`, sql`1`),
   });
 inArrears(3);
 inArrears(6);

@@ -1,4 +1,6 @@
 import {
+  ARREARS_FOLLOW_UP_MONTHS,
+  ARREARS_LAPSE_MONTHS,
   BRANCH_TYPES,
   COMMITTEE_REQUIRED_FROM,
   type ComplianceFinding,
@@ -13,6 +15,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { groupBy, type Q, rows } from '../../platform/db/index.js';
 import { defineJob } from '../../platform/jobs.js';
 import { readSettings } from '../../platform/settings.js';
+import { arrearsStreakSql } from '../dues/dues.arrears.js';
 
 export interface OrgCompliance {
   orgId: number;
@@ -26,14 +29,14 @@ export interface OrgCompliance {
 
 /**
  * Every rule finding of `year` as of `asOf` for the open orgs `orgs` selects (a condition on `o`):
- * meetings owed per the calendar, setup thresholds and the committee's term. One query per kind
+ * meetings owed per the calendar, setup thresholds, the committee's term and dues arrears. One query per kind
  * of fact for the whole set, so a city scans in one pass (the nightly job, the township table and
  * `GET /orgs/:id/compliance` all read this).
  */
 export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL): Promise<OrgCompliance[]> => {
   const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
   const inScope = sql`(select o.id from org o where o.closed_at is null and ${orgs})`;
-  const [list, counts, held, committees, groups, settings] = await Promise.all([
+  const [list, counts, held, committees, groups, arrears, settings] = await Promise.all([
     rows<{ orgId: number; type: OrgType; domain: string }>(
       q,
       sql`select o.id as "orgId", o.type, o.domain from org o where o.closed_at is null and ${orgs} order by o.id`,
@@ -61,8 +64,17 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
       q,
       sql`select org_id as "orgId", id, name from party_group where org_id in ${inScope} and closed_at is null order by id`,
     ),
+    rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
+      q,
+      sql`select org_id as "orgId", count(*) filter (where streak >= ${ARREARS_LAPSE_MONTHS})::int as lapsed,
+            count(*) filter (where streak >= ${ARREARS_FOLLOW_UP_MONTHS} and streak < ${ARREARS_LAPSE_MONTHS})::int as behind,
+            (array_agg(name order by streak desc) filter (where streak >= ${ARREARS_LAPSE_MONTHS}))[1:10] as names
+          from (${arrearsStreakSql(end, sql`m.org_id in ${inScope}`)}) x
+          where streak >= ${ARREARS_FOLLOW_UP_MONTHS} group by org_id`,
+    ),
     readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS),
   ]);
+  const arrearsOf = new Map(arrears.map((a) => [a.orgId, a]));
   const countOf = new Map(counts.map((c) => [c.orgId, c]));
   const heldOf = groupBy(held, (m) => m.orgId);
   const committeeOf = new Map(committees.map((c) => [c.orgId, c]));
@@ -102,6 +114,22 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
           message: '未登记支部委员会（书记）的选举信息，无法核对任期和换届时间（中办《关于党的基层组织任期的意见》）',
         });
       }
+    }
+    const owing = arrearsOf.get(o.orgId);
+    if (owing?.lapsed) {
+      const names = typeof owing.names === 'string' ? owing.names.replace(/^\{|\}$/g, '').split(',') : (owing.names ?? []);
+      findings.push({
+        code: 'dues.lapse_warning',
+        period: String(year),
+        message: `${owing.lapsed}名党员连续6个月以上未交纳党费（${names.join('、')}${owing.lapsed > names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）`,
+      });
+    }
+    if (owing?.behind) {
+      findings.push({
+        code: 'dues.arrears',
+        period: String(year),
+        message: `${owing.behind}名党员连续3至5个月未交纳党费，请支部及时提醒（中组发〔2008〕3号第十二条）`,
+      });
     }
     const term = committee ? termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths) : null;
     if (term?.finding) findings.push({ ...term.finding, period: String(year) });

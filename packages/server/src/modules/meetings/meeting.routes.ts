@@ -229,6 +229,7 @@ interface RollupRow {
   termsDueSoon: number;
   termsUnrecorded: number;
   setupProblems: number;
+  duesLapse: number;
 }
 
 const has = (code: string) => sql`s.findings @> ${JSON.stringify([{ code }])}::jsonb`;
@@ -239,4 +240,5 @@ const ROLLUP = sql`count(*) filter (where x.type in ('branch', 'joint_branch', '
   count(*) filter (where ${has('term.overdue')})::int as "termsOverdue",
   count(*) filter (where ${has('term.due_soon')})::int as "termsDueSoon",
   count(*) filter (where ${has('term.unrecorded')})::int as "termsUnrecorded",
+  count(*) filter (where ${has('dues.lapse_warning')})::int as "duesLapse",
   count(*) filter (where exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%'))::int as "setupProblems"`;
