@@ -17,6 +17,8 @@ import { generateTransfers } from './transfers.js';
 
 /** The password of every demo account below the bootstrap ones; printed at start. */
 export const DEMO_PASSWORD = 'Tongliao@2021';
+/** A Party member's own account in the demo (linked to a member, role 党员). */
+export const DEMO_MEMBER_ACCOUNT = 'dangyuan';
 
 interface Node {
   name: string;
@@ -612,6 +614,22 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     );
     await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, ${a.role}, ${a.orgId})`);
   }
+  // A Party member's own account, linked to a member in arrears, to show 我的党费.
+  const [self] = await rows<{ id: number; orgId: number; name: string }>(
+    q,
+    sql`select m.id, m.org_id as "orgId", m.name from member m
+        where m.exit_type is null and exists (select 1 from dues_assessment a where a.member_id = m.id)
+          and not exists (select 1 from dues_payment p where p.member_id = m.id and p.to_month >= date_trunc('month', ${today}::date) - interval '3 months')
+        order by m.id limit 1`,
+  );
+  if (self) {
+    const [u] = await rows<{ id: number }>(
+      q,
+      sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password, member_id)
+          values (${DEMO_MEMBER_ACCOUNT}, ${self.name}, ${hash}, ${self.orgId}, false, ${self.id}) returning id`,
+    );
+    await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, 'member', ${self.orgId})`);
+  }
   await recordAudit(
     q,
     deps.keys.audit,
@@ -640,7 +658,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     orgs: inserts.length,
     lines: [
       `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${life.meetings} 次会议、${life.committees} 个支部班子、${life.payments} 笔党费交纳记录（${life.behind} 个党组织有应开未开的会议），${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
-      `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），密码：${DEMO_PASSWORD}`,
+      `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），党员本人 ${DEMO_MEMBER_ACCOUNT}（查看我的党费），密码：${DEMO_PASSWORD}`,
     ],
   };
 };
