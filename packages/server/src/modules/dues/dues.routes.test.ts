@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actorWith,
@@ -185,6 +186,14 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     // July to October: the 90.00 payer only (the farmer stopped after April).
     expect(['2026-07', '2026-08', '2026-09', '2026-10'].map(paidIn)).toEqual([9000, 9000, 9000, 9000]);
     expect(may.dueFen).toBeGreaterThan(may.paidFen);
+    const file = await branch.get(`/api/v1/dues/statement/export?orgId=${t.branchA1}&year=2026`);
+    expect(file.status).toBe(200);
+    expect(String(file.raw.headers['content-type'])).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.raw.rawPayload as never);
+    const cells = wb.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
+    expect(cells).toContain('2026-07');
+    expect(cells).toContain('90.00');
   });
 
   it('the arrears indicators count what the roster shows (the SQL and the domain rule agree)', async () => {

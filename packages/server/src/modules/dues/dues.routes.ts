@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
+import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { readSettings } from '../../platform/settings.js';
@@ -121,6 +122,41 @@ export const duesRoutes = (app: FastifyInstance) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
       return { org: { id: o.id, name: o.name }, year: query.year, ...(await duesStatement(q, o.id, query.year)) };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/dues/statement/export',
+    permission: 'member.read',
+    write: true, // an export is audited
+    auditAction: 'dues.statement.export',
+    summary: '导出党支部年度党费收缴情况（Excel，供向党员公布）',
+    tags,
+    querystring: z.object({ orgId: recordIdParam, year }),
+    handler: async ({ actor, q, query, deps, audit, reply }) => {
+      const o = await findOrgRef(q, query.orgId);
+      authorize(actor, 'member.read', o, '党组织');
+      const s = await duesStatement(q, o.id, query.year);
+      const yuan = (fen: number) => (fen / 100).toFixed(2);
+      const file = await writeSheet({
+        sheetName: '党费收缴情况',
+        title: `${o.name}${query.year}年度党费收缴情况（全年收缴${yuan(s.collectedFen)}元，其中自愿多交${yuan(s.voluntaryFen)}元${s.largeFen > 0 ? `，一次性1000元以上${yuan(s.largeFen)}元全部上缴中央` : ''}）`,
+        exportedBy: actor.username,
+        exportedAt: deps.now(),
+        columns: [
+          { header: '月份', width: 10, value: (m) => m.month },
+          { header: '在册党员（人）', width: 14, value: (m) => m.members },
+          { header: '应交（元）', width: 14, value: (m) => yuan(m.dueFen) },
+          { header: '已交人数', width: 12, value: (m) => m.payers },
+          { header: '已交（元）', width: 14, value: (m) => yuan(m.paidFen) },
+          { header: '未交（元）', width: 14, value: (m) => yuan(Math.max(0, m.dueFen - m.paidFen)) },
+        ],
+        rows: s.months,
+      });
+      await audit({ targetType: 'org', targetId: o.id, detail: { year: query.year } });
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`${o.name}${query.year}年党费收缴情况.xlsx`));
+      return file;
     },
   });
 };
