@@ -5,13 +5,12 @@ import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
-import { idParams } from '../../platform/schemas.js';
+import { idParams, orgYearQuery, yearQuery } from '../../platform/schemas.js';
 import { readSettings } from '../../platform/settings.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { assessDues, duesRoster, duesStatement, memberDues, ownDues, payDues } from './dues.service.js';
 
 const tags = ['党费'];
-const year = z.coerce.number().int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年');
 
 /** /api/v1/dues: 党费. */
 export const duesRoutes = (app: FastifyInstance) => {
@@ -82,7 +81,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     summary: '党员的党费：每月应交及依据、交纳记录、欠交情况',
     tags,
     params: idParams,
-    querystring: z.object({ year }),
+    querystring: z.object({ year: yearQuery }),
     handler: async ({ actor, q, params, query, deps }) => memberDues(q, actor, params.id, query.year, businessDate(deps.now())),
   });
 
@@ -93,7 +92,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'authenticated',
     summary: '我的党费：每月应交及依据、交纳记录、欠交情况',
     tags,
-    querystring: z.object({ year }),
+    querystring: z.object({ year: yearQuery }),
     handler: async ({ actor, q, query, deps }) => ownDues(q, actor.memberId, query.year, businessDate(deps.now())),
   });
 
@@ -103,7 +102,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '党支部党费台账：每名党员的交纳标准、本年已交、欠交月数及提醒',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year }),
+    querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
@@ -117,7 +116,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '党支部年度党费收缴情况（向党员公布）',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year }),
+    querystring: orgYearQuery,
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
@@ -133,7 +132,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     auditAction: 'dues.statement.export',
     summary: '导出党支部年度党费收缴情况（Excel，供向党员公布）',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year }),
+    querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps, audit, reply }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');

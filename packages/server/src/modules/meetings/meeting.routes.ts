@@ -7,7 +7,7 @@ import { businessDate } from '../../platform/dates.js';
 import { rows } from '../../platform/db/index.js';
 import { uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
-import { idParams, pageQuery, paging } from '../../platform/schemas.js';
+import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
 import { scanCompliance } from './compliance.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
@@ -15,7 +15,6 @@ import { createMeeting, findMeetings, holdMeeting, type MeetingRow } from './mee
 
 const tags = ['组织生活'];
 const present = ({ orgPath, ...m }: MeetingRow) => m;
-const year = z.coerce.number().int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年');
 
 /** /api/v1/meetings and /api/v1/orgs/:id/compliance. */
 export const meetingRoutes = (app: FastifyInstance) => {
@@ -41,7 +40,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '某党组织的会议记录',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year: year.optional(), type: z.enum(MEETING_TYPES).optional() }),
+    querystring: z.object({ orgId: recordIdParam, year: yearQuery.optional(), type: z.enum(MEETING_TYPES).optional() }),
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
@@ -64,7 +63,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     summary: '党组织某年度的问题：应开未开的会议、设置不符合规定等（每条带固定代码）',
     tags,
     params: idParams,
-    querystring: z.object({ year }),
+    querystring: z.object({ year: yearQuery }),
     handler: async ({ actor, q, params, query, deps }) => {
       const o = await findOrg(q, params.id);
       authorize(actor, 'member.read', o, '党组织');
@@ -156,7 +155,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '下级党组织组织生活情况汇总（按夜间扫描结果：落后支部、三会一课完成率、换届到期）',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year }),
+    querystring: orgYearQuery,
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
@@ -184,7 +183,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '某党组织下组织生活落后的党支部（应开未开会议、换届逾期等）',
     tags,
-    querystring: z.object({ orgId: recordIdParam, year, code: z.string().max(60).optional(), ...pageQuery }),
+    querystring: z.object({ orgId: recordIdParam, year: yearQuery, code: z.string().max(60).optional(), ...pageQuery }),
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
