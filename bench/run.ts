@@ -1,8 +1,10 @@
 /**
  * 基石 benchmarks. `npm run bench` runs all of them; `npm run bench -w bench -- --only startup,children`
- * runs some. Flags: --only startup|children|children-pglite (comma-separated), --runs N (start-ups,
- * default 3), --duration S (load, default 15), --warmup S (default 3), --rounds N (default 2),
- * --connections N (default 50); or the same as BENCH_ONLY, BENCH_RUNS… in the environment (npm at the
+ * runs some. Flags: --only startup|children|children-pglite|import|search|compliance (comma-separated),
+ * --runs N (start-ups and imports, default 3), --duration S (load, default 15), --warmup S (default 3),
+ * --rounds N (default 2), --connections N (default 50), --requests N and --budget S (per search,
+ * single-branch and roll-up kind), --scans N (whole-city compliance scans, default 10), --profile
+ * (import, compliance); or the same as BENCH_ONLY, BENCH_RUNS… in the environment (npm at the
  * root would take `--only` as its own flag). Results go to bench/results/<name>.json and the table in
  * bench/README.md is rebuilt from every result file there.
  */
@@ -10,11 +12,12 @@ import { parseArgs } from 'node:util';
 import { installCleanup } from './lib/proc.js';
 import { updateReadme } from './lib/readme.js';
 import { runChildren } from './suites/children.js';
+import { runCompliance } from './suites/compliance.js';
 import { runImport } from './suites/import.js';
 import { runSearch } from './suites/search.js';
 import { runStartup } from './suites/startup.js';
 
-const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search'] as const;
+const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search', 'compliance'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
     requests: { type: 'string', default: process.env.BENCH_REQUESTS ?? '200' },
     budget: { type: 'string', default: process.env.BENCH_BUDGET ?? '45' },
+    scans: { type: 'string', default: process.env.BENCH_SCANS ?? '10' },
     profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
   },
 });
@@ -58,6 +62,13 @@ for (const suite of only as Suite[]) {
     if (suite === 'import') await runImport({ runs: positive('runs', values.runs), profile: values.profile ?? false });
     if (suite === 'search')
       await runSearch({ requests: positive('requests', values.requests), budgetSeconds: positive('budget', values.budget) });
+    if (suite === 'compliance')
+      await runCompliance({
+        scans: positive('scans', values.scans),
+        requests: positive('requests', values.requests),
+        budgetSeconds: positive('budget', values.budget),
+        profile: values.profile ?? false,
+      });
   } catch (err) {
     failed = true;
     console.error(`✗ ${suite} failed: ${err instanceof Error ? err.stack : err}`);

@@ -36,44 +36,43 @@ export interface OrgCompliance {
 export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL): Promise<OrgCompliance[]> => {
   const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
   const inScope = sql`(select o.id from org o where o.closed_at is null and ${orgs})`;
-  const [list, counts, held, committees, groups, arrears, settings] = await Promise.all([
-    rows<{ orgId: number; type: OrgType; domain: string }>(
-      q,
-      sql`select o.id as "orgId", o.type, o.domain from org o where o.closed_at is null and ${orgs} order by o.id`,
-    ),
-    rows<{ orgId: number; members: number; full: number }>(
-      q,
-      sql`select org_id as "orgId", count(*)::int as members,
+  // One after another: inside a transaction they share one connection anyway.
+  const list = await rows<{ orgId: number; type: OrgType; domain: string }>(
+    q,
+    sql`select o.id as "orgId", o.type, o.domain from org o where o.closed_at is null and ${orgs} order by o.id`,
+  );
+  const counts = await rows<{ orgId: number; members: number; full: number }>(
+    q,
+    sql`select org_id as "orgId", count(*)::int as members,
             count(*) filter (where full_member_at is not null and full_member_at <= ${end}::date)::int as full
           from member where org_id in ${inScope} and joined_at <= ${end}::date and (exit_at is null or exit_at > ${end}::date)
           group by org_id`,
-    ),
-    rows<{ orgId: number; type: MeetingType; date: string; groupId: number | null }>(
-      q,
-      sql`select org_id as "orgId", type, to_char(date, 'YYYY-MM-DD') as date, group_id as "groupId" from meeting
+  );
+  const held = await rows<{ orgId: number; type: MeetingType; date: string; groupId: number | null }>(
+    q,
+    sql`select org_id as "orgId", type, to_char(date, 'YYYY-MM-DD') as date, group_id as "groupId" from meeting
           where status = 'held' and quorum_problem is null and date >= ${`${year}-01-01`}::date and date <= ${`${year}-12-31`}::date
             and org_id in ${inScope}`,
-    ),
-    rows<{ orgId: number; kind: string; electedAt: string; adjustmentMonths: number; size: number }>(
-      q,
-      sql`select c.org_id as "orgId", c.kind, to_char(c.elected_at, 'YYYY-MM-DD') as "electedAt", c.adjustment_months as "adjustmentMonths",
+  );
+  const committees = await rows<{ orgId: number; kind: string; electedAt: string; adjustmentMonths: number; size: number }>(
+    q,
+    sql`select c.org_id as "orgId", c.kind, to_char(c.elected_at, 'YYYY-MM-DD') as "electedAt", c.adjustment_months as "adjustmentMonths",
             (select count(*)::int from committee_member cm where cm.committee_id = c.id) as size
           from committee c where c.org_id in ${inScope} and c.elected_at <= ${end}::date and (c.ended_at is null or c.ended_at > ${end}::date)`,
-    ),
-    rows<{ orgId: number; id: number; name: string }>(
-      q,
-      sql`select org_id as "orgId", id, name from party_group where org_id in ${inScope} and closed_at is null order by id`,
-    ),
-    rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
-      q,
-      sql`select org_id as "orgId", count(*) filter (where streak >= ${ARREARS_LAPSE_MONTHS})::int as lapsed,
+  );
+  const groups = await rows<{ orgId: number; id: number; name: string }>(
+    q,
+    sql`select org_id as "orgId", id, name from party_group where org_id in ${inScope} and closed_at is null order by id`,
+  );
+  const arrears = await rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
+    q,
+    sql`select org_id as "orgId", count(*) filter (where streak >= ${ARREARS_LAPSE_MONTHS})::int as lapsed,
             count(*) filter (where streak >= ${ARREARS_FOLLOW_UP_MONTHS} and streak < ${ARREARS_LAPSE_MONTHS})::int as behind,
             (array_agg(name order by streak desc) filter (where streak >= ${ARREARS_LAPSE_MONTHS}))[1:10] as names
           from (${arrearsStreakSql(end, sql`m.org_id in ${inScope}`)}) x
           where streak >= ${ARREARS_FOLLOW_UP_MONTHS} group by org_id`,
-    ),
-    readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS),
-  ]);
+  );
+  const settings = await readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS);
   const arrearsOf = new Map(arrears.map((a) => [a.orgId, a]));
   const countOf = new Map(counts.map((c) => [c.orgId, c]));
   const heldOf = groupBy(held, (m) => m.orgId);

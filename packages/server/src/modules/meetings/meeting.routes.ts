@@ -164,7 +164,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
         q,
         sql`select c.id as "orgId", c.name, c.type, ${ROLLUP}
             from org c join org x on x.path <@ c.path and ${scope}
-            join compliance_snapshot s on s.org_id = x.id and s.year = ${query.year}
+            join ${FLAGS(query.year)} s on s.org_id = x.id
             where (c.parent_id = ${o.id} or c.id = ${o.id}) and c.closed_at is null
             group by c.id order by c.id = ${o.id} desc, c.code`,
       );
@@ -232,12 +232,18 @@ interface RollupRow {
 }
 
 const has = (code: string) => sql`s.findings @> ${JSON.stringify([{ code }])}::jsonb`;
-/** Counts over the snapshot rows of a subtree. */
+/** A year's snapshots reduced to flags first, so the roll-up joins and sorts no jsonb. */
+const FLAGS = (year: number) => sql`(select s.org_id, s.meetings_owed, s.meetings_required,
+    ${has('term.overdue')} as term_overdue, ${has('term.due_soon')} as term_due_soon, ${has('term.unrecorded')} as term_unrecorded,
+    ${has('dues.lapse_warning')} as dues_lapse,
+    exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%') as setup_problem
+  from compliance_snapshot s where s.year = ${year})`;
+/** Counts over the snapshot flags (`s`) of a subtree. */
 const ROLLUP = sql`count(*) filter (where x.type in ('branch', 'joint_branch', 'temporary_branch'))::int as branches,
   count(*) filter (where s.meetings_owed > 0)::int as "branchesBehind",
   coalesce(sum(s.meetings_required), 0)::int as "meetingsRequired", coalesce(sum(s.meetings_owed), 0)::int as "meetingsOwed",
-  count(*) filter (where ${has('term.overdue')})::int as "termsOverdue",
-  count(*) filter (where ${has('term.due_soon')})::int as "termsDueSoon",
-  count(*) filter (where ${has('term.unrecorded')})::int as "termsUnrecorded",
-  count(*) filter (where ${has('dues.lapse_warning')})::int as "duesLapse",
-  count(*) filter (where exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%'))::int as "setupProblems"`;
+  count(*) filter (where s.term_overdue)::int as "termsOverdue",
+  count(*) filter (where s.term_due_soon)::int as "termsDueSoon",
+  count(*) filter (where s.term_unrecorded)::int as "termsUnrecorded",
+  count(*) filter (where s.dues_lapse)::int as "duesLapse",
+  count(*) filter (where s.setup_problem)::int as "setupProblems"`;

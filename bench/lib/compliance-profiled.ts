@@ -1,0 +1,28 @@
+/**
+ * Run by the compliance bench under `node --cpu-prof` (with lib/profile-maps.ts preloaded): the
+ * nightly job's work, BENCH_SCANS times over the whole city (scanCompliance over `true`, then
+ * storeSnapshots), on DATABASE_URL for BENCH_YEAR as of BENCH_AS_OF. Prints one line per run.
+ */
+import { scanCompliance, storeSnapshots } from '@jishi/server/src/modules/meetings/compliance.ts';
+import { openPostgres } from '@jishi/server/src/platform/db/index.ts';
+import { sql } from 'drizzle-orm';
+
+const url = process.env.DATABASE_URL;
+const year = Number(process.env.BENCH_YEAR);
+const asOf = process.env.BENCH_AS_OF ?? '';
+const scans = Number(process.env.BENCH_SCANS ?? '3');
+if (!url || !Number.isInteger(year) || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+  throw new Error('DATABASE_URL, BENCH_YEAR and BENCH_AS_OF are needed');
+
+const database = await openPostgres(url);
+try {
+  for (let i = 1; i <= scans; i++) {
+    const t0 = performance.now();
+    const results = await scanCompliance(database.db, year, asOf, sql`true`);
+    const t1 = performance.now();
+    await storeSnapshots(database.db, year, asOf, results);
+    console.log(`run ${i}: ${results.length} orgs, scan ${Math.round(t1 - t0)} ms, store ${Math.round(performance.now() - t1)} ms`);
+  }
+} finally {
+  await database.close();
+}
