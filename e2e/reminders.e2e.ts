@@ -27,9 +27,12 @@ describe('待办提醒 (the header bell)', () => {
     const overdueShown = await page.getByTestId('reminder-drawer').locator('[data-testid="reminder-item"][data-overdue="true"]').count();
     expect(overdueShown).toBe(Math.min(api.overdue, 20));
 
-    // The first (soonest due) opens its applicant.
-    const first = api.items[0] as { subjectId: number; title: string };
-    await items.first().getByTestId('reminder-link').click();
+    // The soonest due 发展党员 reminder opens its applicant (a 换届 reminder opens its org instead).
+    const index = (api.items as { kind: string }[]).findIndex((r) => r.kind === 'development');
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(20);
+    const first = api.items[index] as { subjectId: number; title: string };
+    await items.nth(index).getByTestId('reminder-link').click();
     await page.waitForURL(new RegExp(`/development/${first.subjectId}$`));
     await page.getByTestId('dev-applicant').waitFor(POLL);
     const applicantName = first.title.split('：')[0];

@@ -107,6 +107,14 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
     expect(group[1]?.message).toBe('2026年1月「第二党小组」未召开党小组会：党小组会一般每月召开1次（条例第十三条）');
   });
 
+  it('a 党小组 set up during the year owes from the month it was set up', () => {
+    const groups = [{ id: 3, name: '新设党小组', since: '2026-03-31' }];
+    const periods = findings(2026, '2026-06-01', [], { hasCommittee: false, groups })
+      .filter((x) => x.code === 'meeting.group.month')
+      .map((x) => x.period);
+    expect(periods).toEqual(['2026-03', '2026-04', '2026-05']);
+  });
+
   it('counts what was required in the periods ended, for the completion rate', () => {
     const c = meetingCalendar(2026, '2026-04-01', [], { hasCommittee: true, groups: [] });
     // 3 months of 支委会 and 主题党日, Q1 党员大会 and 党课

@@ -135,13 +135,14 @@ export interface ComplianceCalendar {
 /**
  * What a branch owes for `year` as of `asOf`: for every requirement that applies, each period that
  * has ended without a held meeting of the type. A period still running owes nothing yet. Each
- * 党小组 owes its own 党小组会 (条例第十三条); a held 党小组会 counts for the group it names.
+ * 党小组 owes its own 党小组会 (条例第十三条) from the month it was set up; a held 党小组会 counts for
+ * the group it names.
  */
 export const meetingCalendar = (
   year: number,
   asOf: string,
   held: { type: MeetingType; date: string; groupId?: number | null }[],
-  branch: { hasCommittee: boolean; groups: { id: number; name: string }[] },
+  branch: { hasCommittee: boolean; groups: { id: number; name: string; since?: string }[] },
   settings: MeetingSettings = DEFAULT_MEETING_SETTINGS,
 ): ComplianceCalendar => {
   const findings: ComplianceFinding[] = [];
@@ -149,13 +150,15 @@ export const meetingCalendar = (
   const inYear = held.filter((m) => m.date.startsWith(`${year}-`));
   for (const req of meetingRequirements(settings)) {
     if (req.when === 'has_committee' && !branch.hasCommittee) continue;
-    const subjects: { groupId?: number; name: string }[] =
-      req.when === 'has_groups' ? branch.groups.map((g) => ({ groupId: g.id, name: `${g.name}` })) : [{ name: '' }];
+    const subjects: { groupId?: number; name: string; since?: string }[] =
+      req.when === 'has_groups' ? branch.groups.map((g) => ({ groupId: g.id, name: g.name, since: g.since })) : [{ name: '' }];
     const count = req.per === 'month' ? 12 : req.per === 'quarter' ? 4 : 1;
     for (const subject of subjects) {
       for (let index = 1; index <= count; index++) {
         const p: Period = { kind: req.per, index };
         if (periodEnd(year, p) >= asOf) continue;
+        // A 党小组 set up later owes nothing for the months before it existed.
+        if (subject.since && periodEnd(year, p) < subject.since) continue;
         required++;
         const met = inYear.some(
           (m) =>

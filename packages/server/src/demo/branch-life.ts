@@ -61,12 +61,14 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
     committees.push([committeeId, b.id, kind, electedAt]);
     const size = kind === 'committee' ? r.int(3, 5) : r.chance(0.3) && full.length > 1 ? 2 : 1;
     const seated = full.slice(0, size);
-    seated.forEach((m, i) =>
-      posts.push([committeeId, m.id, kind === 'secretary' ? (i === 0 ? 'secretary' : 'deputy_secretary') : COMMITTEE_POSTS[i]]),
-    );
+    seated.forEach((m, i) => {
+      posts.push([committeeId, m.id, kind === 'secretary' ? (i === 0 ? 'secretary' : 'deputy_secretary') : COMMITTEE_POSTS[i]]);
+    });
     if (kind === 'committee') committeeSize.set(b.id, size);
     committeeId++;
-    if (list.length > 30) for (let g = 1; g <= (list.length > 45 ? 3 : 2); g++) groups.push([b.id, `第${'一二三'[g - 1]}党小组`]);
+    if (list.length > 30)
+      for (let g = 1; g <= (list.length > 45 ? 3 : 2); g++)
+        groups.push([b.id, `第${'一二三'[g - 1]}党小组`, `${electedAt}T00:00:00+08:00`]);
   }
   await insertColumns(
     q,
@@ -215,6 +217,8 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
     ],
     payments,
   );
+  // Statistics before the first scan: on fresh tables the planner would walk them member by member.
+  await q.execute(sql`analyze`);
   const scan = await scanCompliance(q, year, today, sql`true`);
   await storeSnapshots(q, year, today, scan);
   return {

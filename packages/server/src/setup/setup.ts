@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { generateTongliao } from '../demo/tongliao.js';
 import type { Deps } from '../platform/http.js';
 import { createBootstrapAccounts, createRootOrg, generatePassword, isEmpty } from './bootstrap.js';
@@ -10,7 +9,7 @@ import { createBootstrapAccounts, createRootOrg, generatePassword, isEmpty } fro
 export const setUpEmptyDatabase = async (deps: Deps, seed = 2021): Promise<{ lines: string[] } | null> => {
   if (!(await isEmpty(deps.db))) return null;
   const password = deps.config.adminPassword ?? generatePassword();
-  const result = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const lines: string[] = [];
     if (deps.config.demo === 'tongliao') {
       const demo = await generateTongliao(tx, deps, { scale: deps.config.demoScale, seed });
@@ -24,7 +23,4 @@ export const setUpEmptyDatabase = async (deps: Deps, seed = 2021): Promise<{ lin
     );
     return { lines };
   });
-  // Fresh statistics after the bulk load: without them the planner walks whole tables.
-  if (deps.config.demo === 'tongliao') await deps.db.execute(sql`analyze`);
-  return result;
 };

@@ -3,15 +3,19 @@
  * (ant-design-pro's `config/routes.ts`). Each page is its own lazy chunk.
  */
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
   FlagOutlined,
+  FundOutlined,
   IdcardOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@jishi/domain';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -37,7 +41,8 @@ const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
 
 /**
  * Every page, in menu order. `/orgs/:id` reuses the org page chunk with an org selected;
- * `/development/:id` is one applicant of the 发展党员 board.
+ * `/development/:id` is one applicant of the 发展党员 board; `/meetings/overview` rolls up the
+ * 组织生活 of the branches beneath an org.
  */
 export const ROUTES: readonly AppRoute[] = [
   {
@@ -78,6 +83,28 @@ export const ROUTES: readonly AppRoute[] = [
     component: lazy(() => import('../features/development/ApplicantPage')),
   },
   {
+    path: '/meetings',
+    name: '组织生活',
+    icon: <ScheduleOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/meetings/MeetingsPage')),
+  },
+  {
+    path: '/meetings/overview',
+    name: '组织生活统计',
+    icon: <FundOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/meetings/ComplianceOverviewPage')),
+  },
+  {
+    path: '/dues',
+    name: '党费管理',
+    icon: <AccountBookOutlined />,
+    access: 'member.read',
+    component: lazy(() => import('../features/dues/DuesPage')),
+  },
+  // Any signed-in account: a member's own account sees its dues, any other is told it is not linked.
+  {
     path: '/honors/medal50',
     name: '光荣在党50年',
     icon: <TrophyOutlined />,
@@ -109,6 +136,8 @@ export const ROUTES: readonly AppRoute[] = [
     group: '系统管理',
     component: lazy(() => import('../features/audit/AuditPage')),
   },
+  // Last: a user with nothing else lands on their first entry above (the auditor on 审计日志), not here.
+  { path: '/me/dues', name: '我的党费', icon: <WalletOutlined />, component: lazy(() => import('../features/dues/MyDuesPage')) },
   {
     path: '/login',
     name: '登录',

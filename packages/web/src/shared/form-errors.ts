@@ -29,11 +29,17 @@ export const fieldProblemsOf = (error: unknown): FieldProblem[] => {
 };
 
 /**
- * Shows the problems of `error` at the fields of `form` named in `fieldNames`. Returns true when at
- * least one was placed; the caller shows the message some other way otherwise.
+ * Server (or schema) field names shown at another form field: one control may edit several API
+ * fields (an attendance checklist sends `attendeeIds` and `absences`).
  */
-export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[]): boolean {
-  return placeProblems(form, fieldProblemsOf(error), fieldNames);
+export type FieldAliases = Readonly<Record<string, string>>;
+
+/**
+ * Shows the problems of `error` at the fields of `form` named in `fieldNames` (after `aliases`).
+ * Returns true when at least one was placed; the caller shows the message some other way otherwise.
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: readonly string[], aliases: FieldAliases = {}): boolean {
+  return placeProblems(form, fieldProblemsOf(error), fieldNames, aliases);
 }
 
 /**
@@ -44,17 +50,21 @@ export function showSchemaIssues(
   form: FormInstance,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
   fieldNames: readonly string[],
+  aliases: FieldAliases = {},
 ): boolean {
   return placeProblems(
     form,
     issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message })),
     fieldNames,
+    aliases,
   );
 }
 
-function placeProblems(form: FormInstance, problems: FieldProblem[], fieldNames: readonly string[]): boolean {
+function placeProblems(form: FormInstance, problems: FieldProblem[], fieldNames: readonly string[], aliases: FieldAliases): boolean {
   const byField = new Map<string, string[]>();
-  for (const { field, message } of problems) {
+  for (const problem of problems) {
+    const field = aliases[problem.field] ?? problem.field;
+    const { message } = problem;
     if (!fieldNames.includes(field)) continue;
     byField.set(field, [...(byField.get(field) ?? []), message]);
   }

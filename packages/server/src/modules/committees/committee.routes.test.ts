@@ -131,15 +131,16 @@ describe('committees and terms (支部工作条例第六章; 任期意见; 选�
     expect(one.body.quorumProblem).toContain('第十二条');
   });
 
-  it('each 党小组 owes its monthly meeting; a 党小组会 names its group', async () => {
+  it('a 党小组 owes its monthly meeting from its setting up; a 党小组会 names its group', async () => {
     const g = await branch.post(`/api/v1/orgs/${t.branchA1}/groups`, { name: '第一党小组', leaderId: roll[0] });
     expect(g.status).toBe(201);
     expect((await branch.post(`/api/v1/orgs/${t.branchA1}/groups`, { name: '第一党小组' })).status).toBe(409);
-    expect(await codes()).toContain('meeting.group.month@2026-10');
+    // Set up in November: October's 党小组会 is not owed.
+    expect((await codes()).filter((c) => c.startsWith('meeting.group.month'))).toEqual([]);
     const noGroup = await branch.post('/api/v1/meetings', { orgId: t.branchA1, type: 'group', date: '2026-10-10' });
     expect(noGroup.body.error.details.field).toBe('groupId');
-    await branch.post('/api/v1/meetings', { orgId: t.branchA1, type: 'group', date: '2026-10-10', groupId: g.body.id });
-    expect(await codes()).not.toContain('meeting.group.month@2026-10');
+    const held = await branch.post('/api/v1/meetings', { orgId: t.branchA1, type: 'group', date: '2026-11-10', groupId: g.body.id });
+    expect(held.body).toMatchObject({ type: 'group', groupId: g.body.id });
   });
 
   it('the township table rolls up the snapshots of its branches', async () => {

@@ -1,4 +1,4 @@
-import { calculateDues, DEFAULT_DUES_SETTINGS, duesAssessSchema, duesCalculateSchema, duesPaySchema, recordIdParam } from '@jishi/domain';
+import { calculateDues, DEFAULT_DUES_SETTINGS, duesAssessSchema, duesCalculateSchema, duesPaySchema } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';

@@ -60,9 +60,10 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
             (select count(*)::int from committee_member cm where cm.committee_id = c.id) as size
           from committee c where c.org_id in ${inScope} and c.elected_at <= ${end}::date and (c.ended_at is null or c.ended_at > ${end}::date)`,
   );
-  const groups = await rows<{ orgId: number; id: number; name: string }>(
+  const groups = await rows<{ orgId: number; id: number; name: string; since: string }>(
     q,
-    sql`select org_id as "orgId", id, name from party_group where org_id in ${inScope} and closed_at is null order by id`,
+    sql`select org_id as "orgId", id, name, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as since
+        from party_group where org_id in ${inScope} and closed_at is null order by id`,
   );
   const arrears = await rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
     q,

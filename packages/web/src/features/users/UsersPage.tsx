@@ -1,4 +1,7 @@
-/** 账号管理: accounts in the caller's scope; the actions shown follow the caller's abilities. */
+/**
+ * 账号管理: accounts in the caller's scope, with the member each is linked to (a Party member's own
+ * account); the actions shown follow the caller's abilities.
+ */
 import { PlusOutlined } from '@ant-design/icons';
 import { grantableRoles, ROLE_LABELS } from '@jishi/domain';
 import { App, Button, Card, Input, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -8,6 +11,7 @@ import { formatDateTime } from '../../shared/dates';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
 import { GrantsModal } from './components/GrantsModal';
+import { MemberLinkModal } from './components/MemberLinkModal';
 import { ResetPasswordModal } from './components/ResetPasswordModal';
 import { UserCreateModal } from './components/UserCreateModal';
 import { type UserAccount, useUnlockUser, useUpdateUser, useUsers } from './users.api';
@@ -30,7 +34,7 @@ function UserStatus({ user }: { user: UserAccount }) {
   );
 }
 
-type Dialog = { kind: 'create' } | { kind: 'grants' | 'reset'; user: UserAccount };
+type Dialog = { kind: 'create' } | { kind: 'grants' | 'reset' | 'member'; user: UserAccount };
 
 export default function UsersPage() {
   const { message } = App.useApp();
@@ -47,6 +51,8 @@ export default function UsersPage() {
 
   const canManage = abilities.has('user.manage');
   const canGrant = abilities.has('grant.manage');
+  // Linking an account to a member picks the member from the roll.
+  const canLinkMember = canManage && abilities.has('member.read');
   const me = session.data?.user;
   const grantable = useMemo(() => (canGrant ? grantableRoles(me?.grants.map((g) => g.role) ?? []) : []), [canGrant, me]);
 
@@ -59,6 +65,12 @@ export default function UsersPage() {
   const columns: TableColumnsType<UserAccount> = [
     { title: '用户名', dataIndex: 'username', width: 140 },
     { title: '姓名', dataIndex: 'displayName', width: 160 },
+    {
+      title: '关联党员',
+      dataIndex: 'memberName',
+      width: 110,
+      render: (name: string | null) => name ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
     {
       title: '权限',
       key: 'grants',
@@ -86,7 +98,7 @@ export default function UsersPage() {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 250,
       render: (_, user) => (
         <Space size={0} wrap>
           {canManage && user.id !== me?.id && (
@@ -117,6 +129,11 @@ export default function UsersPage() {
           {canGrant && (
             <Button type="link" size="small" onClick={() => setDialog({ kind: 'grants', user })}>
               编辑权限
+            </Button>
+          )}
+          {canLinkMember && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'member', user })} data-testid="user-link">
+              关联党员
             </Button>
           )}
         </Space>
@@ -153,7 +170,7 @@ export default function UsersPage() {
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
-        scroll={{ x: 1040 }}
+        scroll={{ x: 1170 }}
         pagination={{
           current: page,
           pageSize,
@@ -170,6 +187,7 @@ export default function UsersPage() {
       {dialog?.kind === 'create' && <UserCreateModal grantable={grantable} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'grants' && <GrantsModal user={dialog.user} grantable={grantable} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'member' && <MemberLinkModal user={dialog.user} onClose={() => setDialog(undefined)} />}
     </Card>
   );
 }

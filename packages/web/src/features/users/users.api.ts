@@ -20,6 +20,9 @@ export interface UserAccount {
   lastLoginAt: string | null;
   createdAt: string;
   grants: UserGrant[];
+  /** The member this account is (a Party member's own account, which opens 我的党费), or null. */
+  memberId: number | null;
+  memberName: string | null;
 }
 
 export interface UserListParams {
@@ -33,12 +36,14 @@ export interface UserCreateInput {
   displayName: string;
   password: string;
   grants: { role: Role; orgId: number }[];
+  memberId?: number | null;
 }
 
 export interface UserUpdateInput {
   displayName?: string;
   disabled?: boolean;
   grants?: { role: Role; orgId: number }[];
+  memberId?: number | null;
 }
 
 const usersKey = ['users'] as const;
@@ -52,18 +57,35 @@ export function useUsers(params: UserListParams) {
   });
 }
 
-/** Wraps a write on accounts so the list refreshes afterwards. */
-const useUserMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) => {
+/**
+ * Wraps a write on accounts so the list refreshes afterwards. With `handlesErrors` the caller shows
+ * a refusal itself (at the form field the server names).
+ */
+const useUserMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>, handlesErrors = false) => {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+    meta: { handlesErrors },
+  });
 };
 
-/** Creates an account; the user must change the initial password at first login. */
-export const useCreateUser = () => useUserMutation((input: UserCreateInput) => api.post<UserAccount>('/users', input));
+/** Creates an account; the user must change the initial password at first login. Errors are left to the caller. */
+export const useCreateUser = () => useUserMutation((input: UserCreateInput) => api.post<UserAccount>('/users', input), true);
 
 /** Changes the display name, the disabled flag or the grants of an account. */
 export const useUpdateUser = () =>
   useUserMutation(({ id, patch }: { id: number; patch: UserUpdateInput }) => api.patch<UserAccount>(`/users/${id}`, patch));
+
+/**
+ * Links an account to the member it is (null unlinks): a member in the caller's reach, not linked
+ * to another account. Errors are left to the caller.
+ */
+export const useLinkMember = () =>
+  useUserMutation(
+    ({ id, memberId }: { id: number; memberId: number | null }) => api.patch<UserAccount>(`/users/${id}`, { memberId }),
+    true,
+  );
 
 /** Lifts a lockout after too many failed logins. */
 export const useUnlockUser = () => useUserMutation((id: number) => api.post<unknown>(`/users/${id}/unlock`));

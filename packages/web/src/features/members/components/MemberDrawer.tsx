@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
+import { MemberDuesPanel } from '../../dues/components/MemberDuesPanel';
 import { MemberHonors } from '../../honors/components/MemberHonors';
 import { TransferFormModal } from '../../transfers/components/TransferFormModal';
 import { TransferHistory } from '../../transfers/components/TransferHistory';
@@ -65,8 +66,8 @@ function SealedValue({
 
 /**
  * One member's record in a drawer (full width on phones): every field, the audited reveal of the
- * full ID number and phone, its 组织关系转接 letters, its 表彰与纪念章, and 编辑 / 组织关系转接 / 减少
- * when the record's abilities allow. Revealed values live only in this component's state and are gone when the drawer closes.
+ * full ID number and phone, its 组织关系转接 letters, its 表彰与纪念章, its 党费 (登记交纳 and 核定标准
+ * too), and 编辑 / 组织关系转接 / 减少 when the record's abilities allow. Revealed values live only in this component's state and are gone when the drawer closes.
  */
 export function MemberDrawer({ memberId, initial, onClose }: { memberId: number; initial?: Member; onClose: () => void }) {
   const { message } = App.useApp();
@@ -148,6 +149,19 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
           表彰与纪念章
         </Typography.Title>
         <MemberHonors memberId={member.id} />
+        <div style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, marginTop: 24 }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            党费
+          </Typography.Title>
+          {!member.exitType && (
+            <Link to={`/dues?orgId=${member.orgId}`} data-testid="member-dues-link">
+              所在支部党费台账
+            </Link>
+          )}
+        </div>
+        <div style={{ marginTop: 12 }}>
+          <MemberDuesPanel memberId={member.id} memberName={member.name} canManage={member.abilities.canManage && !member.exitType} />
+        </div>
       </>
     );
   }

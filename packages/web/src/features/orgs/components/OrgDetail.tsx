@@ -1,9 +1,11 @@
 import { DeleteOutlined, DragOutlined, EditOutlined, IdcardOutlined, PlusOutlined } from '@ant-design/icons';
 import { ORG_DOMAIN_LABELS, ORG_TYPE_LABELS } from '@jishi/domain';
-import { Breadcrumb, Button, Card, Descriptions, type DescriptionsProps, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, type DescriptionsProps, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
 import { useAbilities } from '../../auth/auth.api';
+import { CommitteeSection } from '../../meetings/components/CommitteeSection';
 import { type Org, reachableAncestors } from '../orgs.api';
 
 export type OrgAction = 'create' | 'edit' | 'move' | 'close';
@@ -34,9 +36,15 @@ function AncestorPath({ org, rootIds }: { org: Org; rootIds: readonly number[] }
   );
 }
 
-/** Detail of one org, with the management buttons its `abilities` allow. */
+type DetailTab = 'info' | 'committee';
+
+/**
+ * Detail of one org, with the management buttons its `abilities` allow; 班子与换届 (committee, term,
+ * 党小组) on a second tab for users who read the roll.
+ */
 export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: readonly number[]; onAction: (action: OrgAction) => void }) {
   const abilities = useAbilities();
+  const [tab, setTab] = useState<DetailTab>('info');
   const isClosed = Boolean(org.closedAt);
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: '名称', children: org.name, span: 'filled' },
@@ -70,6 +78,12 @@ export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: reado
       )}
     </Space>
   );
+  const info = (
+    <>
+      {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }} items={items} />
+    </>
+  );
   return (
     <Card
       title="组织详情"
@@ -82,8 +96,20 @@ export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: reado
       }
       data-testid="org-detail"
     >
-      {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
-      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }} items={items} />
+      {abilities.has('member.read') ? (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as DetailTab)}
+          items={[
+            { key: 'info', label: '基本信息', children: info },
+            { key: 'committee', label: '班子与换届', children: <CommitteeSection org={org} /> },
+          ]}
+          style={{ marginTop: -12 }}
+          data-testid="org-detail-tabs"
+        />
+      ) : (
+        info
+      )}
     </Card>
   );
 }

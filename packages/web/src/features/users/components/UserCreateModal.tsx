@@ -1,7 +1,10 @@
 import { type Role, userCreateSchema, usernameSchema } from '@jishi/domain';
 import { App, Divider, Form, Input, Modal } from 'antd';
+import { showFieldErrors } from '../../../shared/form-errors';
 import { PASSWORD_HINT, sameAsRule, strongPasswordRule } from '../../../shared/password-rules';
 import { zodRule } from '../../../shared/zod-rule';
+import { useAbilities } from '../../auth/auth.api';
+import { MemberSelect } from '../../members/components/MemberSelect';
 import { useCreateUser } from '../users.api';
 import { type GrantField, GrantsEditor } from './GrantsEditor';
 
@@ -11,17 +14,30 @@ interface CreateFields {
   password: string;
   confirm: string;
   grants?: GrantField[];
+  memberId?: number;
 }
 
-/** 新建账号: username, name, initial password and, for those who may, the grants. */
+const FORM_FIELDS = ['username', 'displayName', 'password', 'memberId'] as const;
+
+/**
+ * 新建账号: username, name, initial password and, for those who may, the grants; a Party member's
+ * own account is linked to the member it is (关联党员), which opens 我的党费 to it.
+ */
 export function UserCreateModal({ grantable, onClose }: { grantable: readonly Role[]; onClose: () => void }) {
   const [form] = Form.useForm<CreateFields>();
   const { message } = App.useApp();
   const create = useCreateUser();
+  const mayLinkMember = useAbilities().has('member.read');
 
   const submit = (values: CreateFields) => {
     const grants = (values.grants ?? []).flatMap((g) => (g.role && g.orgId ? [{ role: g.role, orgId: g.orgId }] : []));
-    const input = { username: values.username.trim(), displayName: values.displayName.trim(), password: values.password, grants };
+    const input = {
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      password: values.password,
+      grants,
+      memberId: values.memberId ?? undefined,
+    };
     const parsed = userCreateSchema.safeParse(input);
     if (!parsed.success) {
       message.error(parsed.error.issues[0]?.message ?? '输入无效');
@@ -31,6 +47,9 @@ export function UserCreateModal({ grantable, onClose }: { grantable: readonly Ro
       onSuccess: (user) => {
         message.success(`已创建账号 ${user.username}，首次登录须修改密码`);
         onClose();
+      },
+      onError: (error) => {
+        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
       },
     });
   };
@@ -81,6 +100,11 @@ export function UserCreateModal({ grantable, onClose }: { grantable: readonly Ro
             </Divider>
             <GrantsEditor grantable={grantable} />
           </>
+        )}
+        {mayLinkMember && (
+          <Form.Item label="关联党员" name="memberId" extra="党员本人使用的账号：关联后可在「我的党费」查看本人党费（可不填）">
+            <MemberSelect data-testid="user-member" />
+          </Form.Item>
         )}
       </Form>
     </Modal>

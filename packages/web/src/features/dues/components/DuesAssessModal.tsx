@@ -1,0 +1,229 @@
+import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
+import { useMemo } from 'react';
+import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { TouchTargets } from '../../../shared/ui/TouchTargets';
+import { useDebouncedValue } from '../../../shared/use-debounced-value';
+import { useIsMobile } from '../../../shared/use-is-mobile';
+import { blankToUndefined } from '../../../shared/zod-rule';
+import { OrgSelect } from '../../orgs/components/OrgSelect';
+import { useOrg, useOrgRoots } from '../../orgs/orgs.api';
+import { type DuesAssessInput, type DuesAssessment, type MemberDues, useAssessDues, useDuesCalculation, useMemberDues } from '../dues.api';
+import { calculationInput, DuesCalculationResult } from './DuesCalculator';
+import {
+  baseLabel,
+  choiceGrid,
+  choiceStyle,
+  DUES_CATEGORY_OPTIONS,
+  duesModalLayout,
+  formatYuan,
+  hasMonthlyBase,
+  isReduced,
+  monthStringField,
+  thisMonth,
+} from './dues-display';
+
+interface AssessFields {
+  effectiveFrom?: string;
+  category?: DuesCategory;
+  monthlyBase?: number | null;
+  isReducing?: boolean;
+  reducedAmount?: number | null;
+  reductionReason?: string;
+  reductionApprovedBy?: number;
+}
+
+const FORM_FIELDS = ['effectiveFrom', 'category', 'monthlyBase', 'reducedAmount', 'reductionReason', 'reductionApprovedBy'] as const;
+
+/**
+ * The month first offered: January for a member not yet assessed (每年初核定), this month for a
+ * change (the month a new pay is first received, 规定第十条).
+ */
+const defaultsOf = (dues: MemberDues): AssessFields => {
+  const current: DuesAssessment | null = dues.current;
+  const month = thisMonth();
+  return {
+    effectiveFrom: current ? month : `${month.slice(0, 4)}-01`,
+    category: current?.category,
+    monthlyBase: current?.baseFen != null ? current.baseFen / 100 : undefined,
+    isReducing: current ? isReduced(current) : false,
+    reducedAmount: current && isReduced(current) ? current.amountFen / 100 : undefined,
+    reductionReason: current?.reductionReason ?? undefined,
+  };
+};
+
+/**
+ * 核定标准: from a month on, the category and (for 在职/离退休) the monthly base; the amount is the
+ * rule's, previewed here and computed again by the server. 少交 or 免交 needs the reason and the
+ * approving 上一级党委 (规定第七条). Checked with the domain schema first; a field the server refuses
+ * (a month before joining, an approver that is not a 党委 above the branch) is marked there.
+ */
+export function DuesAssessModal({
+  memberId,
+  memberName,
+  onClose,
+  onSaved,
+}: {
+  memberId: number;
+  memberName: string;
+  onClose: () => void;
+  onSaved?: (a: DuesAssessment) => void;
+}) {
+  const [form] = Form.useForm<AssessFields>();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
+  const data = dues.data?.member.id === memberId ? dues.data : undefined;
+  const branch = useOrg(data?.member.orgId);
+  const roots = useOrgRoots();
+  const assess = useAssessDues();
+  const category = Form.useWatch('category', form);
+  const base = useDebouncedValue(Form.useWatch('monthlyBase', form));
+  const isReducing = Form.useWatch('isReducing', form) ?? false;
+  const { input } = calculationInput(category, base);
+  const calc = useDuesCalculation(input);
+
+  // The orgs above the branch, nearest first: the approver is one of them (a branch's own
+  // secretary may not search above the branch, so they are offered without a search).
+  const approvers = useMemo(
+    () => (branch.data ? branch.data.ancestors.filter((a) => a.id !== branch.data.id).reverse() : (roots.data ?? [])),
+    [branch.data, roots.data],
+  );
+
+  const submit = (values: AssessFields) => {
+    // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
+    const payload: DuesAssessInput = {
+      memberId,
+      effectiveFrom: values.effectiveFrom ?? '',
+      category: values.category as DuesCategory,
+      monthlyBase: hasMonthlyBase(values.category) ? (values.monthlyBase ?? undefined) : undefined,
+      reducedAmount: values.isReducing ? (values.reducedAmount ?? undefined) : undefined,
+      reductionReason: values.isReducing ? (blankToUndefined(values.reductionReason) as string | undefined) : undefined,
+      reductionApprovedBy: values.isReducing ? values.reductionApprovedBy : undefined,
+    };
+    const shape = duesAssessSchema.safeParse(payload);
+    if (!shape.success) {
+      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
+      return;
+    }
+    if (values.isReducing && payload.reducedAmount === undefined) {
+      form.setFields([{ name: 'reducedAmount', errors: ['请填写少交后的每月金额（免交填0）'] }]);
+      return;
+    }
+    assess.mutate(payload, {
+      onSuccess: (saved) => {
+        message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
+        onSaved?.(saved);
+        onClose();
+      },
+      onError: (error) => {
+        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+      },
+    });
+  };
+
+  let body = <Spin style={{ display: 'block', margin: 32 }} />;
+  if (dues.isError) body = <Result status="404" title="党员不存在或无权查看" />;
+  if (data) {
+    body = (
+      <Form<AssessFields>
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        initialValues={defaultsOf(data)}
+        onFinish={submit}
+        data-testid="dues-assess-form"
+      >
+        {data.current && (
+          <Typography.Paragraph type="secondary">
+            现行标准：自 {data.current.effectiveFrom} 起每月 {formatYuan(data.current.amountFen)}。同一月份再次核定将替换该月的标准。
+          </Typography.Paragraph>
+        )}
+        <Form.Item
+          label="执行起始月份"
+          name="effectiveFrom"
+          rules={[{ required: true, message: '请选择执行起始月份' }]}
+          extra="每年初核定；工资收入变动的，从领取新工资的当月起按新标准交纳"
+          {...monthStringField}
+        >
+          <DatePicker picker="month" style={{ width: '100%' }} allowClear={false} inputReadOnly={isMobile} data-testid="dues-assess-from" />
+        </Form.Item>
+        <Form.Item label="党员类别" name="category" rules={[{ required: true, message: '请选择党员类别' }]}>
+          <Radio.Group optionType="button" style={choiceGrid(3)} data-testid="dues-assess-category">
+            {DUES_CATEGORY_OPTIONS.map((o) => (
+              <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
+                {o.label}
+              </Radio.Button>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {hasMonthlyBase(category) && (
+          <Form.Item label={baseLabel(category)} name="monthlyBase" rules={[{ required: true, message: '请填写每月交纳基数' }]}>
+            <InputNumber min={0} precision={2} inputMode="decimal" style={{ width: '100%' }} data-testid="dues-assess-base" />
+          </Form.Item>
+        )}
+        {input && calc.data && (
+          <Alert
+            type="info"
+            style={{ marginBottom: 16 }}
+            title={<DuesCalculationResult result={calc.data} category={input.category} />}
+            data-testid="dues-assess-calculated"
+          />
+        )}
+        <Form.Item name="isReducing" valuePropName="checked" style={{ marginBottom: isReducing ? 8 : 0 }}>
+          <Checkbox data-testid="dues-assess-reduce">少交或免交（经党支部研究，报上一级党委批准）</Checkbox>
+        </Form.Item>
+        {isReducing && (
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item label="少交后每月金额（元）" name="reducedAmount" extra="免交填 0">
+                <InputNumber min={0} precision={2} inputMode="decimal" style={{ width: '100%' }} data-testid="dues-assess-reduced" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                label="批准的上一级党委"
+                name="reductionApprovedBy"
+                rules={[{ required: true, message: '请选择批准的上一级党委' }]}
+              >
+                <OrgSelect seeds={approvers} placeholder="输入党委名称搜索" data-testid="dues-assess-approver" />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                label="原因"
+                name="reductionReason"
+                rules={[{ required: true, whitespace: true, message: '请填写少交或免交的原因' }]}
+              >
+                <Input.TextArea
+                  maxLength={200}
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  placeholder="如：生活困难，经支部研究"
+                  data-testid="dues-assess-reason"
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+      </Form>
+    );
+  }
+
+  return (
+    <TouchTargets>
+      <Modal
+        open
+        title={`核定党费交纳标准 · ${memberName}`}
+        okText="保存"
+        okButtonProps={{ disabled: !data, 'data-testid': 'dues-assess-submit' }}
+        onOk={() => form.submit()}
+        onCancel={onClose}
+        confirmLoading={assess.isPending}
+        destroyOnHidden
+        {...duesModalLayout(isMobile)}
+      >
+        {body}
+      </Modal>
+    </TouchTargets>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * 组织生活 of one org (a branch, usually) for a year: what it owes (the compliance card), the
+ * meetings recorded (a row opens the record with its people and files), and 登记会议. The org and
+ * the year live in the URL (`?orgId=&year=`: the roll-up page links here); the page opens on the
+ * user's home org.
+ */
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { BRANCH_TYPES, COMMITTEE_REQUIRED_FROM } from '@jishi/domain';
+import { Alert, Button, Card, Col, DatePicker, Result, Row, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { today } from '../../shared/dates';
+import { useIsMobile } from '../../shared/use-is-mobile';
+import { useAbilities, useSession } from '../auth/auth.api';
+import { useMembers } from '../members/members.api';
+import { OrgSelect } from '../orgs/components/OrgSelect';
+import { useOrg, useOrgRoots } from '../orgs/orgs.api';
+import { useCommittee } from './committees.api';
+import { ComplianceCard, type MeetingPreset } from './components/ComplianceCard';
+import { MeetingDrawer } from './components/MeetingDrawer';
+import { MeetingFormDrawer } from './components/MeetingFormDrawer';
+import { MeetingTypeTag } from './components/meeting-display';
+import { type Meeting, useCompliance, useMeetings } from './meetings.api';
+
+const PAGE_SIZE = 20;
+
+const positiveInt = (value: string | null): number | undefined => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+/** 计划召开, or the reason a held meeting does not count. */
+function MeetingFlags({ m }: { m: Meeting }) {
+  return (
+    <>
+      {m.status === 'planned' && <Tag color="blue">计划召开</Tag>}
+      {m.quorumProblem && (
+        <Tooltip title={m.quorumProblem}>
+          <Tag color="error" data-testid="meeting-not-counted">
+            人数不足，不计入
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+const attendanceText = (m: Meeting) => (m.present === null ? '—' : `${m.present} / ${m.shouldAttend ?? '—'}`);
+
+export default function MeetingsPage() {
+  const [params, setParams] = useSearchParams();
+  const abilities = useAbilities();
+  const isMobile = useIsMobile();
+  const session = useSession();
+  const roots = useOrgRoots();
+  const user = session.data?.user;
+  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const day = today();
+  const currentYear = Number(day.slice(0, 4));
+  const year = positiveInt(params.get('year')) ?? currentYear;
+  const org = useOrg(orgId);
+  const compliance = useCompliance(orgId, year);
+  const meetings = useMeetings(orgId, year);
+  const committee = useCommittee(orgId);
+  const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : false;
+  // Before an election is recorded, the server takes a branch of 7 or more 正式党员 to have a committee.
+  const fullMembers = useMembers(
+    { orgId, status: 'full', page: 1, pageSize: 1 },
+    isBranch && committee.isSuccess && !committee.data.current,
+  );
+  const current = committee.data?.current;
+  const hasCommittee = current ? current.kind === 'committee' : (fullMembers.data?.total ?? 0) >= COMMITTEE_REQUIRED_FROM;
+  const [openId, setOpenId] = useState<number>();
+  const [recording, setRecording] = useState<{ preset?: MeetingPreset }>();
+  const [page, setPage] = useState(1);
+  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const canRecord = abilities.has('member.manage') && Boolean(org.data) && !org.data?.closedAt;
+
+  const update = (next: { orgId?: number; year?: number }) => {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined) merged.delete(key);
+      else merged.set(key, String(value));
+    }
+    setParams(merged, { replace: true });
+    setPage(1);
+  };
+
+  if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;
+
+  const columns: TableColumnsType<Meeting> = isMobile
+    ? [
+        {
+          title: '会议',
+          key: 'meeting',
+          render: (_, m) => (
+            <>
+              <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+                <MeetingTypeTag type={m.type} />
+                <Typography.Text>{m.date}</Typography.Text>
+                <MeetingFlags m={m} />
+              </div>
+              {m.topic && <div style={{ marginTop: 4 }}>{m.topic}</div>}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                实到/应到 {attendanceText(m)}
+                {m.attachments > 0 && (
+                  <>
+                    {' · '}
+                    <PaperClipOutlined /> {m.attachments}
+                  </>
+                )}
+              </Typography.Text>
+            </>
+          ),
+        },
+      ]
+    : [
+        { title: '日期', dataIndex: 'date', width: 110 },
+        { title: '类型', dataIndex: 'type', width: 130, render: (_, m) => <MeetingTypeTag type={m.type} /> },
+        { title: '会议主题', dataIndex: 'topic', ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: '实到/应到', key: 'attendance', width: 100, align: 'center', render: (_, m) => attendanceText(m) },
+        {
+          title: '状态',
+          key: 'flags',
+          width: 150,
+          render: (_, m) => (m.status === 'held' && !m.quorumProblem ? '已召开' : <MeetingFlags m={m} />),
+        },
+        {
+          title: '附件',
+          dataIndex: 'attachments',
+          width: 72,
+          align: 'center',
+          render: (n: number) =>
+            n > 0 ? (
+              <span>
+                <PaperClipOutlined /> {n}
+              </span>
+            ) : (
+              '—'
+            ),
+        },
+      ];
+
+  return (
+    <Card
+      title="组织生活"
+      extra={
+        canRecord && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording({})} data-testid="meeting-create">
+            登记会议
+          </Button>
+        )
+      }
+    >
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
+        <Col xs={24} md={12} xl={8}>
+          <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="meetings-org" />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <DatePicker
+            picker="year"
+            value={dayjs(`${year}-01-01`)}
+            onChange={(d) => update({ year: d ? d.year() : undefined })}
+            disabledDate={(d) => d.year() > currentYear}
+            allowClear={false}
+            style={{ width: '100%' }}
+            data-testid="meetings-year"
+          />
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Link to={`/meetings/overview?orgId=${orgId}&year=${year}`} data-testid="meetings-overview-link">
+            组织生活统计
+          </Link>
+        </Col>
+      </Row>
+
+      {org.data && !isBranch && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`「${org.data.name}」不是党支部`}
+          description={
+            <>
+              三会一课按党支部考核：请在上方选择党支部，或在
+              <Link to={`/meetings/overview?orgId=${orgId}&year=${year}`}>组织生活统计</Link>
+              中查看下级党支部的情况。
+            </>
+          }
+        />
+      )}
+
+      {compliance.isError ? (
+        <Result status="404" title="组织不存在或无权访问" />
+      ) : compliance.data ? (
+        <ComplianceCard
+          compliance={compliance.data}
+          meetings={meetings.data ?? []}
+          committee={committee.data}
+          hasCommittee={hasCommittee}
+          isBranch={isBranch}
+          today={day}
+          onRecord={canRecord ? (preset) => setRecording({ preset }) : undefined}
+        />
+      ) : (
+        <Spin style={{ display: 'block', margin: 24 }} />
+      )}
+
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {year}年会议记录
+      </Typography.Title>
+      <Table<Meeting>
+        rowKey="id"
+        size={isMobile ? 'small' : 'middle'}
+        columns={columns}
+        dataSource={meetings.data}
+        loading={meetings.isFetching}
+        onRow={(m) => ({ onClick: () => setOpenId(m.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: '本年度暂无会议记录' }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          showSizeChanger: false,
+          simple: isMobile,
+          showTotal: (total) => `共 ${total} 次`,
+          onChange: setPage,
+          hideOnSinglePage: true,
+        }}
+        data-testid="meeting-table"
+      />
+      {openId !== undefined && (
+        <MeetingDrawer key={openId} meetingId={openId} groups={committee.data?.groups ?? []} onClose={() => setOpenId(undefined)} />
+      )}
+      {recording && org.data && <MeetingFormDrawer org={org.data} preset={recording.preset} onClose={() => setRecording(undefined)} />}
+    </Card>
+  );
+}
