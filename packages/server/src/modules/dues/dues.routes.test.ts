@@ -219,6 +219,15 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(assessed.filter((r) => r.streak >= 6).length).toBeGreaterThan(0);
     const paid = await town.get(`/api/v1/indicators/dues.paid?orgId=${t.branchA1}&date=2026-11-26`);
     expect(paid.body.value).toBeGreaterThan(0);
+    // What was due January to October agrees with the yearly statement's months.
+    const due = await town.get(`/api/v1/indicators/dues.due?orgId=${t.branchA1}&date=2026-11-26`);
+    const statement = (await branch.get(`/api/v1/dues/statement?orgId=${t.branchA1}&year=2026`)).body.months as {
+      month: string;
+      dueFen: number;
+    }[];
+    const owedByStatement = statement.filter((m) => m.month <= '2026-10').reduce((n, m) => n + m.dueFen, 0);
+    expect(owedByStatement).toBeGreaterThan(0);
+    expect(Math.round(due.body.value * 100)).toBe(owedByStatement);
   });
 
   it("a member's own account sees their dues, once the account is linked to the member", async () => {

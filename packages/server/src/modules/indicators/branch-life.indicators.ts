@@ -19,28 +19,38 @@ const sumUnder = async (q: Q, roots: string[], from: SQL, value: SQL) => {
   return new Map(found.map((f) => [f.root, f.value]));
 };
 
-// One compliance scan per request for the indicators that share it (the scan covers all roots at once).
-type Scanned = OrgCompliance & { path: string };
-const scans = new WeakMap<Q, Map<string, Promise<Scanned[]>>>();
-const scanOf = (q: Q, roots: string[], date: string): Promise<Scanned[]> => {
-  const key = `${roots.join(',')}@${date}`;
-  const byQ = scans.get(q) ?? new Map<string, Promise<Scanned[]>>();
-  scans.set(q, byQ);
-  let found = byQ.get(key);
-  if (!found) {
-    found = (async () => {
-      const results = await scanCompliance(q, yearOf(date), date, sql`o.path <@ any(${rootsArray(roots)})`);
-      const paths = new Map(
-        (
-          await rows<{ id: number; path: string }>(q, sql`select id, path::text as path from org where path <@ any(${rootsArray(roots)})`)
-        ).map((o) => [o.id, o.path]),
-      );
-      return results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' }));
-    })();
-    byQ.set(key, found);
-  }
-  return found;
+/**
+ * Per-request memo: indicators computed together share one pass over the records. Keyed by the
+ * request's transaction, so nothing outlives the request.
+ */
+const memo = <T>() => {
+  const byQ = new WeakMap<Q, Map<string, Promise<T>>>();
+  return (q: Q, key: string, load: () => Promise<T>): Promise<T> => {
+    const cache = byQ.get(q) ?? new Map<string, Promise<T>>();
+    byQ.set(q, cache);
+    let found = cache.get(key);
+    if (!found) {
+      found = load();
+      cache.set(key, found);
+    }
+    return found;
+  };
 };
+
+// One compliance scan per request for the indicators that share it (the scan covers all roots at
+// once); these indicators need no dues, so the scan skips them.
+type Scanned = OrgCompliance & { path: string };
+const scanMemo = memo<Scanned[]>();
+const scanOf = (q: Q, roots: string[], date: string): Promise<Scanned[]> =>
+  scanMemo(q, `${roots.join(',')}@${date}`, async () => {
+    const results = await scanCompliance(q, yearOf(date), date, sql`o.path <@ any(${rootsArray(roots)})`, { dues: false });
+    const paths = new Map(
+      (
+        await rows<{ id: number; path: string }>(q, sql`select id, path::text as path from org where path <@ any(${rootsArray(roots)})`)
+      ).map((o) => [o.id, o.path]),
+    );
+    return results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' }));
+  });
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 const fromScan = (value: (list: Scanned[]) => number) => async (q: Q, roots: string[], date: string) => {
   const all = await scanOf(q, roots, date);
@@ -103,19 +113,59 @@ const meetingsHeld = (type: MeetingType) =>
   });
 for (const type of MEETING_TYPES) meetingsHeld(type);
 
+interface DuesFacts {
+  path: string;
+  paidFen: number;
+  dueFen: number;
+  behind3: number;
+  behind6: number;
+}
+
+const months = (from: SQL, to: SQL) =>
+  sql`((extract(year from ${to}) - extract(year from ${from})) * 12 + extract(month from ${to}) - extract(month from ${from}) + 1)`;
+
+// Dues per org, in one grouped pass each: paid this year, due January to last month (each
+// assessment times the months it was in effect), and members 3 and 6 months behind.
+const duesMemo = memo<DuesFacts[]>();
+const duesFacts = (q: Q, roots: string[], date: string) =>
+  duesMemo(q, `${roots.join(',')}@${date}`, async () => {
+    const start = sql`${`${yearOf(date)}-01-01`}::date`;
+    const last = lastOwedMonth(date);
+    const under = sql`o.path <@ any(${rootsArray(roots)})`;
+    const members = sql`m.org_id in (select o.id from org o where ${under})`;
+    const found = await rows<DuesFacts>(
+      q,
+      sql`select o.path::text as path, coalesce(p.paid, 0)::float8 as "paidFen", coalesce(d.due, 0)::float8 as "dueFen",
+            coalesce(a.behind3, 0)::int as behind3, coalesce(a.behind6, 0)::int as behind6
+          from org o
+          left join (select p.org_id, sum(p.amount_fen) as paid from dues_payment p
+                     where p.paid_at >= ${start} and p.paid_at <= ${date}::date group by p.org_id) p on p.org_id = o.id
+          left join (select m.org_id, sum(a.amount_fen * greatest(0, ${months(
+            sql`greatest(a.effective_from, ${start}, date_trunc('month', m.joined_at))`,
+            sql`least(coalesce(a.next_from - interval '1 month', ${last}), ${last})`,
+          )})) as due
+                     from (select a.*, lead(a.effective_from) over (partition by a.member_id order by a.effective_from) as next_from
+                           from dues_assessment a) a
+                     join member m on m.id = a.member_id and (m.exit_at is null or m.exit_at > ${date}::date)
+                     where ${members} group by m.org_id) d on d.org_id = o.id
+          left join (select x.org_id, count(*) filter (where x.streak >= 3) as behind3, count(*) filter (where x.streak >= 6) as behind6
+                     from (${arrearsStreakSql(date, members)}) x group by x.org_id) a on a.org_id = o.id
+          where ${under} and (p.paid is not null or d.due is not null or a.behind3 is not null)`,
+    );
+    return found;
+  });
+const fromDues = (value: (f: DuesFacts) => number) => async (q: Q, roots: string[], date: string) => {
+  const facts = await duesFacts(q, roots, date);
+  return new Map(roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + value(f), 0)]));
+};
+
 defineIndicator({
   id: 'dues.paid',
   name: '本年已收党费',
   unit: '元',
   group: 'dues',
   description: '统计日所在年度截至统计日登记的党费交纳金额（不含自愿多交部分）',
-  compute: (q, roots, date) =>
-    sumUnder(
-      q,
-      roots,
-      sql`dues_payment p join org s on s.id = p.org_id where p.paid_at >= ${`${yearOf(date)}-01-01`}::date and p.paid_at <= ${date}::date`,
-      sql`p.amount_fen / 100.0`,
-    ),
+  compute: fromDues((f) => f.paidFen / 100),
 });
 defineIndicator({
   id: 'dues.due',
@@ -123,31 +173,21 @@ defineIndicator({
   unit: '元',
   group: 'dues',
   description: '统计日所在年度1月至上月，名册中党员按核定标准每月应交党费之和',
-  compute: (q, roots, date) =>
-    sumUnder(
-      q,
-      roots,
-      sql`generate_series(${`${yearOf(date)}-01-01`}::date, ${lastOwedMonth(date)}, interval '1 month') mo
-          join member m on date_trunc('month', m.joined_at) <= mo and (m.exit_at is null or m.exit_at > ${date}::date)
-          join org s on s.id = m.org_id
-          cross join lateral (select a.amount_fen from dues_assessment a where a.member_id = m.id and a.effective_from <= mo
-                              order by a.effective_from desc limit 1) a`,
-      sql`a.amount_fen / 100.0`,
-    ),
+  compute: fromDues((f) => f.dueFen / 100),
 });
-
-const inArrears = (months: number) =>
-  defineIndicator({
-    id: `dues.arrears_${months}`,
-    name: `连续${months}个月以上未交党费的党员`,
-    unit: '名',
-    group: 'dues',
-    description:
-      months >= 6
-        ? '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）'
-        : `连续${months}个月以上未交纳党费、需要支部提醒的党员`,
-    compute: (q, roots, date) =>
-      sumUnder(q, roots, sql`(${arrearsStreakSql(date, sql`true`)}) x join org s on s.id = x.org_id where x.streak >= ${months}`, sql`1`),
-  });
-inArrears(3);
-inArrears(6);
+defineIndicator({
+  id: 'dues.arrears_3',
+  name: '连续3个月以上未交党费的党员',
+  unit: '名',
+  group: 'dues',
+  description: '连续3个月以上未交纳党费、需要支部提醒的党员',
+  compute: fromDues((f) => f.behind3),
+});
+defineIndicator({
+  id: 'dues.arrears_6',
+  name: '连续6个月以上未交党费的党员',
+  unit: '名',
+  group: 'dues',
+  description: '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）',
+  compute: fromDues((f) => f.behind6),
+});

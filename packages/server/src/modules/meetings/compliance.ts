@@ -33,7 +33,13 @@ export interface OrgCompliance {
  * of fact for the whole set, so a city scans in one pass (the nightly job, the township table and
  * `GET /orgs/:id/compliance` all read this).
  */
-export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL): Promise<OrgCompliance[]> => {
+export const scanCompliance = async (
+  q: Q,
+  year: number,
+  asOf: string,
+  orgs: SQL,
+  opts: { dues?: boolean } = {},
+): Promise<OrgCompliance[]> => {
   const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
   const inScope = sql`(select o.id from org o where o.closed_at is null and ${orgs})`;
   // One after another: inside a transaction they share one connection anyway.
@@ -65,14 +71,17 @@ export const scanCompliance = async (q: Q, year: number, asOf: string, orgs: SQL
     sql`select org_id as "orgId", id, name, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as since
         from party_group where org_id in ${inScope} and closed_at is null order by id`,
   );
-  const arrears = await rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
-    q,
-    sql`select org_id as "orgId", count(*) filter (where streak >= ${ARREARS_LAPSE_MONTHS})::int as lapsed,
+  const arrears =
+    opts.dues === false
+      ? []
+      : await rows<{ orgId: number; lapsed: number; behind: number; names: string[] | string | null }>(
+          q,
+          sql`select org_id as "orgId", count(*) filter (where streak >= ${ARREARS_LAPSE_MONTHS})::int as lapsed,
             count(*) filter (where streak >= ${ARREARS_FOLLOW_UP_MONTHS} and streak < ${ARREARS_LAPSE_MONTHS})::int as behind,
             (array_agg(name order by streak desc) filter (where streak >= ${ARREARS_LAPSE_MONTHS}))[1:10] as names
           from (${arrearsStreakSql(end, sql`m.org_id in ${inScope}`)}) x
           where streak >= ${ARREARS_FOLLOW_UP_MONTHS} group by org_id`,
-  );
+        );
   const settings = await readSettings(q, 'meetings', DEFAULT_MEETING_SETTINGS);
   const arrearsOf = new Map(arrears.map((a) => [a.orgId, a]));
   const countOf = new Map(counts.map((c) => [c.orgId, c]));

@@ -6,8 +6,8 @@
 import { Breadcrumb, Card, Col, DatePicker, Result, Row, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { DATE_FORMAT, today } from '../../shared/dates';
+import { positiveInt, type UrlParamsPatch, useUrlParams } from '../../shared/url-params';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { reachableAncestors, useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { BreakdownPanel } from './components/BreakdownPanel';
@@ -15,13 +15,8 @@ import { GroupChart } from './components/GroupChart';
 import { IndicatorCards } from './components/IndicatorCards';
 import { useIndicators } from './indicators.api';
 
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
 export default function DashboardPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const roots = useOrgRoots();
   const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
   const date = params.get('date') ?? today();
@@ -31,14 +26,11 @@ export default function DashboardPage() {
   const indicatorId = params.get('indicator') ?? items.find((i) => !i.group)?.id ?? items[0]?.id;
   const rootIds = useMemo(() => (roots.data ?? []).map((r) => r.id), [roots.data]);
 
-  const update = (next: Record<string, string | number | undefined>, push = true) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: !push });
-  };
+  /**
+   * Unlike the list pages, a change pushes a history entry by default, so Back undoes a drill-down;
+   * the date and the indicator pass `push = false` and replace the entry instead.
+   */
+  const update = (next: UrlParamsPatch, push = true) => updateParams(next, { replace: !push });
   const drill = (childId: number) => update({ orgId: childId });
 
   const byType = items.filter((i) => i.group === 'org_type');

@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../shared/api-client';
 import { labelOf } from '../../shared/labels';
 import { PageSpin } from '../../shared/ui/PageSpin';
+import { positiveInt } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { MemberDrawer } from '../members/components/MemberDrawer';
@@ -18,11 +19,6 @@ import { DeadlineTag } from './components/DeadlineTag';
 import { NextStepForm } from './components/NextStepForm';
 import { StepsView } from './components/StepsView';
 import { nextStepOf, useApplicant, useRecordStep } from './development.api';
-
-const positiveInt = (value: string | undefined): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 export default function ApplicantPage() {
   const params = useParams();

@@ -8,6 +8,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { positiveInt } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
@@ -17,11 +18,6 @@ import { DeadlineTag } from './components/DeadlineTag';
 import { type BoardItem, useDeadlineBoard } from './development.api';
 
 const PAGE_SIZE = 20;
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 const columns: TableColumnsType<BoardItem> = [
   {

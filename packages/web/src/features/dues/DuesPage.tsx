@@ -28,9 +28,9 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { today } from '../../shared/dates';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
+import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
@@ -48,11 +48,6 @@ type Tab = 'roster' | 'statement' | 'calculator';
 const TABS: readonly Tab[] = ['roster', 'statement', 'calculator'];
 
 type Dialog = { kind: 'pay' | 'assess' | 'view'; member: DuesRosterItem };
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 /** Months owed and their amount, red when any. */
 const Owed = ({ m }: { m: DuesRosterItem }) =>
@@ -218,7 +213,7 @@ function PickBranch({ orgId, orgName, onPick }: { orgId: number; orgName: string
 }
 
 export default function DuesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const session = useSession();
@@ -227,23 +222,13 @@ export default function DuesPage() {
   const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
-  const tabParam = params.get('tab') as Tab | null;
-  const tab: Tab = tabParam && TABS.includes(tabParam) ? tabParam : 'roster';
+  const tab: Tab = oneOf(params.get('tab'), TABS) ?? 'roster';
   const org = useOrg(orgId);
   const roster = useDuesRoster(tab === 'roster' ? orgId : undefined, year);
   const [dialog, setDialog] = useState<Dialog>();
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   const canManage = abilities.has('member.manage');
   const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : true;
-
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: true });
-  };
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;

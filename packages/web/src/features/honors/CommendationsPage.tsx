@@ -15,9 +15,9 @@ import {
 import { Button, Card, Col, DatePicker, Result, Row, Select, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { today } from '../../shared/dates';
 import { COMMENDATION_LEVEL_OPTIONS, COMMENDATION_TITLE_OPTIONS, labelOf } from '../../shared/labels';
+import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { MemberDrawer } from '../members/components/MemberDrawer';
@@ -30,20 +30,13 @@ const PAGE_SIZE = 20;
 
 const LEVEL_COLORS: Record<CommendationLevel, string> = { county: 'default', city: 'blue', region: 'gold', national: 'red' };
 
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
-
 const LevelTag = ({ level }: { level: CommendationLevel }) => (
   <Tag color={LEVEL_COLORS[level]}>{labelOf(COMMENDATION_LEVEL_LABELS, level)}</Tag>
 );
 
 export default function CommendationsPage() {
-  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState(1);
+  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
@@ -55,19 +48,8 @@ export default function CommendationsPage() {
   const list = useCommendations({ orgId, year, title, level });
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isCreating, setIsCreating] = useState(false);
-  const [page, setPage] = useState(1);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   const currentYear = Number(today().slice(0, 4));
-
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: true });
-    setPage(1);
-  };
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;

@@ -24,9 +24,9 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type MouseEvent, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { today } from '../../shared/dates';
 import { labelOf, MEDAL50_STATUS_OPTIONS } from '../../shared/labels';
+import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { MemberDrawer } from '../members/components/MemberDrawer';
 import { partyAgeText } from '../members/components/member-display';
@@ -52,11 +52,6 @@ type StatusFilter = Medal50Status | 'all';
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...MEDAL50_STATUS_OPTIONS];
 
 const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((f) => f.value === value);
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 /** A button inside a clickable row: acts without opening the row's drawer. */
 const stop =
@@ -113,7 +108,15 @@ function CaseActions({
 }
 
 export default function Medal50Page() {
-  const [params, setParams] = useSearchParams();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [page, setPage] = useState(1);
+  // A new org, year, tab or status is a new list: back to its first page, nothing ticked.
+  const [params, update] = useUrlParams({
+    onChange: () => {
+      setPage(1);
+      setSelected([]);
+    },
+  });
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
   const currentYear = Number(today().slice(0, 4));
@@ -130,21 +133,8 @@ export default function Medal50Page() {
   const [openCaseId, setOpenCaseId] = useState<number>();
   const [acting, setActing] = useState<{ caseId: number; step: 2 | 3 }>();
   const [recommending, setRecommending] = useState<Medal50Member[]>();
-  const [selected, setSelected] = useState<number[]>([]);
-  const [page, setPage] = useState(1);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   const abilities = list.data?.abilities ?? NO_ABILITIES;
-
-  const update = (next: Record<string, string | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, value);
-    }
-    setParams(merged, { replace: true });
-    setPage(1);
-    setSelected([]);
-  };
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;

@@ -24,8 +24,9 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
+import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useSession } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
@@ -34,11 +35,6 @@ import { completionRate, FINDING_CODE_OPTIONS, findingLabel, periodLabel, rateCo
 import { type BranchCompliance, type ComplianceRollup, useComplianceBranches, useComplianceSummary } from './meetings.api';
 
 const PAGE_SIZE = 20;
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 const isBranchType = (type: string) => (BRANCH_TYPES as readonly string[]).includes(type);
 
@@ -90,7 +86,8 @@ function FindingTags({ findings }: { findings: ComplianceFinding[] }) {
 }
 
 export default function ComplianceOverviewPage() {
-  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState(1);
+  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const session = useSession();
@@ -100,22 +97,12 @@ export default function ComplianceOverviewPage() {
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
   const code = params.get('code') ?? undefined;
-  const [page, setPage] = useState(1);
   const org = useOrg(orgId);
   const summary = useComplianceSummary(orgId, year);
   const branches = useComplianceBranches({ orgId, year, code, page, pageSize: PAGE_SIZE });
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   const rootIds = useMemo(() => (roots.data ?? []).map((r) => r.id), [roots.data]);
 
-  const update = (next: Record<string, string | number | undefined>) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: true });
-    setPage(1);
-  };
   const openBranch = (id: number) => navigate(`/meetings?orgId=${id}&year=${year}`);
   /** A child opens its own roll-up; a branch, its meetings. */
   const open = (row: ComplianceRollup) => (isBranchType(row.type) ? openBranch(row.orgId) : update({ orgId: row.orgId, code: undefined }));

@@ -9,8 +9,9 @@ import { BRANCH_TYPES, COMMITTEE_REQUIRED_FROM } from '@jishi/domain';
 import { Alert, Button, Card, Col, DatePicker, Result, Row, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { today } from '../../shared/dates';
+import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
 import { useMembers } from '../members/members.api';
@@ -24,11 +25,6 @@ import { MeetingTypeTag } from './components/meeting-display';
 import { type Meeting, useCompliance, useMeetings } from './meetings.api';
 
 const PAGE_SIZE = 20;
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 /** 计划召开, or the reason a held meeting does not count. */
 function MeetingFlags({ m }: { m: Meeting }) {
@@ -49,7 +45,8 @@ function MeetingFlags({ m }: { m: Meeting }) {
 const attendanceText = (m: Meeting) => (m.present === null ? '—' : `${m.present} / ${m.shouldAttend ?? '—'}`);
 
 export default function MeetingsPage() {
-  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState(1);
+  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const session = useSession();
@@ -73,19 +70,8 @@ export default function MeetingsPage() {
   const hasCommittee = current ? current.kind === 'committee' : (fullMembers.data?.total ?? 0) >= COMMITTEE_REQUIRED_FROM;
   const [openId, setOpenId] = useState<number>();
   const [recording, setRecording] = useState<{ preset?: MeetingPreset }>();
-  const [page, setPage] = useState(1);
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
   const canRecord = abilities.has('member.manage') && Boolean(org.data) && !org.data?.closedAt;
-
-  const update = (next: { orgId?: number; year?: number }) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: true });
-    setPage(1);
-  };
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;

@@ -19,7 +19,6 @@ import {
 } from '@jishi/domain';
 import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   AGE_BAND_OPTIONS,
   ETHNICITY_OPTIONS,
@@ -28,6 +27,7 @@ import {
   MEMBER_STATUS_OPTIONS,
   PARTY_AGE_BAND_OPTIONS,
 } from '../../shared/labels';
+import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useDebouncedValue } from '../../shared/use-debounced-value';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
@@ -40,15 +40,6 @@ import { MemberStatusTag, partyAgeText } from './components/member-display';
 import { type Gender, MAX_MEMBER_QUERY, type Member, type MemberStatus, memberExportUrl, useMembers } from './members.api';
 
 const PAGE_SIZE = 20;
-
-const positiveInt = (value: string | null): number | undefined => {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
-/** `value` when it is one of `allowed` (a hand-edited URL may carry anything), else undefined. */
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
 
 /** The list filters the URL carries besides the org. */
 interface UrlFilters {
@@ -79,7 +70,8 @@ const columns: TableColumnsType<Member> = [
 ];
 
 export default function MembersPage() {
-  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState(1);
+  const [params, updateParams] = useUrlParams({ onChange: () => setPage(1) });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
@@ -92,7 +84,6 @@ export default function MembersPage() {
   const partyAgeBand = oneOf(params.get('partyAgeBand'), PARTY_AGE_BAND_IDS);
   const includeExited = params.get('includeExited') === 'true';
   const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
   const [openMember, setOpenMember] = useState<Member>();
   const [isCreating, setIsCreating] = useState(false);
   const [isImporting, setIsImporting] = useState(false);
@@ -104,16 +95,19 @@ export default function MembersPage() {
   // 登记党员 starts in the org being viewed when it is a branch.
   const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
 
-  /** Sets URL filters (an empty value removes one); any change starts again from the first page. */
-  const setFilters = (next: UrlFilters & { orgId?: number }) => {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined || value === null || value === false || value === '') merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged, { replace: true });
-    setPage(1);
-  };
+  /**
+   * Sets URL filters; any change starts again from the first page. Unlike other pages, every empty
+   * value removes its key, not only undefined: a cleared control's null or '', an unticked false.
+   */
+  const setFilters = (next: UrlFilters & { orgId?: number }) =>
+    updateParams(
+      Object.fromEntries(
+        Object.entries(next).map(([key, value]) => [
+          key,
+          value === undefined || value === null || value === false || value === '' ? undefined : String(value),
+        ]),
+      ),
+    );
   /** The onChange of one filter's control. */
   const filter =
     <K extends keyof UrlFilters>(key: K) =>
