@@ -124,6 +124,8 @@ export interface ComplianceFinding {
   message: string;
   /** The 党小组 a 党小组会 finding is about. */
   groupId?: number;
+  /** How many people a finding is about (members in arrears). */
+  count?: number;
 }
 
 export interface ComplianceCalendar {

@@ -156,6 +156,23 @@ describe('committees and terms (支部工作条例第六章; 任期意见; 选�
     expect(list.body.items.map((i: { orgId: number }) => i.orgId)).toContain(t.branchA1);
     expect((await county.get(`/api/v1/compliance/summary?orgId=${t.townA1}&year=2026`)).status).toBe(404);
   });
+
+  it("the 组织生活 indicators are the same computed now or read from the day's snapshots", async () => {
+    const ids = ['life.completion_rate', 'life.branches_behind', 'life.terms_overdue', 'life.terms_due_soon'];
+    const values = async () =>
+      Promise.all(
+        ids.map(async (id) => (await town.get(`/api/v1/indicators/${id}?orgId=${t.townA1}&date=2026-11-26`)).body.value as number),
+      );
+    const now = await values();
+    // The branch has held nothing valid in a finished period yet: 0 %, one branch behind.
+    expect(now.slice(0, 2)).toEqual([0, 1]);
+    await runJob(h.deps, complianceScan);
+    expect(await values()).toEqual(now);
+    // Meetings held count valid ones only: the 支委会 lacked a quorum; the 党小组会 counts.
+    const held = async (type: string) =>
+      (await town.get(`/api/v1/indicators/life.meetings.${type}?orgId=${t.townA1}&date=2026-11-26`)).body.value as number;
+    expect([await held('committee'), await held('group')]).toEqual([0, 1]);
+  });
 });
 
 describe('meeting attachments (type sniffed, size-limited, scoped)', () => {

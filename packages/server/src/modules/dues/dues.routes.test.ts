@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob } from '../../platform/jobs.js';
 import {
   actorWith,
   auditCount,
@@ -13,6 +14,7 @@ import {
   type TestTree,
   testIdNumber,
 } from '../../test/harness.js';
+import { complianceScan } from '../meetings/compliance.js';
 
 let h: Harness;
 let t: TestTree;
@@ -211,11 +213,16 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
       warning: string | null;
     }[];
     const assessed = roster.filter((r) => r.warning !== '尚未核定党费交纳标准');
-    for (const months of [3, 6]) {
-      const res = await town.get(`/api/v1/indicators/dues.arrears_${months}?orgId=${t.branchA1}&date=2026-11-26`);
-      expect(res.status).toBe(200);
-      expect(res.body.value).toBe(assessed.filter((r) => r.streak >= months).length);
-    }
+    const check = async () => {
+      for (const months of [3, 6]) {
+        const res = await town.get(`/api/v1/indicators/dues.arrears_${months}?orgId=${t.branchA1}&date=2026-11-26`);
+        expect(res.status).toBe(200);
+        expect(res.body.value).toBe(assessed.filter((r) => r.streak >= months).length);
+      }
+    };
+    await check(); // computed now
+    await runJob(h.deps, complianceScan);
+    await check(); // from the day's snapshot
     expect(assessed.filter((r) => r.streak >= 6).length).toBeGreaterThan(0);
     const paid = await town.get(`/api/v1/indicators/dues.paid?orgId=${t.branchA1}&date=2026-11-26`);
     expect(paid.body.value).toBeGreaterThan(0);

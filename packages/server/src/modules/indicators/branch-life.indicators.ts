@@ -7,18 +7,6 @@ import { type OrgCompliance, scanCompliance } from '../meetings/compliance.js';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
-/** Per root, `value` summed over the rows of `from` (with an org path `s.path`) under it. */
-const sumUnder = async (q: Q, roots: string[], from: SQL, value: SQL) => {
-  const found = await rows<{ root: string; value: number }>(
-    q,
-    sql`select r.root::text as root, coalesce(sum(x.value), 0)::float8 as value
-        from unnest(${rootsArray(roots)}) as r(root)
-        left join (select s.path, ${value} as value from ${from}) x on x.path <@ r.root
-        group by r.root`,
-  );
-  return new Map(found.map((f) => [f.root, f.value]));
-};
-
 /**
  * Per-request memo: indicators computed together share one pass over the records. Keyed by the
  * request's transaction, so nothing outlives the request.
@@ -37,23 +25,37 @@ const memo = <T>() => {
   };
 };
 
-// One compliance scan per request for the indicators that share it (the scan covers all roots at
-// once); these indicators need no dues, so the scan skips them.
+/**
+ * The scan of `date` for every open org under `roots`: the day's snapshots when each of those orgs
+ * has one as of that very day (the nightly job and every change keep them so), else a scan now.
+ * Either way the same computation over the same records; `live` says which.
+ */
 type Scanned = OrgCompliance & { path: string };
-const scanMemo = memo<Scanned[]>();
-const scanOf = (q: Q, roots: string[], date: string): Promise<Scanned[]> =>
+const scanMemo = memo<{ live: boolean; list: Scanned[] }>();
+const scanOf = (q: Q, roots: string[], date: string) =>
   scanMemo(q, `${roots.join(',')}@${date}`, async () => {
-    const results = await scanCompliance(q, yearOf(date), date, sql`o.path <@ any(${rootsArray(roots)})`, { dues: false });
-    const paths = new Map(
-      (
-        await rows<{ id: number; path: string }>(q, sql`select id, path::text as path from org where path <@ any(${rootsArray(roots)})`)
-      ).map((o) => [o.id, o.path]),
+    const under = sql`o.path <@ any(${rootsArray(roots)})`;
+    const stored = await rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number }>(
+      q,
+      sql`select o.id as "orgId", o.path::text as path, s.findings, s.meetings_required as "meetingsRequired", s.meetings_owed as "meetingsOwed"
+          from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${yearOf(date)} and s.as_of = ${date}::date
+          where o.closed_at is null and ${under}`,
     );
-    return results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' }));
+    if (stored.every((r) => r.findings !== null)) {
+      const list = stored.map((r) => ({
+        ...r,
+        findings: (typeof r.findings === 'string' ? JSON.parse(r.findings) : r.findings) as OrgCompliance['findings'],
+        termEndsAt: null,
+      }));
+      return { live: false, list };
+    }
+    const results = await scanCompliance(q, yearOf(date), date, under, { dues: false });
+    const paths = new Map(stored.map((r) => [r.orgId, r.path]));
+    return { live: true, list: results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' })) };
   });
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
 const fromScan = (value: (list: Scanned[]) => number) => async (q: Q, roots: string[], date: string) => {
-  const all = await scanOf(q, roots, date);
+  const all = (await scanOf(q, roots, date)).list;
   return new Map(roots.map((root) => [root, value(all.filter((r) => under(r.path, root)))]));
 };
 const withCode = (code: string) => (list: OrgCompliance[]) => list.filter((r) => r.findings.some((f) => f.code === code)).length;
@@ -95,6 +97,20 @@ defineIndicator({
   compute: fromScan(withCode('term.due_soon')),
 });
 
+// Meetings held this year, counted per org and type in one grouped pass for all the types.
+const heldMemo = memo<{ path: string; type: MeetingType; n: number }[]>();
+const heldCounts = (q: Q, roots: string[], date: string) =>
+  heldMemo(q, `${roots.join(',')}@${date}`, () =>
+    rows<{ path: string; type: MeetingType; n: number }>(
+      q,
+      sql`select o.path::text as path, g.type, g.n from org o
+          join (select org_id, type, count(*)::int as n from meeting
+                where status = 'held' and quorum_problem is null and date >= ${`${yearOf(date)}-01-01`}::date and date <= ${date}::date
+                group by org_id, type) g on g.org_id = o.id
+          where o.path <@ any(${rootsArray(roots)})`,
+    ),
+  );
+
 const meetingsHeld = (type: MeetingType) =>
   defineIndicator({
     id: `life.meetings.${type}`,
@@ -102,14 +118,10 @@ const meetingsHeld = (type: MeetingType) =>
     unit: '次',
     group: 'branch_life',
     description: `统计日所在年度截至统计日已召开的${MEETING_TYPE_LABELS[type]}（不含未达到法定人数的）`,
-    compute: (q, roots, date) =>
-      sumUnder(
-        q,
-        roots,
-        sql`meeting g join org s on s.id = g.org_id where g.type = ${type} and g.status = 'held' and g.quorum_problem is null
-              and g.date >= ${`${yearOf(date)}-01-01`}::date and g.date <= ${date}::date`,
-        sql`1`,
-      ),
+    compute: async (q, roots, date) => {
+      const counts = (await heldCounts(q, roots, date)).filter((c) => c.type === type);
+      return new Map(roots.map((root) => [root, counts.filter((c) => under(c.path, root)).reduce((n, c) => n + c.n, 0)]));
+    },
   });
 for (const type of MEETING_TYPES) meetingsHeld(type);
 
@@ -117,15 +129,13 @@ interface DuesFacts {
   path: string;
   paidFen: number;
   dueFen: number;
-  behind3: number;
-  behind6: number;
 }
 
 const months = (from: SQL, to: SQL) =>
   sql`((extract(year from ${to}) - extract(year from ${from})) * 12 + extract(month from ${to}) - extract(month from ${from}) + 1)`;
 
-// Dues per org, in one grouped pass each: paid this year, due January to last month (each
-// assessment times the months it was in effect), and members 3 and 6 months behind.
+// Dues per org, in one grouped pass each: paid this year, and due January to last month (each
+// assessment times the months it was in effect).
 const duesMemo = memo<DuesFacts[]>();
 const duesFacts = (q: Q, roots: string[], date: string) =>
   duesMemo(q, `${roots.join(',')}@${date}`, async () => {
@@ -135,8 +145,7 @@ const duesFacts = (q: Q, roots: string[], date: string) =>
     const members = sql`m.org_id in (select o.id from org o where ${under})`;
     const found = await rows<DuesFacts>(
       q,
-      sql`select o.path::text as path, coalesce(p.paid, 0)::float8 as "paidFen", coalesce(d.due, 0)::float8 as "dueFen",
-            coalesce(a.behind3, 0)::int as behind3, coalesce(a.behind6, 0)::int as behind6
+      sql`select o.path::text as path, coalesce(p.paid, 0)::float8 as "paidFen", coalesce(d.due, 0)::float8 as "dueFen"
           from org o
           left join (select p.org_id, sum(p.amount_fen) as paid from dues_payment p
                      where p.paid_at >= ${start} and p.paid_at <= ${date}::date group by p.org_id) p on p.org_id = o.id
@@ -148,9 +157,7 @@ const duesFacts = (q: Q, roots: string[], date: string) =>
                            from dues_assessment a) a
                      join member m on m.id = a.member_id and (m.exit_at is null or m.exit_at > ${date}::date)
                      where ${members} group by m.org_id) d on d.org_id = o.id
-          left join (select x.org_id, count(*) filter (where x.streak >= 3) as behind3, count(*) filter (where x.streak >= 6) as behind6
-                     from (${arrearsStreakSql(date, members)}) x group by x.org_id) a on a.org_id = o.id
-          where ${under} and (p.paid is not null or d.due is not null or a.behind3 is not null)`,
+          where ${under} and (p.paid is not null or d.due is not null)`,
     );
     return found;
   });
@@ -175,13 +182,42 @@ defineIndicator({
   description: '统计日所在年度1月至上月，名册中党员按核定标准每月应交党费之和',
   compute: fromDues((f) => f.dueFen / 100),
 });
+/**
+ * Members 3 and 6 or more months behind, per org: from the day's snapshot findings (their counts)
+ * when the snapshot is the day's, else the arrears rule over the roll now.
+ */
+const arrearsMemo = memo<{ path: string; behind3: number; behind6: number }[]>();
+const arrearsFacts = (q: Q, roots: string[], date: string) =>
+  arrearsMemo(q, `${roots.join(',')}@${date}`, async () => {
+    const scan = await scanOf(q, roots, date);
+    if (!scan.live) {
+      const count = (r: Scanned, code: string) => r.findings.find((f) => f.code === code)?.count ?? 0;
+      return scan.list.map((r) => {
+        const behind6 = count(r, 'dues.lapse_warning');
+        return { path: r.path, behind3: behind6 + count(r, 'dues.arrears'), behind6 };
+      });
+    }
+    return rows<{ path: string; behind3: number; behind6: number }>(
+      q,
+      sql`select o.path::text as path, count(*) filter (where x.streak >= 3)::int as behind3, count(*) filter (where x.streak >= 6)::int as behind6
+          from (${arrearsStreakSql(date, sql`m.org_id in (select o.id from org o where o.path <@ any(${rootsArray(roots)}))`)}) x
+          join org o on o.id = x.org_id group by o.path`,
+    );
+  });
+const fromArrears = (months: 3 | 6) => async (q: Q, roots: string[], date: string) => {
+  const facts = await arrearsFacts(q, roots, date);
+  return new Map(
+    roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (months === 6 ? f.behind6 : f.behind3), 0)]),
+  );
+};
+
 defineIndicator({
   id: 'dues.arrears_3',
   name: '连续3个月以上未交党费的党员',
   unit: '名',
   group: 'dues',
   description: '连续3个月以上未交纳党费、需要支部提醒的党员',
-  compute: fromDues((f) => f.behind3),
+  compute: fromArrears(3),
 });
 defineIndicator({
   id: 'dues.arrears_6',
@@ -189,5 +225,5 @@ defineIndicator({
   unit: '名',
   group: 'dues',
   description: '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）',
-  compute: fromDues((f) => f.behind6),
+  compute: fromArrears(6),
 });

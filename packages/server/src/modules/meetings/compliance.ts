@@ -130,6 +130,7 @@ export const scanCompliance = async (
       findings.push({
         code: 'dues.lapse_warning',
         period: String(year),
+        count: owing.lapsed,
         message: `${owing.lapsed}名党员连续6个月以上未交纳党费（${names.join('、')}${owing.lapsed > names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）`,
       });
     }
@@ -137,6 +138,7 @@ export const scanCompliance = async (
       findings.push({
         code: 'dues.arrears',
         period: String(year),
+        count: owing.behind,
         message: `${owing.behind}名党员连续3至5个月未交纳党费，请支部及时提醒（中组发〔2008〕3号第十二条）`,
       });
     }
