@@ -69,6 +69,13 @@ export const orgCode = z
 
 const orgName = z.string().trim().min(1, '名称不能为空').max(OrgLimits.name, `名称不能超过${OrgLimits.name}个字符`);
 
+/** Units a 联合党支部 covers (支部工作条例第五条 flags more than 5). */
+const unitsCovered = z
+  .number({ message: '覆盖单位数应为整数' })
+  .int('覆盖单位数应为整数')
+  .min(1, '覆盖单位数至少为1')
+  .max(99, '覆盖单位数不能超过99');
+
 export const orgCreateSchema = z.object({
   parentId: recordId,
   name: orgName,
@@ -78,6 +85,7 @@ export const orgCreateSchema = z.object({
   divisionCode: divisionCode.optional(),
   foundedAt: dateString.optional(),
   unit: z.string().trim().max(OrgLimits.unit).optional(),
+  unitsCovered: unitsCovered.optional(),
 });
 export type OrgCreate = z.infer<typeof orgCreateSchema>;
 
@@ -90,6 +98,7 @@ export const orgUpdateSchema = z
     divisionCode: divisionCode.nullable(),
     foundedAt: dateString.nullable(),
     unit: z.string().trim().max(OrgLimits.unit).nullable(),
+    unitsCovered: unitsCovered.nullable(),
   })
   .partial();
 export type OrgUpdate = z.infer<typeof orgUpdateSchema>;

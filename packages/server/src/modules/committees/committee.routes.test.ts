@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../platform/jobs.js';
-import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
+import {
+  actorWith,
+  auditCount,
+  buildTree,
+  client,
+  createHarness,
+  type Harness,
+  type TestTree,
+  testIdNumber,
+  uniqueCode,
+} from '../../test/harness.js';
 import { complianceScan } from '../meetings/compliance.js';
 
 let h: Harness;
@@ -172,6 +182,27 @@ describe('committees and terms (支部工作条例第六章; 任期意见; 选�
     const held = async (type: string) =>
       (await town.get(`/api/v1/indicators/life.meetings.${type}?orgId=${t.townA1}&date=2026-11-26`)).body.value as number;
     expect([await held('committee'), await held('group')]).toEqual([0, 1]);
+  });
+});
+
+describe('joint branches (支部工作条例第五条)', () => {
+  it('a 联合党支部 covering more than 5 units is flagged; 5 is within the rule', async () => {
+    const created = await town.post('/api/v1/orgs', {
+      parentId: t.townA1,
+      name: '甲一镇联合党支部',
+      code: uniqueCode('J'),
+      type: 'joint_branch',
+      domain: 'village',
+      unitsCovered: 6,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.unitsCovered).toBe(6);
+    const codes = async () =>
+      ((await town.get(`/api/v1/orgs/${created.body.id}/compliance?year=2026`)).body.items as { code: string }[]).map((i) => i.code);
+    expect(await codes()).toContain('setup.joint_units');
+    expect((await town.patch(`/api/v1/orgs/${created.body.id}`, { unitsCovered: 0 })).status).toBe(400);
+    expect((await town.patch(`/api/v1/orgs/${created.body.id}`, { unitsCovered: 5 })).status).toBe(200);
+    expect(await codes()).not.toContain('setup.joint_units');
   });
 });
 

@@ -43,9 +43,9 @@ export const scanCompliance = async (
   const end = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
   const inScope = sql`(select o.id from org o where o.closed_at is null and ${orgs})`;
   // One after another: inside a transaction they share one connection anyway.
-  const list = await rows<{ orgId: number; type: OrgType; domain: string }>(
+  const list = await rows<{ orgId: number; type: OrgType; domain: string; units: number | null }>(
     q,
-    sql`select o.id as "orgId", o.type, o.domain from org o where o.closed_at is null and ${orgs} order by o.id`,
+    sql`select o.id as "orgId", o.type, o.domain, o.units_covered as units from org o where o.closed_at is null and ${orgs} order by o.id`,
   );
   const counts = await rows<{ orgId: number; members: number; full: number }>(
     q,
@@ -114,6 +114,7 @@ export const scanCompliance = async (
         fullMembers: c?.full ?? 0,
         members: c?.members ?? 0,
         committeeSize: committee ? (committee.kind === 'committee' ? committee.size : null) : undefined,
+        units: o.units ?? undefined,
       });
       findings.push(...setup.map((f) => ({ ...f, period: String(year) })));
       if (!committee) {

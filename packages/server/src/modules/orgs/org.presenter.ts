@@ -13,6 +13,7 @@ export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; nam
   divisionCode: o.divisionCode,
   foundedAt: o.foundedAt,
   unit: o.unit,
+  unitsCovered: o.unitsCovered,
   closedAt: o.closedAt,
   closeReason: o.closeReason,
   childCount: o.childCount,

@@ -13,13 +13,14 @@ export interface OrgRow {
   divisionCode: string | null;
   foundedAt: string | null;
   unit: string | null;
+  unitsCovered: number | null;
   closedAt: string | null;
   closeReason: string | null;
   childCount: number;
 }
 
 const COLUMNS = sql`o.id, o.parent_id as "parentId", o.path::text as "orgPath", o.name, o.code, o.type, o.domain,
-  o.division_code as "divisionCode", to_char(o.founded_at, 'YYYY-MM-DD') as "foundedAt", o.unit,
+  o.division_code as "divisionCode", to_char(o.founded_at, 'YYYY-MM-DD') as "foundedAt", o.unit, o.units_covered as "unitsCovered",
   to_char(o.closed_at, 'YYYY-MM-DD') as "closedAt", o.close_reason as "closeReason",
   (select count(*)::int from org c where c.parent_id = o.id and c.closed_at is null) as "childCount"`;
 
@@ -138,6 +139,7 @@ export interface OrgInsert {
   divisionCode?: string | null;
   foundedAt?: string | null;
   unit?: string | null;
+  unitsCovered?: number | null;
   pinyin: string;
 }
 
@@ -146,10 +148,10 @@ export const insertOrgs = async (q: Q, orgs: OrgInsert[]): Promise<void> => {
   for (let i = 0; i < orgs.length; i += 1000) {
     const chunk = orgs.slice(i, i + 1000);
     await q.execute(
-      sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, pinyin) values ${sql.join(
+      sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, units_covered, pinyin) values ${sql.join(
         chunk.map(
           (o) =>
-            sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.pinyin})`,
+            sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.unitsCovered ?? null}::int, ${o.pinyin})`,
         ),
         sql`, `,
       )}`,
@@ -174,6 +176,7 @@ export interface OrgPatch {
   divisionCode?: string | null;
   foundedAt?: string | null;
   unit?: string | null;
+  unitsCovered?: number | null;
   pinyin?: string;
   closedAt?: string;
   closeReason?: string;
@@ -187,6 +190,7 @@ const PATCH_COLUMNS: Record<keyof OrgPatch, string> = {
   divisionCode: 'division_code',
   foundedAt: 'founded_at',
   unit: 'unit',
+  unitsCovered: 'units_covered',
   pinyin: 'pinyin',
   closedAt: 'closed_at',
   closeReason: 'close_reason',

@@ -33,6 +33,8 @@ export const org = pgTable(
     divisionCode: text('division_code'),
     foundedAt: date('founded_at', { mode: 'string' }),
     unit: text('unit'),
+    /** Units a 联合党支部 covers (条例第五条: no more than 5). */
+    unitsCovered: integer('units_covered'),
     closedAt: date('closed_at', { mode: 'string' }),
     closeReason: text('close_reason'),
     /** Pinyin initials and full pinyin, for search ("klqq") and Chinese sort order. */

@@ -21,6 +21,8 @@ export interface Org {
   divisionCode: string | null;
   foundedAt: string | null;
   unit: string | null;
+  /** Units a 联合党支部 covers. */
+  unitsCovered: number | null;
   closedAt: string | null;
   closeReason: string | null;
   childCount: number;

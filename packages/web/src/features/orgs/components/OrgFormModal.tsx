@@ -1,13 +1,13 @@
 import { type OrgUpdate, orgCreateSchema, orgUpdateSchema } from '@jishi/domain';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { dateStringField } from '../../../shared/dates';
 import { ORG_DOMAIN_OPTIONS, ORG_TYPE_OPTIONS } from '../../../shared/labels';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import { type Org, useCreateOrg, useUpdateOrg } from '../orgs.api';
 import { DivisionPicker } from './DivisionPicker';
 
-type OrgFields = Pick<Org, 'name' | 'code' | 'type' | 'domain' | 'divisionCode' | 'foundedAt' | 'unit'>;
-const FIELDS = ['name', 'code', 'type', 'domain', 'divisionCode', 'foundedAt', 'unit'] as const;
+type OrgFields = Pick<Org, 'name' | 'code' | 'type' | 'domain' | 'divisionCode' | 'foundedAt' | 'unit' | 'unitsCovered'>;
+const FIELDS = ['name', 'code', 'type', 'domain', 'divisionCode', 'foundedAt', 'unit', 'unitsCovered'] as const;
 const fieldRules = orgCreateSchema.shape;
 
 export type OrgFormTarget = { mode: 'create'; parent: Org } | { mode: 'edit'; org: Org };
@@ -29,6 +29,7 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
   const create = useCreateOrg();
   const update = useUpdateOrg();
   const isCreate = target.mode === 'create';
+  const type = Form.useWatch('type', form);
   const initialValues: Partial<OrgFields> = isCreate
     ? {
         type: 'branch',
@@ -105,6 +106,16 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
         <Form.Item label="所在单位" name="unit" rules={[zodRule(fieldRules.unit)]}>
           <Input maxLength={100} />
         </Form.Item>
+        {type === 'joint_branch' && (
+          <Form.Item
+            label="覆盖单位数"
+            name="unitsCovered"
+            extra="联合党支部覆盖单位一般不超过5个（支部工作条例第五条）"
+            rules={[zodRule(fieldRules.unitsCovered)]}
+          >
+            <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="org-units-covered" />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
