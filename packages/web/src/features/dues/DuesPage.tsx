@@ -13,7 +13,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Result,
   Row,
   Select,
@@ -26,10 +25,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
+import { YearPicker } from '../../shared/ui/YearPicker';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
@@ -339,15 +338,7 @@ export default function DuesPage() {
             <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="dues-org" />
           </Col>
           <Col xs={24} md={6} xl={4}>
-            <DatePicker
-              picker="year"
-              value={dayjs(`${year}-01-01`)}
-              onChange={(d) => update({ year: d ? d.year() : undefined })}
-              disabledDate={(d) => d.year() > currentYear || d.year() < 2000}
-              allowClear={false}
-              style={{ width: '100%' }}
-              data-testid="dues-page-year"
-            />
+            <YearPicker value={year} onChange={(y) => update({ year: y })} min={2000} data-testid="dues-page-year" />
           </Col>
         </Row>
         {org.data && !isBranch && tab !== 'calculator' && (

@@ -6,26 +6,11 @@
  * buttons follow the abilities the server sends with the list. Org, year, tab and status live in the URL.
  */
 import { GENDER_LABELS, type Medal50Status } from '@jishi/domain';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Result,
-  Row,
-  Segmented,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Result, Row, Segmented, Space, Spin, Table, type TableColumnsType, Tabs, Typography } from 'antd';
 import { type MouseEvent, useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
 import { labelOf, MEDAL50_STATUS_OPTIONS } from '../../shared/labels';
+import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { MemberDrawer } from '../members/components/MemberDrawer';
@@ -361,13 +346,11 @@ export default function Medal50Page() {
           />
         </Col>
         <Col xs={24} md={6} xl={4}>
-          <DatePicker
-            picker="year"
-            value={dayjs(`${year}-01-01`)}
-            allowClear={false}
-            disabledDate={(d) => d.year() < FIRST_YEAR || d.year() > currentYear + 1}
-            onChange={(d) => d && update({ year: String(d.year()) })}
-            style={{ width: '100%' }}
+          <YearPicker
+            value={year}
+            onChange={(y) => update({ year: String(y) })}
+            min={FIRST_YEAR}
+            max={currentYear + 1}
             data-testid="medal50-year"
           />
         </Col>

@@ -9,7 +9,6 @@ import {
   Breadcrumb,
   Card,
   Col,
-  DatePicker,
   Empty,
   Result,
   Row,
@@ -22,10 +21,10 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
+import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useSession } from '../auth/auth.api';
@@ -217,15 +216,7 @@ export default function ComplianceOverviewPage() {
             />
           </Col>
           <Col xs={12} md={6} xl={4}>
-            <DatePicker
-              picker="year"
-              value={dayjs(`${year}-01-01`)}
-              onChange={(d) => update({ year: d ? d.year() : undefined })}
-              disabledDate={(d) => d.year() > currentYear}
-              allowClear={false}
-              style={{ width: '100%' }}
-              data-testid="overview-year"
-            />
+            <YearPicker value={year} onChange={(y) => update({ year: y })} data-testid="overview-year" />
           </Col>
         </Row>
         {ancestors.length > 0 && (

@@ -6,11 +6,11 @@
  */
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { BRANCH_TYPES, COMMITTEE_REQUIRED_FROM } from '@jishi/domain';
-import { Alert, Button, Card, Col, DatePicker, Result, Row, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Result, Row, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { today } from '../../shared/dates';
+import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
@@ -145,15 +145,7 @@ export default function MeetingsPage() {
           <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="meetings-org" />
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <DatePicker
-            picker="year"
-            value={dayjs(`${year}-01-01`)}
-            onChange={(d) => update({ year: d ? d.year() : undefined })}
-            disabledDate={(d) => d.year() > currentYear}
-            allowClear={false}
-            style={{ width: '100%' }}
-            data-testid="meetings-year"
-          />
+          <YearPicker value={year} onChange={(y) => update({ year: y })} data-testid="meetings-year" />
         </Col>
         <Col xs={12} md={6} xl={4}>
           <Link to={`/meetings/overview?orgId=${orgId}&year=${year}`} data-testid="meetings-overview-link">
