@@ -12,4 +12,7 @@ export const INDICATOR_GROUP_LABELS: Record<string, string> = {
   development: '发展党员进度',
   branch_life: '组织生活',
   dues: '党费',
+  red_flags: '五面红旗',
+  grading: '党支部分类定级',
+  evaluation: '学校定级·幸福社区·述职评议',
 };

@@ -14,6 +14,7 @@ import { developmentReminders } from './modules/development/development.jobs.js'
 import { developmentRoutes } from './modules/development/development.routes.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
+import { evaluationRoutes } from './modules/evaluations/evaluation.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
 import { complianceScan } from './modules/meetings/compliance.js';
@@ -45,6 +46,7 @@ const MODULES = [
   duesRoutes,
   meetingRoutes,
   committeeRoutes,
+  evaluationRoutes,
 ];
 
 /** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */

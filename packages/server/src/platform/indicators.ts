@@ -24,8 +24,27 @@ export interface IndicatorDef {
   group?: string;
   description: string;
   aggregate?: Aggregate;
-  compute?: (q: Q, roots: string[], date: string) => Promise<Map<string, number>>;
+  compute?: (q: Q, roots: string[], date: string, shared: Shared) => Promise<Map<string, number>>;
 }
+
+/**
+ * One computation's cache: indicators computed together share one pass over the records (the
+ * compliance scan, the dues facts). It lives for one `computeIndicators` call, so no figure
+ * outlives the request that asked for it.
+ */
+export type Shared = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+const sharedCache = (): Shared => {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    let found = cache.get(key) as Promise<T> | undefined;
+    if (!found) {
+      found = load();
+      cache.set(key, found);
+    }
+    return found;
+  };
+};
 
 const registry = new Map<string, IndicatorDef>();
 
@@ -99,6 +118,7 @@ export const computeIndicators = async (
       out.set(d.id, new Map(found.map((f) => [f.root as string, f[`v${i}`] === null ? 0 : Number(f[`v${i}`])])));
     });
   }
-  for (const d of defs) if (d.compute) out.set(d.id, await d.compute(q, roots, date));
+  const shared = sharedCache();
+  for (const d of defs) if (d.compute) out.set(d.id, await d.compute(q, roots, date, shared));
   return out;
 };

@@ -2,28 +2,11 @@ import { DomainError, loginSchema, passwordChangeSchema } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
+import { ipLimiter } from '../../platform/rate-limit.js';
 import { sessionCache } from '../../platform/sessions.js';
 import { changePassword, login, presentMe } from './auth.service.js';
 
 const tags = ['认证'];
-
-/**
- * A fixed-window counter of login attempts per IP, per process. Several processes behind a load
- * balancer each keep their own, so the effective limit is per process (docs/deploy.md).
- */
-const ipLimiter = (perMinute: number) => {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (ip: string, now: number): boolean => {
-    const w = windows.get(ip);
-    if (!w || now - w.start >= 60_000) {
-      if (windows.size > 10_000) windows.clear();
-      windows.set(ip, { start: now, count: 1 });
-      return true;
-    }
-    w.count++;
-    return w.count <= perMinute;
-  };
-};
 
 /** /api/v1/auth: login, logout, password change, current user. */
 export const authRoutes = (app: FastifyInstance) => {

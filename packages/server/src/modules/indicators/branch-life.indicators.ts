@@ -1,29 +1,11 @@
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
-import { defineIndicator, rootsArray } from '../../platform/indicators.js';
+import { defineIndicator, rootsArray, type Shared } from '../../platform/indicators.js';
 import { arrearsStreakSql, lastOwedMonth } from '../dues/dues.arrears.js';
 import { type OrgCompliance, scanCompliance } from '../meetings/compliance.js';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
-
-/**
- * Per-request memo: indicators computed together share one pass over the records. Keyed by the
- * request's transaction, so nothing outlives the request.
- */
-const memo = <T>() => {
-  const byQ = new WeakMap<Q, Map<string, Promise<T>>>();
-  return (q: Q, key: string, load: () => Promise<T>): Promise<T> => {
-    const cache = byQ.get(q) ?? new Map<string, Promise<T>>();
-    byQ.set(q, cache);
-    let found = cache.get(key);
-    if (!found) {
-      found = load();
-      cache.set(key, found);
-    }
-    return found;
-  };
-};
 
 /**
  * The scan of `date` for every open org under `roots`: the day's snapshots when each of those orgs
@@ -31,9 +13,8 @@ const memo = <T>() => {
  * Either way the same computation over the same records; `live` says which.
  */
 type Scanned = OrgCompliance & { path: string };
-const scanMemo = memo<{ live: boolean; list: Scanned[] }>();
-const scanOf = (q: Q, roots: string[], date: string) =>
-  scanMemo(q, `${roots.join(',')}@${date}`, async () => {
+const scanOf = (q: Q, roots: string[], date: string, shared: Shared) =>
+  shared(`scan:${roots.join(',')}@${date}`, async () => {
     const under = sql`o.path <@ any(${rootsArray(roots)})`;
     const stored = await rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number }>(
       q,
@@ -54,8 +35,8 @@ const scanOf = (q: Q, roots: string[], date: string) =>
     return { live: true, list: results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' })) };
   });
 const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
-const fromScan = (value: (list: Scanned[]) => number) => async (q: Q, roots: string[], date: string) => {
-  const all = (await scanOf(q, roots, date)).list;
+const fromScan = (value: (list: Scanned[]) => number) => async (q: Q, roots: string[], date: string, shared: Shared) => {
+  const all = (await scanOf(q, roots, date, shared)).list;
   return new Map(roots.map((root) => [root, value(all.filter((r) => under(r.path, root)))]));
 };
 const withCode = (code: string) => (list: OrgCompliance[]) => list.filter((r) => r.findings.some((f) => f.code === code)).length;
@@ -98,9 +79,8 @@ defineIndicator({
 });
 
 // Meetings held this year, counted per org and type in one grouped pass for all the types.
-const heldMemo = memo<{ path: string; type: MeetingType; n: number }[]>();
-const heldCounts = (q: Q, roots: string[], date: string) =>
-  heldMemo(q, `${roots.join(',')}@${date}`, () =>
+const heldCounts = (q: Q, roots: string[], date: string, shared: Shared) =>
+  shared(`held:${roots.join(',')}@${date}`, () =>
     rows<{ path: string; type: MeetingType; n: number }>(
       q,
       sql`select o.path::text as path, g.type, g.n from org o
@@ -118,8 +98,8 @@ const meetingsHeld = (type: MeetingType) =>
     unit: '次',
     group: 'branch_life',
     description: `统计日所在年度截至统计日已召开的${MEETING_TYPE_LABELS[type]}（不含未达到法定人数的）`,
-    compute: async (q, roots, date) => {
-      const counts = (await heldCounts(q, roots, date)).filter((c) => c.type === type);
+    compute: async (q, roots, date, shared) => {
+      const counts = (await heldCounts(q, roots, date, shared)).filter((c) => c.type === type);
       return new Map(roots.map((root) => [root, counts.filter((c) => under(c.path, root)).reduce((n, c) => n + c.n, 0)]));
     },
   });
@@ -136,9 +116,8 @@ const months = (from: SQL, to: SQL) =>
 
 // Dues per org, in one grouped pass each: paid this year, and due January to last month (each
 // assessment times the months it was in effect).
-const duesMemo = memo<DuesFacts[]>();
-const duesFacts = (q: Q, roots: string[], date: string) =>
-  duesMemo(q, `${roots.join(',')}@${date}`, async () => {
+const duesFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
+  shared(`dues:${roots.join(',')}@${date}`, async () => {
     const start = sql`${`${yearOf(date)}-01-01`}::date`;
     const last = lastOwedMonth(date);
     const under = sql`o.path <@ any(${rootsArray(roots)})`;
@@ -161,8 +140,8 @@ const duesFacts = (q: Q, roots: string[], date: string) =>
     );
     return found;
   });
-const fromDues = (value: (f: DuesFacts) => number) => async (q: Q, roots: string[], date: string) => {
-  const facts = await duesFacts(q, roots, date);
+const fromDues = (value: (f: DuesFacts) => number) => async (q: Q, roots: string[], date: string, shared: Shared) => {
+  const facts = await duesFacts(q, roots, date, shared);
   return new Map(roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + value(f), 0)]));
 };
 
@@ -186,10 +165,9 @@ defineIndicator({
  * Members 3 and 6 or more months behind, per org: from the day's snapshot findings (their counts)
  * when the snapshot is the day's, else the arrears rule over the roll now.
  */
-const arrearsMemo = memo<{ path: string; behind3: number; behind6: number }[]>();
-const arrearsFacts = (q: Q, roots: string[], date: string) =>
-  arrearsMemo(q, `${roots.join(',')}@${date}`, async () => {
-    const scan = await scanOf(q, roots, date);
+const arrearsFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
+  shared(`arrears:${roots.join(',')}@${date}`, async () => {
+    const scan = await scanOf(q, roots, date, shared);
     if (!scan.live) {
       const count = (r: Scanned, code: string) => r.findings.find((f) => f.code === code)?.count ?? 0;
       return scan.list.map((r) => {
@@ -204,8 +182,8 @@ const arrearsFacts = (q: Q, roots: string[], date: string) =>
           join org o on o.id = x.org_id group by o.path`,
     );
   });
-const fromArrears = (months: 3 | 6) => async (q: Q, roots: string[], date: string) => {
-  const facts = await arrearsFacts(q, roots, date);
+const fromArrears = (months: 3 | 6) => async (q: Q, roots: string[], date: string, shared: Shared) => {
+  const facts = await arrearsFacts(q, roots, date, shared);
   return new Map(
     roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (months === 6 ? f.behind6 : f.behind3), 0)]),
   );

@@ -9,6 +9,7 @@ import { allIndicators, computeIndicators, findIndicator } from '../../platform/
 import { findChildren, findOrg } from '../orgs/org.repo.js';
 import './branch-life.indicators.js';
 import './development.indicators.js';
+import './evaluation.indicators.js';
 import './honor.indicators.js';
 import './member.indicators.js';
 import './org.indicators.js';

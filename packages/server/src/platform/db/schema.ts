@@ -517,3 +517,143 @@ export const duesPayment = pgTable(
   },
   (t) => [index('dues_payment_member_idx').on(t.memberId, t.fromMonth), index('dues_payment_org_idx').on(t.orgId, t.paidAt)],
 );
+
+/**
+ * A year's rules for one evaluation programme (评星定级 scheme): who takes part, the criteria,
+ * levels, flags and steps, kept as the domain's `Scheme`. Frozen once a round uses it.
+ */
+export const scheme = pgTable(
+  'scheme',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    programme: text('programme').notNull(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    definition: jsonb('definition').notNull(),
+    copiedFrom: integer('copied_from').references((): AnyPgColumn => scheme.id),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scheme_name_key').on(t.orgId, t.year, t.name), index('scheme_programme_idx').on(t.programme, t.year)],
+);
+
+/** One run of a scheme over the orgs under `orgId`, with each step's window. */
+export const evaluationRound = pgTable(
+  'evaluation_round',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => scheme.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    name: text('name').notNull(),
+    steps: jsonb('steps').notNull(),
+    publicityDays: integer('publicity_days').notNull(),
+    createdBy: integer('created_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_round_scheme_idx').on(t.schemeId)],
+);
+
+/**
+ * One org in one round: the step it stands at, what it filed, how it was judged and the result.
+ * Each accepted step is also in the workflow log (kind `evaluation`).
+ */
+export const roundEntry = pgTable(
+  'round_entry',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => evaluationRound.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => org.id),
+    stage: integer('stage').notNull().default(0),
+    seq: integer('seq').notNull().default(0),
+    declaredFlags: text('declared_flags').array().notNull().default(sql`'{}'`),
+    selfAssessment: jsonb('self_assessment'),
+    review: jsonb('review'),
+    reviewerOrgId: integer('reviewer_org_id').references(() => org.id),
+    /** Score in tenths of a point (百分制 to one decimal). */
+    scoreTenths: integer('score_tenths'),
+    level: text('level'),
+    rating: text('rating'),
+    flags: text('flags').array().notNull().default(sql`'{}'`),
+    publicityFrom: date('publicity_from', { mode: 'string' }),
+    publicityTo: date('publicity_to', { mode: 'string' }),
+    finalAt: date('final_at', { mode: 'string' }),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('round_entry_key').on(t.roundId, t.orgId), index('round_entry_org_idx').on(t.orgId)],
+);
+
+/** A one-time 测评 code, kept only as its hash; `usedOn` is a date so no ballot can be matched to it by time. */
+export const ballotCode = pgTable(
+  'ballot_code',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => roundEntry.id),
+    codeHash: text('code_hash').notNull(),
+    issuedBy: integer('issued_by').references(() => appUser.id),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    usedOn: date('used_on', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('ballot_code_hash_key').on(t.codeHash), index('ballot_code_entry_idx').on(t.entryId)],
+);
+
+/** An anonymous ballot: the entry and the choice, nothing that names the voter or the code. */
+export const ballot = pgTable(
+  'ballot',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => roundEntry.id),
+    choice: text('choice').notNull(),
+  },
+  (t) => [index('ballot_entry_idx').on(t.entryId)],
+);
+
+/** A judge's score of a secretary's presentation (党委摆擂、书记比武). */
+export const contestScore = pgTable(
+  'contest_score',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => roundEntry.id),
+    judge: text('judge').notNull(),
+    scoreTenths: integer('score_tenths').notNull(),
+    recordedBy: integer('recorded_by').references(() => appUser.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contest_score_judge_key').on(t.entryId, t.judge)],
+);
+
+/** An objection raised during 公示, and how it was answered. */
+export const objection = pgTable(
+  'objection',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => roundEntry.id),
+    text: text('text').notNull(),
+    raisedBy: text('raised_by'),
+    recordedBy: integer('recorded_by').references(() => appUser.id),
+    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
+    decision: text('decision'),
+    answer: text('answer'),
+    answeredBy: integer('answered_by').references(() => appUser.id),
+    answeredOn: date('answered_on', { mode: 'string' }),
+  },
+  (t) => [index('objection_entry_idx').on(t.entryId)],
+);

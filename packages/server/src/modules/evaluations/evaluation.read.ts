@@ -1,0 +1,230 @@
+import { type Actor, criteriaFor, PROGRAMME_METHOD, resultVisibleToAssessed, stepIndex, trimmedMean } from '@jishi/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { escapeLike, type Q, rows } from '../../platform/db/index.js';
+import { loadSteps } from '../../platform/workflow.js';
+import { findOrgRef } from '../orgs/org.repo.js';
+import { type EntryRow, oversees, type RoundRow, readableEntry, readableRound } from './evaluation.repo.js';
+import { ballotTally, contestScores, WORKFLOW_KIND } from './evaluation.service.js';
+
+/** The judged result of an entry, or nothing while it is hidden from the reader. */
+const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | 'stage' | 'scoreTenths' | 'level' | 'rating' | 'flags'>) => {
+  const visible = oversees(actor, e.orgPath) || resultVisibleToAssessed(round.steps, e.stage);
+  if (!visible) return { resultHidden: true as const, score: null, level: null, levelName: null, rating: null, flags: [] as string[] };
+  const level = round.definition.levels.find((l) => l.key === e.level);
+  return {
+    resultHidden: false as const,
+    score: e.scoreTenths === null ? null : e.scoreTenths / 10,
+    level: e.level,
+    levelName: level?.name ?? null,
+    rating: e.rating,
+    flags: e.flags,
+  };
+};
+
+/** Depth of the township level in the tree (city.county.township): the rank is taken within it. */
+const TOWNSHIP_DEPTH = 3;
+
+/** The round's entries under the actor, with rank within township and domain once judged. */
+export const listEntries = async (
+  q: Q,
+  actor: Actor,
+  roundId: number,
+  filter: { stage?: number; q?: string; orgId?: number; level?: string; limit: number; offset: number },
+) => {
+  const round = await readableRound(q, actor, roundId);
+  const under = filter.orgId ? await findOrgRef(q, filter.orgId) : undefined;
+  if (filter.orgId) authorize(actor, 'evaluation.file', under, '党组织');
+  const where: SQL[] = [sql`e.round_id = ${round.id}`, scopeFilter(actor, 'evaluation.file', sql`o.path`)];
+  if (under) where.push(sql`o.path <@ ${under.orgPath}::ltree`);
+  if (filter.stage !== undefined) where.push(sql`e.stage = ${filter.stage}`);
+  if (filter.level) where.push(sql`e.level = ${filter.level}`);
+  if (filter.q) where.push(sql`o.name like ${`%${escapeLike(filter.q)}%`}`);
+  const cond = sql.join(where, sql` and `);
+  const list = await rows<EntryRow & { township: string | null; rank: number | null; total: number; openObjections: number }>(
+    q,
+    sql`with ranked as (
+          select e.id, case when e.score_tenths is null then null else
+            rank() over (partition by subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1)), o.domain, e.score_tenths is null
+                         order by e.score_tenths desc) end as rank
+          from round_entry e join org o on o.id = e.org_id where e.round_id = ${round.id})
+        select e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", o.domain as "orgDomain",
+          o.type as "orgType", e.stage, e.seq, e.declared_flags as "declaredFlags", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
+          to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo", to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
+          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township,
+          r.rank::int as rank, count(*) over ()::int as total,
+          (select count(*)::int from objection x where x.entry_id = e.id and x.decision is null) as "openObjections"
+        from round_entry e join org o on o.id = e.org_id join ranked r on r.id = e.id
+        where ${cond}
+        order by o.path limit ${filter.limit} offset ${filter.offset}`,
+  );
+  return {
+    total: list[0]?.total ?? 0,
+    items: list.map((e) => {
+      const result = resultOf(actor, round, e);
+      return {
+        id: e.id,
+        orgId: e.orgId,
+        orgName: e.orgName,
+        orgDomain: e.orgDomain,
+        township: e.township,
+        stage: e.stage,
+        stepName: round.steps[e.stage]?.name ?? '已发布',
+        declaredFlags: e.declaredFlags,
+        publicityTo: e.publicityTo,
+        finalAt: e.finalAt,
+        openObjections: e.openObjections,
+        ...result,
+        rank: result.resultHidden ? null : e.rank,
+      };
+    }),
+  };
+};
+
+/** Entries per step and results per level under the actor: the round's progress board. */
+export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
+  const byStage = await rows<{ stage: number; n: number }>(
+    q,
+    sql`select e.stage, count(*)::int as n from round_entry e join org o on o.id = e.org_id
+        where e.round_id = ${round.id} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)} group by e.stage`,
+  );
+  const publicity = stepIndex(round.steps, 'publicity');
+  const byLevel = await rows<{ level: string | null; rating: string | null; n: number; flags: number }>(
+    q,
+    sql`select e.level, e.rating, count(*)::int as n, coalesce(sum(cardinality(e.flags)), 0)::int as flags
+        from round_entry e join org o on o.id = e.org_id
+        where e.round_id = ${round.id} and e.stage >= ${publicity} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
+        group by e.level, e.rating`,
+  );
+  return {
+    stages: round.steps.map((s, i) => ({ index: i, kind: s.kind, name: s.name, count: byStage.find((b) => b.stage === i)?.n ?? 0 })),
+    published: byStage.find((b) => b.stage === round.steps.length)?.n ?? 0,
+    results: byLevel,
+  };
+};
+
+/** One entry with everything its page shows: criteria for its domain, what was filed, ballots, judges, log. */
+export const entryDetail = async (q: Q, actor: Actor, entryId: number) => {
+  const { entry, round } = await readableEntry(q, actor, entryId);
+  const above = oversees(actor, entry.orgPath);
+  const visible = above || resultVisibleToAssessed(round.steps, entry.stage);
+  const scores = await contestScores(q, entry.id);
+  const objections = await rows<{
+    id: number;
+    text: string;
+    raisedBy: string | null;
+    recordedOn: string;
+    decision: string | null;
+    answer: string | null;
+    answeredOn: string | null;
+  }>(
+    q,
+    sql`select id, text, raised_by as "raisedBy", to_char(recorded_on, 'YYYY-MM-DD') as "recordedOn", decision, answer,
+          to_char(answered_on, 'YYYY-MM-DD') as "answeredOn" from objection where entry_id = ${entry.id} order by id`,
+  );
+  const steps = await loadSteps(q, WORKFLOW_KIND, entry.id);
+  return {
+    id: entry.id,
+    round: { id: round.id, name: round.name, programme: round.programme, method: PROGRAMME_METHOD[round.programme], year: round.year },
+    org: { id: entry.orgId, name: entry.orgName, domain: entry.orgDomain, type: entry.orgType },
+    stage: entry.stage,
+    steps: round.steps,
+    publicityDays: round.publicityDays,
+    criteria: criteriaFor(round.definition.criteria, entry.orgDomain),
+    levels: round.definition.levels,
+    flagsOffered: round.definition.flags,
+    flagCap: round.definition.flagCap ?? null,
+    declaredFlags: entry.declaredFlags,
+    selfAssessment: entry.selfAssessment,
+    ballots: await ballotTally(q, entry.id),
+    contest: { scores: above ? scores : [], judges: scores.length, mean: visible ? trimmedMean(scores.map((s) => s.score)) : null },
+    review: visible ? entry.review : null,
+    ...resultOf(actor, round, entry),
+    publicityFrom: entry.publicityFrom,
+    publicityTo: entry.publicityTo,
+    finalAt: entry.finalAt,
+    objections: above ? objections : objections.map((o) => ({ ...o, raisedBy: null })),
+    log: steps.map((s) => ({
+      step: s.step,
+      stepName: round.steps[s.step]?.name ?? '',
+      date: s.date,
+      actorName: s.actorName,
+      action: (s.data as { action?: string }).action ?? null,
+      note: (s.data as { note?: string }).note ?? null,
+    })),
+    oversees: above,
+  };
+};
+
+/** An org's published results across rounds, newest first: its badges and history. */
+export const orgResults = async (q: Q, actor: Actor, orgId: number) => {
+  const o = await findOrgRef(q, orgId);
+  authorize(actor, 'org.read', o, '党组织');
+  const list = await rows<{
+    entryId: number;
+    roundId: number;
+    roundName: string;
+    programme: string;
+    year: number;
+    scoreTenths: number | null;
+    level: string | null;
+    levels: { key: string; name: string }[] | string;
+    flagNames: { key: string; name: string }[] | string;
+    rating: string | null;
+    flags: string[];
+    finalAt: string;
+  }>(
+    q,
+    sql`select e.id as "entryId", r.id as "roundId", r.name as "roundName", s.programme, s.year, e.score_tenths as "scoreTenths", e.level,
+          coalesce(s.definition->'levels', '[]') as levels, coalesce(s.definition->'flags', '[]') as "flagNames",
+          e.rating, e.flags, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt"
+        from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id
+        where e.org_id = ${o.id} and e.final_at is not null order by s.year desc, e.final_at desc`,
+  );
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
+  return list.map((r) => {
+    const levels = parse(r.levels);
+    const flagNames = parse(r.flagNames);
+    return {
+      entryId: r.entryId,
+      roundId: r.roundId,
+      roundName: r.roundName,
+      programme: r.programme,
+      year: r.year,
+      score: r.scoreTenths === null ? null : r.scoreTenths / 10,
+      level: r.level,
+      levelName: levels.find((l) => l.key === r.level)?.name ?? null,
+      rating: r.rating,
+      flags: r.flags.map((f) => flagNames.find((n) => n.key === f)?.name ?? f),
+      finalAt: r.finalAt,
+    };
+  });
+};
+
+/** The finance office's list: flags named per org in a published 「五面红旗」 round, with the money. */
+export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
+  const round = await readableRound(q, actor, roundId);
+  const per = round.definition.subsidyPerFlagFen ?? 0;
+  const list = await rows<{ orgName: string; township: string | null; code: string; flags: string[]; finalAt: string }>(
+    q,
+    sql`select o.name as "orgName", o.code, e.flags, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
+          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township
+        from round_entry e join org o on o.id = e.org_id
+        where e.round_id = ${round.id} and e.final_at is not null and cardinality(e.flags) > 0
+          and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
+        order by o.path`,
+  );
+  const names = new Map(round.definition.flags.map((f) => [f.key, f.name]));
+  const items = list.map((r) => ({
+    ...r,
+    flagNames: r.flags.map((f) => names.get(f) ?? f),
+    amountFen: r.flags.length * per,
+  }));
+  return {
+    round,
+    perFlagFen: per,
+    items,
+    totalFen: items.reduce((n, i) => n + i.amountFen, 0),
+    flags: items.reduce((n, i) => n + i.flags.length, 0),
+  };
+};

@@ -1,0 +1,178 @@
+import { type Action, type Actor, isWithin, notFound, type OrgPath, ROLE_ACTIONS, type RoundStep, type Scheme } from '@jishi/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { authorize } from '../../platform/authorize.js';
+import { type Q, rows } from '../../platform/db/index.js';
+
+export interface SchemeRow {
+  id: number;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  programme: Scheme['programme'];
+  name: string;
+  year: number;
+  definition: Scheme;
+  copiedFrom: number | null;
+  /** Rounds started on it: a scheme in use is frozen. */
+  rounds: number;
+}
+
+export interface RoundRow {
+  id: number;
+  schemeId: number;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  name: string;
+  steps: RoundStep[];
+  publicityDays: number;
+  programme: Scheme['programme'];
+  year: number;
+  definition: Scheme;
+}
+
+export interface EntryRow {
+  id: number;
+  roundId: number;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  orgDomain: string;
+  orgType: string;
+  stage: number;
+  seq: number;
+  declaredFlags: string[];
+  selfAssessment: SelfRecord | null;
+  review: Record<string, unknown> | null;
+  reviewerOrgId: number | null;
+  reviewerPath: string | null;
+  scoreTenths: number | null;
+  level: string | null;
+  rating: string | null;
+  flags: string[];
+  publicityFrom: string | null;
+  publicityTo: string | null;
+  finalAt: string | null;
+}
+
+export interface SelfRecord {
+  items: { key: string; deduction?: number; points?: number; met?: boolean; note?: string }[];
+  summary: string;
+  evidence: { key: string; binding: string; name: string; value: number; unit: string }[];
+  selfScore?: number;
+  filedOn: string;
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+const SCHEME_COLUMNS = sql`s.id, s.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", s.programme, s.name, s.year,
+  s.definition, s.copied_from as "copiedFrom", (select count(*)::int from evaluation_round r where r.scheme_id = s.id) as rounds`;
+
+export const findScheme = async (q: Q, id: number): Promise<SchemeRow | undefined> => {
+  const [s] = await rows<SchemeRow>(q, sql`select ${SCHEME_COLUMNS} from scheme s join org o on o.id = s.org_id where s.id = ${id}`);
+  return s && { ...s, definition: json<Scheme>(s.definition) };
+};
+
+/**
+ * Schemes and rounds are read by everyone taking part: their org is above the reader (the city's
+ * scheme seen by a branch) or within the reader's scope.
+ */
+export const visibleFrom = (actor: Actor, action: Action, path: SQL): SQL => {
+  const grants = [...new Set(actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath))];
+  if (grants.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    grants.map((g) => sql`(${path} <@ ${g}::ltree or ${path} @> ${g}::ltree)`),
+    sql` or `,
+  )})`;
+};
+
+export const canSee = (actor: Actor, action: Action, path: OrgPath) =>
+  actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action) && (isWithin(g.orgPath, path) || isWithin(path, g.orgPath)));
+
+export const listSchemes = (q: Q, actor: Actor, filter: { programme?: string; year?: number }) =>
+  rows<SchemeRow>(
+    q,
+    sql`select ${SCHEME_COLUMNS} from scheme s join org o on o.id = s.org_id
+        where ${visibleFrom(actor, 'evaluation.file', sql`o.path`)}
+          ${filter.programme ? sql`and s.programme = ${filter.programme}` : sql``}
+          ${filter.year ? sql`and s.year = ${filter.year}` : sql``}
+        order by s.year desc, s.programme, s.id`,
+  ).then((list) => list.map((s) => ({ ...s, definition: json<Scheme>(s.definition) })));
+
+/** A scheme the actor may read, or NOT_FOUND. */
+export const readableScheme = async (q: Q, actor: Actor, id: number) => {
+  const s = await findScheme(q, id);
+  if (!s || !canSee(actor, 'evaluation.file', s.orgPath)) throw notFound('评选方案');
+  return s;
+};
+
+const ROUND_COLUMNS = sql`r.id, r.scheme_id as "schemeId", r.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", r.name,
+  r.steps, r.publicity_days as "publicityDays", s.programme, s.year, s.definition`;
+
+export const findRound = async (q: Q, id: number): Promise<RoundRow | undefined> => {
+  const [r] = await rows<RoundRow>(
+    q,
+    sql`select ${ROUND_COLUMNS} from evaluation_round r join scheme s on s.id = r.scheme_id join org o on o.id = r.org_id where r.id = ${id}`,
+  );
+  return r && { ...r, steps: json<RoundStep[]>(r.steps), definition: json<Scheme>(r.definition) };
+};
+
+export const readableRound = async (q: Q, actor: Actor, id: number) => {
+  const r = await findRound(q, id);
+  if (!r || !canSee(actor, 'evaluation.file', r.orgPath)) throw notFound('评选轮次');
+  return r;
+};
+
+export const listRounds = (q: Q, actor: Actor, filter: { programme?: string; year?: number }) =>
+  rows<RoundRow & { entries: number; final: number }>(
+    q,
+    sql`select ${ROUND_COLUMNS},
+          (select count(*)::int from round_entry e join org eo on eo.id = e.org_id
+            where e.round_id = r.id and ${visibleFrom(actor, 'evaluation.file', sql`eo.path`)} and eo.path <@ o.path) as entries,
+          (select count(*)::int from round_entry e join org eo on eo.id = e.org_id
+            where e.round_id = r.id and e.final_at is not null and ${visibleFrom(actor, 'evaluation.file', sql`eo.path`)}) as final
+        from evaluation_round r join scheme s on s.id = r.scheme_id join org o on o.id = r.org_id
+        where ${visibleFrom(actor, 'evaluation.file', sql`o.path`)}
+          ${filter.programme ? sql`and s.programme = ${filter.programme}` : sql``}
+          ${filter.year ? sql`and s.year = ${filter.year}` : sql``}
+        order by s.year desc, r.id desc`,
+  ).then((list) => list.map((r) => ({ ...r, steps: json<RoundStep[]>(r.steps), definition: json<Scheme>(r.definition) })));
+
+export const ENTRY_COLUMNS = sql`e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName",
+  o.domain as "orgDomain", o.type as "orgType", e.stage, e.seq, e.declared_flags as "declaredFlags", e.self_assessment as "selfAssessment",
+  e.review, e.reviewer_org_id as "reviewerOrgId", ro.path::text as "reviewerPath", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
+  to_char(e.publicity_from, 'YYYY-MM-DD') as "publicityFrom", to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo",
+  to_char(e.final_at, 'YYYY-MM-DD') as "finalAt"`;
+
+const parseEntry = (e: EntryRow): EntryRow => ({
+  ...e,
+  selfAssessment: e.selfAssessment === null ? null : json<SelfRecord>(e.selfAssessment),
+  review: e.review === null ? null : json<Record<string, unknown>>(e.review),
+});
+
+/** One entry, locked for the step about to be recorded when `forUpdate`. */
+export const findEntry = async (q: Q, id: number, forUpdate = false): Promise<EntryRow | undefined> => {
+  const [e] = await rows<EntryRow>(
+    q,
+    sql`select ${ENTRY_COLUMNS} from round_entry e join org o on o.id = e.org_id left join org ro on ro.id = e.reviewer_org_id
+        where e.id = ${id} ${forUpdate ? sql`for update of e` : sql``}`,
+  );
+  return e && parseEntry(e);
+};
+
+/** An entry in the actor's scope (taking part counts), with its round; NOT_FOUND otherwise. */
+export const readableEntry = async (q: Q, actor: Actor, id: number, forUpdate = false) => {
+  const e = await findEntry(q, id, forUpdate);
+  if (!e) throw notFound('参评记录');
+  authorize(actor, 'evaluation.file', { orgPath: e.orgPath }, '参评记录');
+  const round = (await findRound(q, e.roundId)) as RoundRow;
+  return { entry: e, round };
+};
+
+/** Paths of the actor's grants that carry `action`. */
+export const grantPaths = (actor: Actor, action: Action) =>
+  actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath);
+
+/** Does the actor oversee the entry (a grant strictly above it)? Results are theirs to see at every step. */
+export const oversees = (actor: Actor, entryPath: string) =>
+  grantPaths(actor, 'evaluation.manage').some((g) => g !== entryPath && isWithin(g, entryPath));
