@@ -169,6 +169,8 @@ export const schemeSchema = z
     /** Which orgs may take part: by domain and type (all when empty). */
     domains: z.array(z.enum(ORG_DOMAINS)).default([]),
     orgTypes: z.array(z.enum(ORG_TYPES)).default([]),
+    /** Only the uppermost org of each unit takes part (a school's 党委 or its one 党支部). */
+    unitOrgs: z.boolean().optional(),
     criteria: z.array(criterionSchema).min(1, '请至少填写一项指标').max(300, '指标不能超过300项'),
     levels: z.array(levelSchema).max(8, '等次不能超过8个').default([]),
     /** deduction: the share of the top level may not pass this percentage (最强 ≤ 35%). */
@@ -240,7 +242,3 @@ export const schemeProblem = (s: Omit<Scheme, 'domains' | 'orgTypes'>): { field:
 /** The criteria an org of `domain` is judged on (flags: each domain has its own indicators since 2021). */
 export const criteriaFor = (criteria: readonly Criterion[], domain: string): Criterion[] =>
   criteria.filter((c) => !c.domains || c.domains.length === 0 || (c.domains as string[]).includes(domain));
-
-/** May an org of this type and domain take part? */
-export const schemeAppliesTo = (s: { domains: readonly string[]; orgTypes: readonly string[] }, org: { type: string; domain: string }) =>
-  (s.domains.length === 0 || s.domains.includes(org.domain)) && (s.orgTypes.length === 0 || s.orgTypes.includes(org.type));

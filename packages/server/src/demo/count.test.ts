@@ -15,9 +15,10 @@ describe('Tongliao demo tree (DOMAIN.md figures)', () => {
     expect(villageTop).toHaveLength(2103);
     expect(all.filter((o) => o.domain === 'community' && o.divisionCode?.length === 12)).toHaveLength(248);
   });
-  it('has about 7,066 branches and 319 schools', () => {
-    const branches = all.filter((o) => ['branch', 'joint_branch', 'temporary_branch'].includes(o.type)).length;
-    expect(Math.abs(branches - 7066)).toBeLessThan(150);
+  it('has the 7,066 branches graded in 2021 (some closed since) and 319 schools', () => {
+    const branches = all.filter((o) => ['branch', 'joint_branch', 'temporary_branch'].includes(o.type));
+    expect(branches).toHaveLength(7066);
+    expect(branches.filter((o) => o.closedAt).every((o) => (o.closedAt as string) > '2021-12-31')).toBe(true);
     expect(new Set(all.filter((o) => o.domain === 'school' && o.unit).map((o) => o.unit)).size).toBe(319);
   });
   it('is deterministic and has unique codes', () => {

@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
 import { generateApplicants } from './applicants.js';
 import { generateBranchLife } from './branch-life.js';
+import { generateEvaluations } from './evaluations.js';
 import { actingOrgsByBranch, generateCommendations, generateMedal50 } from './honors.js';
 import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
@@ -28,6 +29,8 @@ interface Node {
   divisionCode?: string;
   foundedAt?: string;
   unit?: string;
+  closedAt?: string;
+  closeReason?: string;
   children: Node[];
   /** Demo accounts to create at this org. */
   accounts?: { username: string; displayName: string; role: Role }[];
@@ -513,6 +516,40 @@ const citySystems = (r: Random, counter: Counter, citySchools: number): Node[] =
 /** Total schools graded in the seed (DOMAIN.md §4: 319 schools). */
 const SCHOOL_TOTAL = 319;
 
+/**
+ * Branches graded in the 2021 分类定级 (seed: 2480 最强 = 35.1% → 7066). The demo's open branches
+ * fall a little short; the rest are 两新 branches that existed then and were closed since, when
+ * their firms were deregistered, so the round's figure comes from its own records.
+ */
+const BRANCHES_GRADED_2021 = 7066;
+const CLOSED_FIRMS = [
+  '恒达商贸',
+  '宏远建材',
+  '鑫源物流',
+  '瑞丰农牧',
+  '金诺电子',
+  '华泰建筑',
+  '富民肉业',
+  '草原兴发',
+  '天合广告',
+  '兴隆装饰',
+];
+const closedBranches = (n: number): Node[] =>
+  Array.from({ length: n }, (_, i) => {
+    const firm = `通辽市${CLOSED_FIRMS[i % CLOSED_FIRMS.length]}${i >= CLOSED_FIRMS.length ? `${Math.floor(i / CLOSED_FIRMS.length) + 1}` : ''}有限公司`;
+    return node({
+      name: `中共${firm}支部委员会`,
+      code: `150500-LX-C${pad(i + 1)}`,
+      type: 'branch',
+      domain: 'private_enterprise',
+      unit: firm,
+      foundedAt: '2016-07-01',
+      closedAt: `${2022 + (i % 3)}-0${(i % 9) + 1}-15`,
+      closeReason: '企业注销，党组织撤销，党员组织关系已转出',
+    });
+  });
+const countBranches = (n: Node): number => (BRANCH_TYPES.includes(n.type) ? 1 : 0) + n.children.reduce((s, c) => s + countBranches(c), 0);
+
 /** Builds the whole 通辽市 tree in memory from the real division names. */
 export const buildTongliaoTree = (seed: number): Node => {
   const r = createRandom(seed);
@@ -523,6 +560,9 @@ export const buildTongliaoTree = (seed: number): Node => {
   const countyNodes = counties.map((c) => countyOrg(r, c, div.childrenOf(c.code), villagesOf, counter, c.code === '150571' ? 0 : 12));
   // The city's own schools make up the seed's total of 319.
   const cityNodes = citySystems(r, counter, SCHOOL_TOTAL - counter.schools);
+  const open = [...countyNodes, ...cityNodes].reduce((n, c) => n + countBranches(c), 0);
+  const twoNew = cityNodes.find((c) => c.code.endsWith('-LXGW'));
+  twoNew?.children.push(...closedBranches(Math.max(0, BRANCHES_GRADED_2021 - open)));
   return node({
     name: '中共通辽市委员会',
     code: '150500',
@@ -568,6 +608,8 @@ const flatten = async (q: Q, root: Node) => {
       divisionCode: n.divisionCode,
       foundedAt: n.foundedAt,
       unit: n.unit,
+      closedAt: n.closedAt,
+      closeReason: n.closeReason,
       pinyin: pinyinKey(n.name),
     };
   });
@@ -585,7 +627,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   const { inserts, accounts } = await flatten(q, root);
   await insertOrgs(q, inserts);
   const branches = inserts
-    .filter((o) => BRANCH_TYPES.includes(o.type))
+    .filter((o) => BRANCH_TYPES.includes(o.type) && !o.closedAt)
     .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code), path: o.path }));
   const today = businessDate(deps.now());
   const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today);
@@ -605,6 +647,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     ),
   );
   const life = await generateBranchLife(q, createRandom(opts.seed + 6), branches, today);
+  const evaluations = await generateEvaluations(q, createRandom(opts.seed + 7), today);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
@@ -646,6 +689,8 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
         commendations,
         medals,
         ...life,
+        evaluationRounds: evaluations.rounds,
+        evaluationEntries: evaluations.entries,
         accounts: accounts.length,
       },
     },
@@ -657,7 +702,7 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
     rootId: inserts[0]?.id as number,
     orgs: inserts.length,
     lines: [
-      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${life.meetings} 次会议、${life.committees} 个支部班子、${life.payments} 笔党费交纳记录（${life.behind} 个党组织有应开未开的会议），${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
+      `演示数据：${inserts.length} 个党组织（其中党支部 ${branchCount} 个），${members} 名党员，${applicants} 名入党申请人，${transfers} 份组织关系介绍信，${commendations} 项表彰，${medals} 份「光荣在党50年」纪念章申报，${life.meetings} 次会议、${life.committees} 个支部班子、${life.payments} 笔党费交纳记录（${life.behind} 个党组织有应开未开的会议），${evaluations.rounds} 轮评星定级（${evaluations.entries} 个参评记录），${accounts.length} 个旗县、苏木乡镇及市直系统管理员账号`,
       `演示账号：旗县 q+区划代码（如 ${sample[0]}），苏木乡镇 z+区划代码（如 ${sample[1]}），党员本人 ${DEMO_MEMBER_ACCOUNT}（查看我的党费），密码：${DEMO_PASSWORD}`,
     ],
   };

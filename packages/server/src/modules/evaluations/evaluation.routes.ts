@@ -158,7 +158,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     body: roundCreateSchema,
     handler: async ({ actor, q, body, audit, reply }) => {
-      const r = await createRound(q, actor, body);
+      const r = await createRound(q, actor, body, today());
       await audit({
         targetType: 'evaluation_round',
         targetId: r.id,

@@ -36,7 +36,7 @@ import { authorize } from '../../platform/authorize.js';
 import type { Keys } from '../../platform/crypto.js';
 import { blindIndex } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { computeIndicators, findIndicator } from '../../platform/indicators.js';
+import { computeIndicators, findIndicator, orgExistsOn } from '../../platform/indicators.js';
 import { appendStep } from '../../platform/workflow.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
 import {
@@ -103,17 +103,34 @@ export const schemeView = (s: NonNullable<Awaited<ReturnType<typeof findScheme>>
 // Rounds
 
 /**
- * The orgs a round takes in: open orgs under the round's org the scheme applies to, and of those
- * only the uppermost (a 嘎查村 党总支 competes, not its sub-branches as well).
+ * The orgs a round takes in: open orgs under the round's org (not itself) the scheme applies to,
+ * and of those only the uppermost (a 嘎查村 党总支 competes, not its sub-branches as well).
  */
-const eligibleSql = (def: Scheme, alias: SQL) => {
-  const parts: SQL[] = [sql`${alias}.closed_at is null`];
+const eligibleSql = (def: Scheme, alias: SQL, asOf: string) => {
+  const parts: SQL[] = [orgExistsOn(alias, asOf)];
   if (def.domains.length > 0) parts.push(sql`${alias}.domain = any(${`{${def.domains.join(',')}}`}::text[])`);
   if (def.orgTypes.length > 0) parts.push(sql`${alias}.type = any(${`{${def.orgTypes.join(',')}}`}::text[])`);
+  if (def.unitOrgs) parts.push(sql`${alias}.unit is not null`);
   return sql.join(parts, sql` and `);
 };
 
-export const createRound = async (q: Q, actor: Actor, input: RoundCreate) => {
+/** Enters every org the scheme takes in under `org` as it stood on `asOf`; returns how many. */
+export const enrolEntries = async (q: Q, roundId: number, def: Scheme, org: { id: number; orgPath: string }, asOf: string) => {
+  const [added] = await rows<{ n: number }>(
+    q,
+    sql`with ins as (
+          insert into round_entry (round_id, org_id)
+          select ${roundId}, e.id from org e
+          where e.path <@ ${org.orgPath}::ltree and e.id <> ${org.id} and ${eligibleSql(def, sql`e`, asOf)}
+            and not exists (select 1 from org a where a.path <@ ${org.orgPath}::ltree and e.path <@ a.path and a.id not in (e.id, ${org.id})
+                              and ${eligibleSql(def, sql`a`, asOf)})
+          returning 1)
+        select count(*)::int as n from ins`,
+  );
+  return added?.n ?? 0;
+};
+
+export const createRound = async (q: Q, actor: Actor, input: RoundCreate, today: string) => {
   const s = await findScheme(q, input.schemeId);
   if (!s) throw notFound('评选方案');
   const o = await findOrg(q, input.orgId);
@@ -128,18 +145,9 @@ export const createRound = async (q: Q, actor: Actor, input: RoundCreate) => {
         values (${s.id}, ${o.id}, ${input.name}, ${JSON.stringify(steps)}::jsonb, ${input.publicityDays}, ${actor.userId}) returning id`,
   );
   const id = r?.id as number;
-  const [added] = await rows<{ n: number }>(
-    q,
-    sql`with ins as (
-          insert into round_entry (round_id, org_id)
-          select ${id}, e.id from org e
-          where e.path <@ ${o.orgPath}::ltree and ${eligibleSql(s.definition, sql`e`)}
-            and not exists (select 1 from org a where a.path <@ ${o.orgPath}::ltree and e.path <@ a.path and a.id <> e.id and ${eligibleSql(s.definition, sql`a`)})
-          returning 1)
-        select count(*)::int as n from ins`,
-  );
-  if (!added?.n) throw new DomainError('INVALID_INPUT', `「${o.name}」下没有方案「${s.name}」适用的党组织`, { field: 'orgId' });
-  return { id, entries: added.n };
+  const entries = await enrolEntries(q, id, s.definition, o, today);
+  if (entries === 0) throw new DomainError('INVALID_INPUT', `「${o.name}」下没有方案「${s.name}」适用的党组织`, { field: 'orgId' });
+  return { id, entries };
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
-import { defineIndicator, orgExistsOn, rootsArray, type Shared } from '../../platform/indicators.js';
+import { defineIndicator, rootsArray, type Shared } from '../../platform/indicators.js';
 
 /**
  * 评星定级 figures, from the published results of the rounds (DOMAIN.md §4): flags count every
- * round's named flags up to the date; levels and ratings take each org's latest published result
- * of the programme. One pass per request computes them all.
+ * round's named flags up to the date; levels and ratings are those of the programme's latest year
+ * with published results under the org ("2021年评定最强党支部2480个"), orgs closed since included,
+ * as the round recorded them. One pass per request computes them all.
  */
 const FLAG_KEYS: [string, string][] = [
   ['party_building', '党建示范'],
@@ -46,18 +47,20 @@ const factsOf = (q: Q, roots: string[], date: string, shared: Shared) =>
     rows<Record<string, unknown>>(
       q,
       sql`with fin as (
-            select e.org_id, o.path, o.domain, s.programme, e.level, e.rating, e.flags,
+            select e.org_id, o.path, o.domain, s.programme, s.year, e.level, e.rating, e.flags,
               extract(year from e.final_at)::int = ${Number(date.slice(0, 4))} as this_year,
               s.definition->'levels'->0->>'key' as top,
-              coalesce((s.definition->>'subsidyPerFlagFen')::bigint, 0) as per_flag,
-              row_number() over (partition by e.org_id, s.programme order by s.year desc, e.final_at desc, e.id desc) = 1 as latest
+              coalesce((s.definition->>'subsidyPerFlagFen')::bigint, 0) as per_flag
             from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id join org o on o.id = e.org_id
-            where e.final_at is not null and e.final_at <= ${date}::date and o.path <@ any(${rootsArray(roots)}) and ${orgExistsOn(sql`o`, date)})
+            where e.final_at is not null and e.final_at <= ${date}::date and o.path <@ any(${rootsArray(roots)})),
+          per as (
+            select r.root, f.*, f.year = max(f.year) over (partition by r.root, f.programme) as latest
+            from unnest(${rootsArray(roots)}) as r(root) join fin f on f.path <@ r.root)
           select r.root::text as root, ${sql.join(
             NAMES.map((n) => sql`coalesce(${COLUMNS[n]}, 0) as ${sql.raw(n)}`),
             sql`, `,
           )}
-          from unnest(${rootsArray(roots)}) as r(root) left join fin f on f.path <@ r.root
+          from unnest(${rootsArray(roots)}) as r(root) left join per f on f.root = r.root
           group by r.root`,
     ).then(
       (list) =>
@@ -98,8 +101,8 @@ define(
 for (const [k, name] of FLAG_KEYS)
   define(`eval.flag.${k}`, `「${name}」红旗`, '面', 'red_flags', `累计命名的「${name}」红旗面数`, col(`flag_${k}`));
 
-define('eval.graded', '分类定级党支部', '个', 'grading', '各党支部最近一次公示发布的分类定级结果的个数', col('graded'));
-define('eval.strongest', '最强党支部', '个', 'grading', '最近一次分类定级结果为最高等次（最强党支部）的党支部', col('strongest'));
+define('eval.graded', '分类定级党支部', '个', 'grading', '最近一年已发布的党支部分类定级中评定的党支部（含此后撤销的）', col('graded'));
+define('eval.strongest', '最强党支部', '个', 'grading', '最近一年已发布的分类定级中评为最高等次（最强党支部）的党支部', col('strongest'));
 define(
   'eval.strongest_share',
   '最强党支部比例',

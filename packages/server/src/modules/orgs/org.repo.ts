@@ -140,6 +140,8 @@ export interface OrgInsert {
   foundedAt?: string | null;
   unit?: string | null;
   unitsCovered?: number | null;
+  closedAt?: string | null;
+  closeReason?: string | null;
   pinyin: string;
 }
 
@@ -148,10 +150,10 @@ export const insertOrgs = async (q: Q, orgs: OrgInsert[]): Promise<void> => {
   for (let i = 0; i < orgs.length; i += 1000) {
     const chunk = orgs.slice(i, i + 1000);
     await q.execute(
-      sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, units_covered, pinyin) values ${sql.join(
+      sql`insert into org (id, parent_id, path, name, code, type, domain, division_code, founded_at, unit, units_covered, closed_at, close_reason, pinyin) values ${sql.join(
         chunk.map(
           (o) =>
-            sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.unitsCovered ?? null}::int, ${o.pinyin})`,
+            sql`(${o.id}, ${o.parentId}, ${o.path}::ltree, ${o.name}, ${o.code}, ${o.type}, ${o.domain}, ${o.divisionCode ?? null}, ${o.foundedAt ?? null}::date, ${o.unit ?? null}, ${o.unitsCovered ?? null}::int, ${o.closedAt ?? null}::date, ${o.closeReason ?? null}, ${o.pinyin})`,
         ),
         sql`, `,
       )}`,
