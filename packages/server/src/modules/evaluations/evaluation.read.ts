@@ -228,3 +228,29 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
     flags: items.reduce((n, i) => n + i.flags.length, 0),
   };
 };
+
+/**
+ * Year on year for one programme under an org: per year of published results, how many took part,
+ * how many at each level or rating, and the flags named.
+ */
+export const compareYears = async (q: Q, actor: Actor, programme: string, orgId: number) => {
+  const o = await findOrgRef(q, orgId);
+  authorize(actor, 'evaluation.file', o, '党组织');
+  const list = await rows<{ year: number; key: string | null; n: number; flags: number }>(
+    q,
+    sql`select s.year, coalesce(e.level, e.rating) as key, count(*)::int as n, coalesce(sum(cardinality(e.flags)), 0)::int as flags
+        from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id join org eo on eo.id = e.org_id
+        where s.programme = ${programme} and e.final_at is not null and eo.path <@ ${o.orgPath}::ltree
+        group by s.year, coalesce(e.level, e.rating) order by s.year`,
+  );
+  const years = [...new Set(list.map((r) => r.year))];
+  return years.map((year) => {
+    const of = list.filter((r) => r.year === year);
+    return {
+      year,
+      entries: of.reduce((n, r) => n + r.n, 0),
+      flags: of.reduce((n, r) => n + r.flags, 0),
+      byKey: Object.fromEntries(of.filter((r) => r.key !== null).map((r) => [r.key, r.n])),
+    };
+  });
+};

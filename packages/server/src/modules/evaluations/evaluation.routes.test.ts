@@ -175,6 +175,8 @@ describe('分类定级, one round end to end', () => {
     const figures = await city.get(`/api/v1/indicators?orgId=${t.city}&date=2026-12-03`);
     const value = (id: string) => figures.body.items.find((i: { id: string }) => i.id === id)?.value;
     expect([value('eval.graded'), value('eval.grade_standard'), value('eval.strongest')]).toEqual([1, 1, 0]);
+    const years = await countyA.get(`/api/v1/evaluation/compare?programme=branch_grading&orgId=${t.countyA}`);
+    expect(years.body.items).toEqual([{ year: 2026, entries: 1, flags: 0, byKey: { standard: 1 } }]);
     const history = await branchA1.get(`/api/v1/orgs/${t.branchA1}/evaluations`);
     expect(history.body.items[0]).toMatchObject({ levelName: '标准党支部', score: 93, year: 2026, finalAt: '2026-12-03' });
   });

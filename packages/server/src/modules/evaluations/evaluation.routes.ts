@@ -19,7 +19,7 @@ import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
 import { idParams, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
-import { entryDetail, listEntries, orgResults, roundProgress, subsidyList } from './evaluation.read.js';
+import { compareYears, entryDetail, listEntries, orgResults, roundProgress, subsidyList } from './evaluation.read.js';
 import { listRounds, listSchemes, readableRound, readableScheme } from './evaluation.repo.js';
 import {
   addContestScore,
@@ -441,6 +441,16 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       await audit({ targetType: 'objection', targetId: params.id, detail: { decision: body.decision } });
       return entryDetail(q, actor, r.entryId);
     },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/evaluation/compare',
+    permission: 'evaluation.file',
+    summary: '历年对比：各年度已发布结果的参评数、各等次（评价）数和命名红旗数',
+    tags,
+    querystring: z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }), orgId: z.coerce.number().int().positive() }),
+    handler: async ({ actor, q, query }) => ({ items: await compareYears(q, actor, query.programme, query.orgId) }),
   });
 
   route(app, {
