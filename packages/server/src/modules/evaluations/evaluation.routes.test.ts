@@ -106,6 +106,12 @@ describe('分类定级, one round end to end', () => {
     expect(self.status).toBe(200);
     expect(self.body.selfScore).toBe(98);
     expect(self.body.evidence.map((e: { binding: string }) => e.binding)).toEqual(['life.completion_rate', 'dues.paid_rate']);
+    // Two filings of one step at once: exactly one is recorded.
+    const both = await Promise.all([
+      branchB1.post(`/api/v1/evaluation/entries/${entryB}/self`, { summary: '第一份' }),
+      branchB1.post(`/api/v1/evaluation/entries/${entryB}/self`, { summary: '第二份' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
     const again = await branchA1.post(`/api/v1/evaluation/entries/${entryA}/self`, { summary: '再交一次' });
     expect(again.status).toBe(422);
     expect(again.body.error.message).toBe('当前处于「党员群众测评」环节，不能办理「党支部自评」');
@@ -182,9 +188,11 @@ describe('分类定级, one round end to end', () => {
   });
 
   it('refuses a step after its window closed', async () => {
-    const late = await branchB1.post(`/api/v1/evaluation/entries/${entryB}/self`, { summary: '迟交' });
+    at('2026-12-06');
+    await signIn();
+    const late = await branchB1.post(`/api/v1/evaluation/entries/${entryB}/codes`, { count: 5 });
     expect(late.status).toBe(422);
-    expect(late.body.error.message).toBe('「党支部自评」环节已于2026-11-30截止');
+    expect(late.body.error.message).toBe('「党员群众测评」环节已于2026-12-05截止');
   });
 });
 

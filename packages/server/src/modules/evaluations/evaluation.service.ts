@@ -575,22 +575,30 @@ export const publishRound = async (q: Q, actor: Actor, roundId: number, today: s
         from round_entry e join org o on o.id = e.org_id where e.round_id = ${round.id} and e.stage = ${index}
         order by e.id`,
   );
-  let published = 0;
   let waiting = 0;
   let objections = 0;
+  const ready: number[] = [];
   for (const c of candidates) {
     if (stepActorProblem('publicity', grantPaths(actor, 'evaluation.manage'), c.path, round.orgPath)) continue;
-    if (c.publicityTo >= today) {
-      waiting++;
-      continue;
-    }
-    if (c.open > 0) {
-      objections++;
-      continue;
-    }
-    const entry = (await findEntry(q, c.id, true)) as EntryRow;
-    await advance(q, actor, entry, index, today, { action: 'publish' }, sql`, final_at = ${today}::date`);
-    published++;
+    if (c.publicityTo >= today) waiting++;
+    else if (c.open > 0) objections++;
+    else ready.push(c.id);
   }
+  // One statement for the lot (a county publishes hundreds at once); the stage check keeps it to
+  // entries no one moved meanwhile, and the log's unique key still holds each step once.
+  const moved = ready.length
+    ? await rows<{ id: number; seq: number }>(
+        q,
+        sql`update round_entry set stage = stage + 1, seq = seq + 1, final_at = ${today}::date
+            where id = any(${`{${ready.join(',')}}`}::int[]) and stage = ${index} returning id, seq - 1 as seq`,
+      )
+    : [];
+  if (moved.length)
+    await q.execute(
+      sql`insert into workflow_step (kind, subject_id, seq, step, date, data, warnings, actor_id)
+          select ${WORKFLOW_KIND}, m.id, m.seq + 1, ${index}, ${today}::date, '{"action":"publish"}'::jsonb, '[]'::jsonb, ${actor.userId}
+          from unnest(${`{${moved.map((m) => m.id).join(',')}}`}::int[], ${`{${moved.map((m) => m.seq).join(',')}}`}::int[]) as m(id, seq)`,
+    );
+  const published = moved.length;
   return { published, waiting, objections };
 };
