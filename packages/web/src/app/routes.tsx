@@ -12,6 +12,7 @@ import {
   IdcardOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  StarOutlined,
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -103,6 +104,27 @@ export const ROUTES: readonly AppRoute[] = [
     access: 'member.read',
     component: lazy(() => import('../features/dues/DuesPage')),
   },
+  {
+    path: '/evaluations',
+    name: '评星定级',
+    icon: <StarOutlined />,
+    access: 'evaluation.file',
+    component: lazy(() => import('../features/evaluations/RoundsPage')),
+  },
+  {
+    path: '/evaluations/rounds/:id',
+    name: '评选轮次',
+    access: 'evaluation.file',
+    hideInMenu: true,
+    component: lazy(() => import('../features/evaluations/RoundPage')),
+  },
+  {
+    path: '/evaluations/entries/:id',
+    name: '参评记录',
+    access: 'evaluation.file',
+    hideInMenu: true,
+    component: lazy(() => import('../features/evaluations/EntryPage')),
+  },
   // Any signed-in account: a member's own account sees its dues, any other is told it is not linked.
   {
     path: '/honors/medal50',
@@ -144,6 +166,14 @@ export const ROUTES: readonly AppRoute[] = [
     layout: false,
     hideInMenu: true,
     component: lazy(() => import('../features/auth/LoginPage')),
+  },
+  // Public: voters hold a one-time code, not an account (no login guard outside the layout).
+  {
+    path: '/vote',
+    name: '党员群众测评',
+    layout: false,
+    hideInMenu: true,
+    component: lazy(() => import('../features/evaluations/VotePage')),
   },
   {
     path: '/change-password',

@@ -5,7 +5,7 @@ import { escapeLike, type Q, rows } from '../../platform/db/index.js';
 import { loadSteps } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { type EntryRow, oversees, type RoundRow, readableEntry, readableRound } from './evaluation.repo.js';
-import { ballotTally, contestScores, WORKFLOW_KIND } from './evaluation.service.js';
+import { ballotTally, contestScores, stepRefusal, WORKFLOW_KIND } from './evaluation.service.js';
 
 /** The judged result of an entry, or nothing while it is hidden from the reader. */
 const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | 'stage' | 'scoreTenths' | 'level' | 'rating' | 'flags'>) => {
@@ -104,7 +104,7 @@ export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
 };
 
 /** One entry with everything its page shows: criteria for its domain, what was filed, ballots, judges, log. */
-export const entryDetail = async (q: Q, actor: Actor, entryId: number) => {
+export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: string) => {
   const { entry, round } = await readableEntry(q, actor, entryId);
   const above = oversees(actor, entry.orgPath);
   const visible = above || resultVisibleToAssessed(round.steps, entry.stage);
@@ -144,15 +144,38 @@ export const entryDetail = async (q: Q, actor: Actor, entryId: number) => {
     publicityTo: entry.publicityTo,
     finalAt: entry.finalAt,
     objections: above ? objections : objections.map((o) => ({ ...o, raisedBy: null })),
-    log: steps.map((s) => ({
-      step: s.step,
-      stepName: round.steps[s.step]?.name ?? '',
-      date: s.date,
-      actorName: s.actorName,
-      action: (s.data as { action?: string }).action ?? null,
-      note: (s.data as { note?: string }).note ?? null,
-    })),
+    log: steps.map((s) => {
+      const d = s.data as {
+        action?: string;
+        note?: string;
+        score?: number;
+        level?: string;
+        flags?: string[];
+        mean?: number;
+        tally?: { total: number };
+      };
+      // What the step decided, for those who may see results.
+      const decided = visible
+        ? { score: d.score ?? d.mean ?? null, level: d.level ?? null, flags: d.flags ?? [], ballots: d.tally?.total ?? null }
+        : { score: null, level: null, flags: [], ballots: d.tally?.total ?? null };
+      return {
+        step: s.step,
+        stepName: round.steps[s.step]?.name ?? '',
+        date: s.date,
+        actorName: s.actorName,
+        action: d.action ?? null,
+        note: d.note ?? null,
+        ...decided,
+      };
+    }),
     oversees: above,
+    vetoCap: round.definition.vetoCap ?? null,
+    /** Whether this reader may act at the current step now, and if not, why. */
+    ...(() => {
+      const kind = round.steps[entry.stage]?.kind;
+      const refusal = kind ? stepRefusal(actor, round, entry, kind, today) : { message: '本轮评选已结束，结果已发布' };
+      return { mayAct: refusal === null, whyNot: refusal?.message ?? null };
+    })(),
   };
 };
 

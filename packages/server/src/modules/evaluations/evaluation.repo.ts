@@ -1,6 +1,6 @@
 import { type Action, type Actor, isWithin, notFound, type OrgPath, ROLE_ACTIONS, type RoundStep, type Scheme } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/authorize.js';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 
 export interface SchemeRow {
@@ -128,9 +128,9 @@ export const listRounds = (q: Q, actor: Actor, filter: { programme?: string; yea
     q,
     sql`select ${ROUND_COLUMNS},
           (select count(*)::int from round_entry e join org eo on eo.id = e.org_id
-            where e.round_id = r.id and ${visibleFrom(actor, 'evaluation.file', sql`eo.path`)} and eo.path <@ o.path) as entries,
+            where e.round_id = r.id and ${scopeFilter(actor, 'evaluation.file', sql`eo.path`)}) as entries,
           (select count(*)::int from round_entry e join org eo on eo.id = e.org_id
-            where e.round_id = r.id and e.final_at is not null and ${visibleFrom(actor, 'evaluation.file', sql`eo.path`)}) as final
+            where e.round_id = r.id and e.final_at is not null and ${scopeFilter(actor, 'evaluation.file', sql`eo.path`)}) as final
         from evaluation_round r join scheme s on s.id = r.scheme_id join org o on o.id = r.org_id
         where ${visibleFrom(actor, 'evaluation.file', sql`o.path`)}
           ${filter.programme ? sql`and s.programme = ${filter.programme}` : sql``}

@@ -142,6 +142,11 @@ describe('分类定级, one round end to end', () => {
   });
 
   it('has the township score item by item and never the branch itself', async () => {
+    expect((await branchA1.get(`/api/v1/evaluation/entries/${entryA}`)).body).toMatchObject({
+      mayAct: false,
+      whyNot: '「基层党委评定」由参评党组织的上级党(工)委办理，不能由本组织自行评定',
+    });
+    expect((await townA1.get(`/api/v1/evaluation/entries/${entryA}`)).body).toMatchObject({ mayAct: true, whyNot: null });
     const own = await branchA1.post(`/api/v1/evaluation/entries/${entryA}/review`, { deductions: {} });
     expect(own.status).toBe(403);
     const over = await townA1.post(`/api/v1/evaluation/entries/${entryA}/review`, { deductions: { dues: 12 } });

@@ -289,7 +289,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '参评记录：指标、自评及系统取数、测评、比武评分、评定、公示与异议、办理记录',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params }) => entryDetail(q, actor, params.id),
+    handler: async ({ actor, q, params }) => entryDetail(q, actor, params.id, today()),
   });
 
   route(app, {
@@ -406,7 +406,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, audit }) => {
       await returnEntry(q, actor, params.id, body.note, today());
       await audit({ targetType: 'round_entry', targetId: params.id, detail: body });
-      return entryDetail(q, actor, params.id);
+      return entryDetail(q, actor, params.id, today());
     },
   });
 
@@ -423,7 +423,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       const id = await addObjection(q, actor, params.id, body, today());
       await audit({ targetType: 'objection', targetId: id, detail: { entryId: params.id } });
       reply.status(201);
-      return entryDetail(q, actor, params.id);
+      return entryDetail(q, actor, params.id, today());
     },
   });
 
@@ -439,7 +439,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, audit }) => {
       const r = await answerObjection(q, actor, params.id, body, today());
       await audit({ targetType: 'objection', targetId: params.id, detail: { decision: body.decision } });
-      return entryDetail(q, actor, r.entryId);
+      return entryDetail(q, actor, r.entryId, today());
     },
   });
 

@@ -154,18 +154,24 @@ export const createRound = async (q: Q, actor: Actor, input: RoundCreate, today:
 // Steps
 
 /**
- * Checks that step `kind` may be acted on for the entry now and by this actor; returns its index.
- * Out of order, early, late and wrong-actor refusals each say why in Chinese.
+ * Why the actor may not act at step `kind` for the entry now (out of order, early, late, or not
+ * theirs), in Chinese; null when they may. The entry page shows it before anyone tries.
  */
-const gate = (actor: Actor, round: RoundRow, entry: EntryRow, kind: StepKind, today: string) => {
+export const stepRefusal = (actor: Actor, round: RoundRow, entry: EntryRow, kind: StepKind, today: string) => {
   const index = stepIndex(round.steps, kind);
-  if (index < 0) throw new DomainError('WORKFLOW_INVALID_TRANSITION', `本轮评选没有「${kind}」环节`);
+  if (index < 0) return { code: 'WORKFLOW_INVALID_TRANSITION' as const, message: `本轮评选没有「${kind}」环节` };
   const problem = stepGate(round.steps, entry.stage, index, today);
-  if (problem) throw new DomainError('WORKFLOW_INVALID_TRANSITION', problem);
+  if (problem) return { code: 'WORKFLOW_INVALID_TRANSITION' as const, message: problem };
   const action = kind === 'self' || kind === 'ballot' ? 'evaluation.file' : 'evaluation.manage';
   const who = stepActorProblem(kind, grantPaths(actor, action), entry.orgPath, round.orgPath, entry.reviewerPath ?? undefined);
-  if (who) throw new DomainError('FORBIDDEN', who);
-  return index;
+  return who ? { code: 'FORBIDDEN' as const, message: who } : null;
+};
+
+/** Step `kind` may be acted on for the entry now and by this actor; returns its index. */
+const gate = (actor: Actor, round: RoundRow, entry: EntryRow, kind: StepKind, today: string) => {
+  const refusal = stepRefusal(actor, round, entry, kind, today);
+  if (refusal) throw new DomainError(refusal.code, refusal.message);
+  return stepIndex(round.steps, kind);
 };
 
 /**

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { labelOf } from '../../../shared/labels';
 import { useAbilities } from '../../auth/auth.api';
+import { OrgEvaluationsSection } from '../../evaluations/components/OrgEvaluationsSection';
 import { CommitteeSection } from '../../meetings/components/CommitteeSection';
 import { type Org, reachableAncestors } from '../orgs.api';
 
@@ -36,7 +37,7 @@ function AncestorPath({ org, rootIds }: { org: Org; rootIds: readonly number[] }
   );
 }
 
-type DetailTab = 'info' | 'committee';
+type DetailTab = 'info' | 'committee' | 'evaluations';
 
 /**
  * Detail of one org, with the management buttons its `abilities` allow; 班子与换届 (committee, term,
@@ -103,6 +104,7 @@ export function OrgDetail({ org, rootIds, onAction }: { org: Org; rootIds: reado
           items={[
             { key: 'info', label: '基本信息', children: info },
             { key: 'committee', label: '班子与换届', children: <CommitteeSection org={org} /> },
+            { key: 'evaluations', label: '评星定级', children: <OrgEvaluationsSection org={org} /> },
           ]}
           style={{ marginTop: -12 }}
           data-testid="org-detail-tabs"

@@ -1,0 +1,74 @@
+import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { showFieldErrors } from '../../../shared/form-errors';
+import { useIsMobile } from '../../../shared/use-is-mobile';
+import { type SchemeView, useCopyScheme } from '../evaluations.api';
+
+interface CopyFields {
+  year: number;
+  name: string;
+}
+
+const FORM_FIELDS = ['year', 'name'] as const;
+
+/** The old name with its year moved on (`2026年…` → `2027年…`), or the old name when it has none. */
+const renamedFor = (name: string, from: number, to: number) => name.replaceAll(String(from), String(to));
+
+/**
+ * 复制为新年度: the scheme's criteria, levels, flags and steps under a new year and name. A scheme
+ * already used by a round is frozen, so next year's changes start from a copy.
+ */
+export function SchemeCopyModal({ scheme, onClose }: { scheme: SchemeView; onClose: () => void }) {
+  const [form] = Form.useForm<CopyFields>();
+  const { message } = App.useApp();
+  const isMobile = useIsMobile();
+  const copy = useCopyScheme();
+  const nextYear = scheme.year + 1;
+
+  const submit = (values: CopyFields) =>
+    copy.mutate(
+      { id: scheme.id, year: values.year, name: values.name.trim() },
+      {
+        onSuccess: (created) => {
+          message.success(`已复制为「${created.name}」`);
+          onClose();
+        },
+        onError: (error) => {
+          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        },
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={`复制方案 · ${scheme.name}`}
+      okText="复制"
+      okButtonProps={{ 'data-testid': 'scheme-copy-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={copy.isPending}
+      destroyOnHidden
+      style={isMobile ? { top: 8 } : undefined}
+    >
+      <Form<CopyFields>
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        initialValues={{ year: nextYear, name: renamedFor(scheme.name, scheme.year, nextYear) }}
+        onFinish={submit}
+      >
+        <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
+          <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} data-testid="scheme-copy-year" />
+        </Form.Item>
+        <Form.Item
+          label="方案名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写方案名称' }]}
+          extra="同一单位同一年度的方案名称不能重复"
+        >
+          <Input maxLength={60} data-testid="scheme-copy-name" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
