@@ -140,7 +140,10 @@ describe('分类定级: one branch through every step, on phones where the branc
     await countyPage.getByTestId('round-publish').click();
     // antd spaces out a two-character label (「发 布」): click the confirm's primary button.
     await countyPage.locator('.ant-popconfirm .ant-btn-primary').click();
-    await countyPage.locator('.ant-message-notice-title').getByText(/已发布[1-9]\d*个/).waitFor(POLL);
+    await countyPage
+      .locator('.ant-message-notice-title')
+      .getByText(/已发布[1-9]\d*个/)
+      .waitFor(POLL);
     const after = await (await county.request.get(`${API()}/evaluation/entries/${(ended as Entry).id}`)).json();
     expect(after).toMatchObject({ finalAt: today(), resultHidden: false });
 

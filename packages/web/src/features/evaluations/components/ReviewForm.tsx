@@ -11,12 +11,12 @@ import {
   scoreByPoints,
   suggestedRating,
 } from '@jishi/domain';
-import { Alert, App, Button, Checkbox, Divider, Form, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Divider, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { isApiError } from '../../../shared/api-client';
 import { type EntryDetail, useReviewEntry } from '../evaluations.api';
 import { BallotTallyView } from './BallotSection';
-import { CriterionTags, CriterionText, flagNamesOf, levelBand } from './evaluation-display';
+import { CriterionTags, CriterionText, flagNamesOf, levelBand, PointsInput } from './evaluation-display';
 
 type Numbers = Record<string, number | null | undefined>;
 type Checks = Record<string, boolean | undefined>;
@@ -173,17 +173,7 @@ export function ReviewForm({ entry }: { entry: EntryDetail }) {
             <Space size={12} wrap style={{ marginTop: 6 }}>
               {(c.maxDeduction ?? 0) > 0 && (
                 <Form.Item name={['deductions', c.key]} noStyle>
-                  <InputNumber
-                    min={0}
-                    max={c.maxDeduction}
-                    step={0.5}
-                    precision={1}
-                    placeholder="扣分"
-                    suffix="分"
-                    style={{ width: 140 }}
-                    aria-label={`${c.text}扣分`}
-                    data-testid="review-deduction"
-                  />
+                  <PointsInput max={c.maxDeduction} placeholder="扣分" aria-label={`${c.text}扣分`} data-testid="review-deduction" />
                 </Form.Item>
               )}
               {c.veto && (
@@ -204,13 +194,9 @@ export function ReviewForm({ entry }: { entry: EntryDetail }) {
             <div key={c.key} style={{ marginBottom: 16 }}>
               <CriterionHead entry={entry} c={c} />
               <Form.Item name={['points', c.key]} noStyle>
-                <InputNumber
-                  min={0}
+                <PointsInput
                   max={c.points}
-                  step={0.5}
-                  precision={1}
                   placeholder="得分"
-                  suffix="分"
                   style={{ width: 140, marginTop: 6 }}
                   aria-label={`${c.text}得分`}
                   data-testid="review-points"

@@ -6,11 +6,11 @@ import {
   scoreByPoints,
   selfAssessmentSchema,
 } from '@jishi/domain';
-import { Alert, App, Button, Checkbox, Descriptions, Divider, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Divider, Form, Input, Space, Tag, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { isApiError } from '../../../shared/api-client';
 import { type EntryDetail, type SelfRecord, useFileSelf } from '../evaluations.api';
-import { CriterionTags, CriterionText, flagNamesOf } from './evaluation-display';
+import { CriterionTags, CriterionText, flagNamesOf, PointsInput } from './evaluation-display';
 
 interface ItemFields {
   deduction?: number | null;
@@ -62,22 +62,13 @@ function CriterionInput({ c, method }: { c: Criterion; method: EntryDetail['roun
   if (method === 'deduction' && (c.maxDeduction ?? 0) > 0)
     value = (
       <Form.Item name={['items', c.key, 'deduction']} noStyle>
-        <InputNumber
-          min={0}
-          max={c.maxDeduction}
-          step={0.5}
-          precision={1}
-          placeholder="自评扣分"
-          suffix="分"
-          style={{ width: 140 }}
-          data-testid="self-deduction"
-        />
+        <PointsInput max={c.maxDeduction} placeholder="自评扣分" aria-label={`${c.text}自评扣分`} data-testid="self-deduction" />
       </Form.Item>
     );
   else if (method === 'levels' && c.points !== undefined)
     value = (
       <Form.Item name={['items', c.key, 'points']} noStyle>
-        <InputNumber min={0} max={c.points} step={0.5} precision={1} placeholder="自评得分" suffix="分" style={{ width: 140 }} />
+        <PointsInput max={c.points} placeholder="自评得分" aria-label={`${c.text}自评得分`} />
       </Form.Item>
     );
   else if (method === 'flags')

@@ -1,6 +1,6 @@
 import { FlagFilled, StarFilled } from '@ant-design/icons';
 import { BINDING_LABELS, type Criterion, type Level, RATING_LABELS, type RoundStep, STEP_KIND_LABELS } from '@jishi/domain';
-import { Space, Steps, type StepsProps, Tag, Typography } from 'antd';
+import { InputNumber, type InputNumberProps, Space, Steps, type StepsProps, Tag, Typography } from 'antd';
 import { labelOf } from '../../../shared/labels';
 import type { FlagDef } from '../evaluations.api';
 
@@ -17,6 +17,11 @@ export const flagNamesOf = (keys: readonly string[], defs: readonly FlagDef[]): 
 /** The steps whose window holds `day` (they may overlap); 公示 has no window and is never among them. */
 export const openSteps = (steps: readonly RoundStep[], day: string): RoundStep[] =>
   steps.filter((s) => s.kind !== 'publicity' && s.opensAt <= day && day <= s.closesAt);
+
+/** Points to one decimal in half-point steps (扣分、得分), as every score sheet takes them. */
+export const PointsInput = (props: InputNumberProps<number>) => (
+  <InputNumber<number> min={0} step={0.5} precision={1} suffix="分" style={{ width: 140 }} {...props} />
+);
 
 /** A level band as the score sheet prints it: `最强党支部 ≥95分`. */
 export const levelBand = (l: Level) => (l.minScore === undefined ? l.name : `${l.name} ≥${l.minScore}分`);
