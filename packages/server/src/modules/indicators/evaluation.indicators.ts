@@ -46,21 +46,25 @@ const factsOf = (q: Q, roots: string[], date: string, shared: Shared) =>
   shared(`evaluation:${roots.join(',')}@${date}`, () =>
     rows<Record<string, unknown>>(
       q,
-      sql`with fin as (
-            select e.org_id, o.path, o.domain, s.programme, s.year, e.level, e.rating, e.flags,
-              extract(year from e.final_at)::int = ${Number(date.slice(0, 4))} as this_year,
-              s.definition->'levels'->0->>'key' as top,
+      // Scheme settings once per scheme (its definition is large: never read per entry); entries
+      // reached through the org path index per root.
+      sql`with sch as materialized (
+            select s.id, s.programme, s.year, s.definition->'levels'->0->>'key' as top,
               coalesce((s.definition->>'subsidyPerFlagFen')::bigint, 0) as per_flag
-            from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id join org o on o.id = e.org_id
-            where e.final_at is not null and e.final_at <= ${date}::date and o.path <@ any(${rootsArray(roots)})),
+            from scheme s),
           per as (
-            select r.root, f.*, f.year = max(f.year) over (partition by r.root, f.programme) as latest
-            from unnest(${rootsArray(roots)}) as r(root) join fin f on f.path <@ r.root)
+            select r.root, o.id as org_id, o.domain, sch.programme, sch.year, sch.top, sch.per_flag, e.level, e.rating, e.flags,
+              extract(year from e.final_at)::int = ${Number(date.slice(0, 4))} as this_year
+            from unnest(${rootsArray(roots)}) as r(root)
+            join org o on o.path <@ r.root
+            join round_entry e on e.org_id = o.id and e.final_at is not null and e.final_at <= ${date}::date
+            join evaluation_round er on er.id = e.round_id join sch on sch.id = er.scheme_id),
+          f as (select per.*, per.year = max(per.year) over (partition by per.root, per.programme) as latest from per)
           select r.root::text as root, ${sql.join(
             NAMES.map((n) => sql`coalesce(${COLUMNS[n]}, 0) as ${sql.raw(n)}`),
             sql`, `,
           )}
-          from unnest(${rootsArray(roots)}) as r(root) left join per f on f.root = r.root
+          from unnest(${rootsArray(roots)}) as r(root) left join f on f.root = r.root
           group by r.root`,
     ).then(
       (list) =>
