@@ -1,6 +1,6 @@
 /**
  * 基石 benchmarks. `npm run bench` runs all of them; `npm run bench -w bench -- --only startup,children`
- * runs some. Flags: --only startup|children|children-pglite|import|search|compliance (comma-separated),
+ * runs some. Flags: --only startup|children|children-pglite|import|search|compliance|evaluations (comma-separated),
  * --runs N (start-ups and imports, default 3), --duration S (load, default 15), --warmup S (default 3),
  * --rounds N (default 2), --connections N (default 50), --requests N and --budget S (per search,
  * single-branch and roll-up kind), --scans N (whole-city compliance scans, default 10), --profile
@@ -13,11 +13,12 @@ import { installCleanup } from './lib/proc.js';
 import { updateReadme } from './lib/readme.js';
 import { runChildren } from './suites/children.js';
 import { runCompliance } from './suites/compliance.js';
+import { runEvaluations } from './suites/evaluations.js';
 import { runImport } from './suites/import.js';
 import { runSearch } from './suites/search.js';
 import { runStartup } from './suites/startup.js';
 
-const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search', 'compliance'] as const;
+const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search', 'compliance', 'evaluations'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({
@@ -69,6 +70,8 @@ for (const suite of only as Suite[]) {
         budgetSeconds: positive('budget', values.budget),
         profile: values.profile ?? false,
       });
+    if (suite === 'evaluations')
+      await runEvaluations({ requests: positive('requests', values.requests), budgetSeconds: positive('budget', values.budget) });
   } catch (err) {
     failed = true;
     console.error(`✗ ${suite} failed: ${err instanceof Error ? err.stack : err}`);

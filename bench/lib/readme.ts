@@ -93,6 +93,22 @@ const complianceRows = (r: R | undefined): string[] => {
   ];
 };
 
+/** 评星定级: the dashboard's figures with their drill-down, and the ranked entry list. */
+const evaluationRows = (r: R | undefined): string[] => {
+  if (!r)
+    return [
+      '| 评星定级指标与参评名单，市级演示数据，PostgreSQL<br>Evaluation figures and entry list, city demo | 无 none | 未运行 not run | | |',
+    ];
+  const ms = (x: number) => (x < 100 ? x.toFixed(1) : n(x));
+  const lat = (x: R) => `${ms(x.p50Ms)} / ${ms(x.p95Ms)} ms`;
+  const d = r.dataset;
+  return [
+    `| 评星定级指标 ${d.indicators} 项，全市及 ${d.roots - 1} 个下级（驾驶舱下钻）p50 / p95，PostgreSQL<br>Evaluation figures, city and its children | 无 none | ${lat(r.figures.real)} | ${lat(r.figures.bare)} | ${mark(null)} |`,
+    `| 参评名单（${n(d.round.entries)} 个，乡镇与领域内排名）第 1 页<br>Ranked entries, page 1 | 无 none | ${lat(r.entriesFirstPage.real)} | ${lat(r.entriesFirstPage.bare)} | ${mark(null)} |`,
+    `| 同上 same: 第 ${r.entriesDeepPage.page} 页 page ${r.entriesDeepPage.page} | 无 none | ${lat(r.entriesDeepPage.real)} | ${lat(r.entriesDeepPage.bare)} | ${mark(null)} |`,
+  ];
+};
+
 /** The results table, from every result file. */
 export const resultsTable = (): string => {
   const all = readResults();
@@ -113,6 +129,7 @@ export const resultsTable = (): string => {
     importRow(all['member-import']),
     ...searchRows(all['member-search']),
     ...complianceRows(all['compliance-scan']),
+    ...evaluationRows(all.evaluations),
   ];
   const dates = [...new Set(Object.values(all).map(day))].sort().join(', ');
   const m = Object.values(all)[0]?.machine as R;
