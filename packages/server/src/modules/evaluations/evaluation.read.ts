@@ -277,3 +277,18 @@ export const compareYears = async (q: Q, actor: Actor, programme: string, orgId:
     };
   });
 };
+
+/**
+ * 述职评议 results of the years a member was 书记 of the org that reported: the rating goes into
+ * the secretary's record (DOMAIN.md §4), read from the committee in office when it was published.
+ */
+export const secretaryReviews = (q: Q, memberId: number) =>
+  rows<{ roundName: string; year: number; orgName: string; rating: string; finalAt: string }>(
+    q,
+    sql`select r.name as "roundName", s.year, o.name as "orgName", e.rating, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt"
+        from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id join org o on o.id = e.org_id
+        join committee c on c.org_id = e.org_id and c.elected_at <= e.final_at and (c.ended_at is null or c.ended_at > e.final_at)
+        join committee_member cm on cm.committee_id = c.id and cm.post = 'secretary' and cm.member_id = ${memberId}
+        where s.programme = 'secretary_review' and e.final_at is not null and e.rating is not null
+        order by s.year desc, e.final_at desc`,
+  );

@@ -1,6 +1,6 @@
-import { GRADING_STEPS } from '@jishi/domain';
+import { GRADING_STEPS, REVIEW_STEPS } from '@jishi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildTree, client, createHarness, type Harness, type TestTree } from '../../test/harness.js';
+import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
 
 let h: Harness;
 let t: TestTree;
@@ -303,5 +303,69 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
     expect([value('eval.flags_named'), value('eval.flag_villages'), value('eval.flag.party_building'), value('eval.flag_subsidy')]).toEqual(
       [1, 1, 1, 10000],
     );
+  });
+});
+
+describe('述职评议: the rating goes into the secretary’s record', () => {
+  it('rates the branch’s report and shows it with the member who was 书记', async () => {
+    at('2028-03-01');
+    await signIn();
+    const ids: number[] = [];
+    for (const name of ['书记甲', '委员乙', '党员丙']) {
+      const m = await branchA1.post('/api/v1/members', {
+        name,
+        gender: 'male',
+        ethnicity: '蒙古族',
+        idNumber: testIdNumber(),
+        orgId: t.branchA1,
+        joinedAt: '2001-07-01',
+        fullMemberAt: '2002-07-01',
+        status: 'full',
+      });
+      ids.push(m.body.id);
+    }
+    const elected = await branchA1.post(`/api/v1/orgs/${t.branchA1}/committee`, {
+      kind: 'secretary',
+      electedAt: '2027-06-01',
+      members: [{ memberId: ids[0], post: 'secretary' }],
+    });
+    expect(elected.status).toBe(201);
+    const scheme = await city.post('/api/v1/evaluation/schemes', {
+      orgId: t.city,
+      scheme: {
+        programme: 'secretary_review',
+        name: '2027年度村党组织书记述职评议',
+        year: 2027,
+        domains: ['village'],
+        orgTypes: ['branch'],
+        criteria: [{ key: 'r1', text: '履行第一责任人职责' }],
+        steps: REVIEW_STEPS,
+      },
+    });
+    expect(scheme.status).toBe(201);
+    const w = { opensAt: '2028-02-01', closesAt: '2028-03-31' };
+    const round = await townA1.post('/api/v1/evaluation/rounds', {
+      schemeId: scheme.body.id,
+      orgId: t.townA1,
+      name: '2027年度村党组织书记述职评议',
+      windows: [w, w, w, w],
+      publicityDays: 3,
+    });
+    expect(round.status).toBe(201);
+    const entry = (await entryOf(branchA1, round.body.id, t.branchA1)).id;
+    await branchA1.post(`/api/v1/evaluation/entries/${entry}/self`, { summary: '述职报告：抓党建工作情况' });
+    const [code] = (await branchA1.post(`/api/v1/evaluation/entries/${entry}/codes`, { count: 1 })).body.codes;
+    await anonymous().post('/api/v1/ballots', { code, choice: 'good' });
+    await branchA1.post(`/api/v1/evaluation/entries/${entry}/ballot/close`);
+    expect((await townA1.post(`/api/v1/evaluation/entries/${entry}/review`, { rating: 'good' })).body.rating).toBe('good');
+    expect((await countyA.post(`/api/v1/evaluation/rounds/${round.body.id}/approve`, { entryIds: [entry] })).status).toBe(200);
+    at('2028-03-05');
+    await signIn();
+    expect((await countyA.post(`/api/v1/evaluation/rounds/${round.body.id}/publish`)).body.published).toBe(1);
+    const record = await branchA1.get(`/api/v1/members/${ids[0]}/reviews`);
+    expect(record.body.items).toEqual([
+      { roundName: '2027年度村党组织书记述职评议', year: 2027, orgName: '甲一村党支部', rating: 'good', finalAt: '2028-03-05' },
+    ]);
+    expect((await branchA1.get(`/api/v1/members/${ids[1]}/reviews`)).body.items).toEqual([]);
   });
 });

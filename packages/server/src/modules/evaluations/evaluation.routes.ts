@@ -19,7 +19,8 @@ import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { route } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
 import { idParams, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
-import { compareYears, entryDetail, listEntries, orgResults, roundProgress, subsidyList } from './evaluation.read.js';
+import { getMemberFor } from '../members/member.service.js';
+import { compareYears, entryDetail, listEntries, orgResults, roundProgress, secretaryReviews, subsidyList } from './evaluation.read.js';
 import { listRounds, listSchemes, readableRound, readableScheme } from './evaluation.repo.js';
 import {
   addContestScore,
@@ -461,6 +462,19 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     handler: async ({ actor, q, params }) => ({ items: await orgResults(q, actor, params.id) }),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/members/:id/reviews',
+    permission: 'member.read',
+    summary: '党员任书记期间所在党组织的书记抓基层党建述职评议结果',
+    tags,
+    params: idParams,
+    handler: async ({ actor, q, params }) => {
+      const m = await getMemberFor(q, actor, 'member.read', params.id);
+      return { items: await secretaryReviews(q, m.id) };
+    },
   });
 
   // The 测评 page: no login, one ballot per one-time code. Limited per IP: a village meeting room

@@ -13,6 +13,7 @@ import { useMemberTransfers } from '../../transfers/transfers.api';
 import { type Member, type RevealField, useMember, useUpdateMember } from '../members.api';
 import { MemberExitModal } from './MemberExitModal';
 import { MemberFormModal } from './MemberFormModal';
+import { MemberReviews } from './MemberReviews';
 import { MemberStatusTag, partyAgeText } from './member-display';
 import { RevealModal } from './RevealModal';
 
@@ -149,6 +150,7 @@ export function MemberDrawer({ memberId, initial, onClose }: { memberId: number;
           表彰与纪念章
         </Typography.Title>
         <MemberHonors memberId={member.id} />
+        <MemberReviews memberId={member.id} />
         <div style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, marginTop: 24 }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
             党费
