@@ -289,10 +289,7 @@ export const issueCodes = async (q: Q, actor: Actor, keys: Keys, entryId: number
 };
 
 export const ballotTally = async (q: Q, entryId: number) => {
-  const counts = await rows<{ choice: Rating; n: number }>(
-    q,
-    sql`select choice, count(*)::int as n from ballot where entry_id = ${entryId} group by choice`,
-  );
+  const counts = await rows<{ choice: Rating; n: number }>(q, sql`select choice, votes as n from ballot_tally where entry_id = ${entryId}`);
   const [codes] = await rows<{ issued: number; used: number }>(
     q,
     sql`select count(*)::int as issued, count(used_on)::int as used from ballot_code where entry_id = ${entryId}`,
@@ -338,8 +335,9 @@ export const ballotInfo = async (q: Q, keys: Keys, code: string, today: string) 
 };
 
 /**
- * One anonymous ballot per code: the code is marked used and the choice stored without any link
- * back to it. A second vote with the same code is refused, also when two arrive at once.
+ * One anonymous ballot per code: the code is marked used and the choice counted; no row is kept
+ * per ballot, so nothing links a choice to a code, a time or an address. A second vote with the
+ * same code is refused, also when two arrive at once.
  */
 export const castBallot = async (q: Q, keys: Keys, code: string, choice: Rating, today: string) => {
   const info = await ballotInfo(q, keys, code, today);
@@ -350,7 +348,10 @@ export const castBallot = async (q: Q, keys: Keys, code: string, choice: Rating,
         returning entry_id as "entryId"`,
   );
   if (!used) throw new DomainError('RULE_VIOLATION', '该测评码已投过票，每个测评码只能投一次', { field: 'code' });
-  await q.execute(sql`insert into ballot (entry_id, choice) values (${used.entryId}, ${choice})`);
+  await q.execute(
+    sql`insert into ballot_tally (entry_id, choice, votes) values (${used.entryId}, ${choice}, 1)
+        on conflict (entry_id, choice) do update set votes = ballot_tally.votes + 1`,
+  );
   return { entryId: used.entryId, orgName: info.orgName };
 };
 

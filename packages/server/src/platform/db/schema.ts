@@ -609,17 +609,20 @@ export const ballotCode = pgTable(
   (t) => [uniqueIndex('ballot_code_hash_key').on(t.codeHash), index('ballot_code_entry_idx').on(t.entryId)],
 );
 
-/** An anonymous ballot: the entry and the choice, nothing that names the voter or the code. */
-export const ballot = pgTable(
-  'ballot',
+/**
+ * The 测评 count of an entry: votes per choice, nothing per ballot. A row per ballot could be put
+ * in order and matched to the audit log's times and addresses; a counter cannot.
+ */
+export const ballotTally = pgTable(
+  'ballot_tally',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     entryId: integer('entry_id')
       .notNull()
       .references(() => roundEntry.id),
     choice: text('choice').notNull(),
+    votes: integer('votes').notNull(),
   },
-  (t) => [index('ballot_entry_idx').on(t.entryId)],
+  (t) => [uniqueIndex('ballot_tally_key').on(t.entryId, t.choice)],
 );
 
 /** A judge's score of a secretary's presentation (党委摆擂、书记比武). */

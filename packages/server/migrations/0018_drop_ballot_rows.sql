@@ -1,0 +1,2 @@
+-- The per-ballot rows, counted into ballot_tally by 0017.
+DROP TABLE "ballot" CASCADE;
