@@ -16,6 +16,15 @@ const FLAG_KEYS: [string, string][] = [
   ['governance', '社会治理'],
 ];
 
+/** The six domains of the 2021 extension (seed), as the flags are counted by domain. */
+const FLAG_DOMAINS: [string, string, string[]][] = [
+  ['community', '社区', ['community']],
+  ['organ', '机关', ['organ']],
+  ['institution', '事业单位', ['institution', 'school', 'university']],
+  ['soe', '国有企业', ['soe']],
+  ['two_new', '“两新”组织', ['private_enterprise', 'social_org']],
+];
+
 const COLUMNS: Record<string, SQL> = {
   flags_named: sql`sum(cardinality(f.flags)) filter (where f.programme = 'red_flags')`,
   flags_village: sql`sum(cardinality(f.flags)) filter (where f.programme = 'red_flags' and f.domain = 'village')`,
@@ -38,6 +47,12 @@ const COLUMNS: Record<string, SQL> = {
   review_poor: sql`count(*) filter (where f.programme = 'secretary_review' and f.latest and f.rating = 'poor')`,
   ...Object.fromEntries(
     FLAG_KEYS.map(([k]) => [`flag_${k}`, sql`count(*) filter (where f.programme = 'red_flags' and ${k} = any(f.flags))`]),
+  ),
+  ...Object.fromEntries(
+    FLAG_DOMAINS.map(([k, , domains]) => [
+      `flags_${k}`,
+      sql`sum(cardinality(f.flags)) filter (where f.programme = 'red_flags' and f.domain = any(${`{${domains.join(',')}}`}::text[]))`,
+    ]),
   ),
 };
 const NAMES = Object.keys(COLUMNS);
@@ -102,6 +117,8 @@ define(
   '已命名红旗按各轮方案每面补贴标准计算的补贴资金合计',
   from((f) => (f.subsidy_fen ?? 0) / 100),
 );
+for (const [k, name] of FLAG_DOMAINS)
+  define(`eval.flags_${k}`, `${name}命名红旗（累计）`, '面', 'red_flags', `${name}领域累计命名的红旗面数（2021年起）`, col(`flags_${k}`));
 for (const [k, name] of FLAG_KEYS)
   define(`eval.flag.${k}`, `「${name}」红旗`, '面', 'red_flags', `累计命名的「${name}」红旗面数`, col(`flag_${k}`));
 
