@@ -89,6 +89,12 @@ describe('分类定级, one round end to end', () => {
     const copy = await city.post(`/api/v1/evaluation/schemes/${schemeId}/copy`, { year: 2027, name: '2027年党支部分类定级' });
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({ year: 2027, copiedFrom: schemeId, locked: false, criteria: grading.criteria });
+    // A county reads the city's scheme but may not edit it; it may copy it as its own.
+    const seen = await countyA.get(`/api/v1/evaluation/schemes/${schemeId}`);
+    expect(seen.body).toMatchObject({ canManage: false, locked: true });
+    expect((await countyA.post(`/api/v1/evaluation/schemes/${schemeId}/copy`, { year: 2027, name: '甲旗分类定级' })).status).toBe(404);
+    const own = await countyA.post(`/api/v1/evaluation/schemes/${schemeId}/copy`, { year: 2027, name: '甲旗分类定级', orgId: t.countyA });
+    expect(own.body).toMatchObject({ canManage: true, orgId: t.countyA, locked: false });
     entryA = (await entryOf(branchA1, roundId, t.branchA1)).id;
     entryB = (await entryOf(branchB1, roundId, t.branchB1)).id;
     // A branch sees its own entry only: the other is out of scope.

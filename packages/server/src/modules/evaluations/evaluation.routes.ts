@@ -71,7 +71,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '评选方案列表（本级及上级制定的）',
     tags,
     querystring: listFilter,
-    handler: async ({ actor, q, query }) => ({ items: (await listSchemes(q, actor, query)).map(schemeView) }),
+    handler: async ({ actor, q, query }) => ({ items: (await listSchemes(q, actor, query)).map((s) => schemeView(actor, s)) }),
   });
 
   route(app, {
@@ -81,7 +81,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '评选方案：适用范围、指标、等次、红旗、环节',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params }) => schemeView(await readableScheme(q, actor, params.id)),
+    handler: async ({ actor, q, params }) => schemeView(actor, await readableScheme(q, actor, params.id)),
   });
 
   route(app, {
@@ -96,7 +96,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       const id = await createScheme(q, actor, body.orgId, body.scheme);
       await audit({ targetType: 'scheme', targetId: id, detail: { programme: body.scheme.programme, year: body.scheme.year } });
       reply.status(201);
-      return schemeView(await readableScheme(q, actor, id));
+      return schemeView(actor, await readableScheme(q, actor, id));
     },
   });
 
@@ -112,7 +112,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, audit }) => {
       await updateScheme(q, actor, params.id, body);
       await audit({ targetType: 'scheme', targetId: params.id, detail: { year: body.year } });
-      return schemeView(await readableScheme(q, actor, params.id));
+      return schemeView(actor, await readableScheme(q, actor, params.id));
     },
   });
 
@@ -121,20 +121,22 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     url: '/api/v1/evaluation/schemes/:id/copy',
     permission: 'evaluation.manage',
     auditAction: 'scheme.copy',
-    summary: '复制方案为新年度版本',
+    summary: '复制方案为新年度版本（可复制到本级党组织，作为本级方案）',
     tags,
     params: idParams,
     body: z.object({
       year: yearQuery,
       name: z.string().trim().min(1, '请填写方案名称').max(60, '方案名称不能超过60个字'),
+      /** Where the copy belongs: the scheme's own org by default, or one the user manages (a 旗县 adapting the city's). */
+      orgId: z.number().int().positive().optional(),
     }),
     handler: async ({ actor, q, params, body, audit, reply }) => {
       const from = await readableScheme(q, actor, params.id);
       const parsed = schemeSchema.parse({ ...from.definition, year: body.year, name: body.name });
-      const id = await createScheme(q, actor, from.orgId, parsed, from.id);
+      const id = await createScheme(q, actor, body.orgId ?? from.orgId, parsed, from.id);
       await audit({ targetType: 'scheme', targetId: id, detail: { copiedFrom: from.id, year: body.year } });
       reply.status(201);
-      return schemeView(await readableScheme(q, actor, id));
+      return schemeView(actor, await readableScheme(q, actor, id));
     },
   });
 

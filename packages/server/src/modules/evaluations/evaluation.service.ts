@@ -5,6 +5,7 @@ import {
   BALLOT_CODE_ALPHABET,
   BINDING_LABELS,
   type Binding,
+  can,
   criteriaFor,
   DomainError,
   declarationProblem,
@@ -86,8 +87,10 @@ export const updateScheme = async (q: Q, actor: Actor, id: number, input: Scheme
   return id;
 };
 
-export const schemeView = (s: NonNullable<Awaited<ReturnType<typeof findScheme>>>) => ({
+/** A scheme as read, with whether this reader may edit it (it belongs to an org they manage). */
+export const schemeView = (actor: Actor, s: NonNullable<Awaited<ReturnType<typeof findScheme>>>) => ({
   id: s.id,
+  canManage: can(actor, 'evaluation.manage', { orgPath: s.orgPath }),
   orgId: s.orgId,
   orgName: s.orgName,
   copiedFrom: s.copiedFrom,

@@ -2,7 +2,7 @@
  * 评星定级: the rounds the user takes part in or runs, by programme (五面红旗, 分类定级, …) and
  * optionally by year, each with the steps open today and how many entries are published. A row
  * opens the round. 方案 lists the schemes with their criteria; those who organise evaluations
- * 开展评选 on a scheme and copy a scheme to a new year. Programme and year live in the URL.
+ * 开展评选 on a scheme and make, edit or copy schemes. Programme and year live in the URL.
  */
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { PROGRAMME_LABELS, PROGRAMMES } from '@jishi/domain';
@@ -94,6 +94,7 @@ export default function RoundsPage() {
     () => [...(roots.data ?? []), ...(user?.grants ?? []).map((g) => ({ id: g.orgId, name: g.orgName }))],
     [roots.data, user],
   );
+  const defaultOrgId = user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
 
   const name = (r: RoundListItem) => (
     <>
@@ -193,11 +194,19 @@ export default function RoundsPage() {
           }}
           data-testid="round-table"
         />
-        {dialog === 'schemes' && <SchemesDrawer filter={filter} canManage={canManage} onClose={() => setDialog(undefined)} />}
+        {dialog === 'schemes' && (
+          <SchemesDrawer
+            filter={filter}
+            canManage={canManage}
+            defaultOrgId={defaultOrgId}
+            seeds={seeds}
+            onClose={() => setDialog(undefined)}
+          />
+        )}
         {dialog === 'create' && (
           <RoundCreateModal
             programme={programme}
-            defaultOrgId={user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id}
+            defaultOrgId={defaultOrgId}
             seeds={seeds}
             onClose={() => setDialog(undefined)}
             onCreated={(round) => navigate(`/evaluations/rounds/${round.id}`)}

@@ -32,6 +32,8 @@ export interface FlagDef {
 /** A scheme as the server presents it: its definition plus where it was made and whether it is in use. */
 export type SchemeView = Scheme & {
   id: number;
+  /** This reader may edit it (it belongs to an org they manage); others may copy it as their own. */
+  canManage: boolean;
   orgId: number;
   orgName: string;
   /** The scheme it was copied from (an earlier year's). */
@@ -313,7 +315,8 @@ export function useUpdateScheme() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
     mutationFn: ({ id, scheme }: { id: number; scheme: SchemeInput }) => api.put<SchemeView>(`${base}/schemes/${id}`, scheme),
-    onSuccess: invalidate,
+    // Also on a refusal: a round may have started on the scheme since the list was read, and the list should show it locked.
+    onSettled: invalidate,
     meta: { handlesErrors: true },
   });
 }
@@ -322,8 +325,8 @@ export function useUpdateScheme() {
 export function useCopyScheme() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
-    mutationFn: ({ id, year, name }: { id: number; year: number; name: string }) =>
-      api.post<SchemeView>(`${base}/schemes/${id}/copy`, { year, name }),
+    mutationFn: ({ id, year, name, orgId }: { id: number; year: number; name: string; orgId?: number }) =>
+      api.post<SchemeView>(`${base}/schemes/${id}/copy`, { year, name, orgId }),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });

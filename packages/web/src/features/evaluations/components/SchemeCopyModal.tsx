@@ -17,7 +17,11 @@ const renamedFor = (name: string, from: number, to: number) => name.replaceAll(S
  * 复制为新年度: the scheme's criteria, levels, flags and steps under a new year and name. A scheme
  * already used by a round is frozen, so next year's changes start from a copy.
  */
-export function SchemeCopyModal({ scheme, onClose }: { scheme: SchemeView; onClose: () => void }) {
+/**
+ * A scheme this reader may not edit (a higher org's) is copied into `ownOrgId`: a 旗县 adapts the
+ * city's scheme as its own.
+ */
+export function SchemeCopyModal({ scheme, ownOrgId, onClose }: { scheme: SchemeView; ownOrgId?: number; onClose: () => void }) {
   const [form] = Form.useForm<CopyFields>();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
@@ -26,7 +30,7 @@ export function SchemeCopyModal({ scheme, onClose }: { scheme: SchemeView; onClo
 
   const submit = (values: CopyFields) =>
     copy.mutate(
-      { id: scheme.id, year: values.year, name: values.name.trim() },
+      { id: scheme.id, year: values.year, name: values.name.trim(), orgId: scheme.canManage ? undefined : ownOrgId },
       {
         onSuccess: (created) => {
           message.success(`已复制为「${created.name}」`);

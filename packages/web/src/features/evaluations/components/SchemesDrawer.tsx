@@ -1,4 +1,4 @@
-import { CopyOutlined, LockOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   type Criterion,
   METHOD_LABELS,
@@ -28,6 +28,7 @@ import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type ListFilter, type SchemeView, useSchemes } from '../evaluations.api';
 import { CriterionTags, CriterionText, levelBand, yuanOf } from './evaluation-display';
 import { SchemeCopyModal } from './SchemeCopyModal';
+import { SchemeEditorDrawer } from './SchemeEditorDrawer';
 
 const listOf = (values: readonly string[], labels: Record<string, string>) =>
   values.length === 0 ? '全部' : values.map((v) => labelOf(labels, v)).join('、');
@@ -134,17 +135,61 @@ function SchemeBody({ s }: { s: SchemeView }) {
 }
 
 /**
- * 方案: the schemes the reader's rounds may run on (made at or above their orgs), read-only, each
- * with its criteria. Those who organise evaluations may copy one forward to a new year.
+ * 方案: the schemes the reader's rounds may run on (made at or above their orgs), each with its
+ * criteria. Those who organise evaluations make new schemes, edit one no round has used yet, and
+ * copy one forward to a new year (the only way to change a scheme in use).
  */
-export function SchemesDrawer({ filter, canManage, onClose }: { filter: ListFilter; canManage: boolean; onClose: () => void }) {
+export function SchemesDrawer({
+  filter,
+  canManage,
+  defaultOrgId,
+  seeds,
+  onClose,
+}: {
+  filter: ListFilter;
+  canManage: boolean;
+  /** Where a new scheme is made unless the user picks another org. */
+  defaultOrgId?: number;
+  seeds: readonly { id: number; name: string }[];
+  onClose: () => void;
+}) {
   const isMobile = useIsMobile();
   const schemes = useSchemes(filter);
   const [copying, setCopying] = useState<SchemeView>();
+  const [editing, setEditing] = useState<SchemeView | 'new'>();
   const title = filter.programme ? `评选方案 · ${PROGRAMME_LABELS[filter.programme]}` : '评选方案';
 
+  const actions = (s: SchemeView) => (
+    // The header toggles the panel: a click on a button must not.
+    <Space size={4} wrap onClick={(e) => e.stopPropagation()}>
+      {s.canManage && !s.locked && (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="scheme-edit">
+          编辑
+        </Button>
+      )}
+      <Button size="small" icon={<CopyOutlined />} onClick={() => setCopying(s)} data-testid="scheme-copy">
+        复制为新年度
+      </Button>
+    </Space>
+  );
+
   return (
-    <Drawer open title={title} size={isMobile ? '100%' : 880} onClose={onClose} data-testid="schemes-drawer">
+    <Drawer
+      open
+      title={title}
+      size={isMobile ? '100%' : 880}
+      // The editor covers a phone's screen: pushing this one aside would only show it cut off after.
+      push={isMobile ? false : undefined}
+      onClose={onClose}
+      extra={
+        canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="scheme-create">
+            新建方案
+          </Button>
+        )
+      }
+      data-testid="schemes-drawer"
+    >
       {schemes.isPending ? (
         <Spin style={{ display: 'block', margin: 48 }} />
       ) : (schemes.data ?? []).length === 0 ? (
@@ -159,31 +204,44 @@ export function SchemesDrawer({ filter, canManage, onClose }: { filter: ListFilt
                 <Tag style={{ marginInlineEnd: 0 }}>{s.year}年</Tag>
                 {!filter.programme && <Tag style={{ marginInlineEnd: 0 }}>{PROGRAMME_LABELS[s.programme]}</Tag>}
                 {s.locked && (
-                  <Tag icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} title="已开展评选的方案不能修改，如需调整请复制为新年度">
-                    已用于{s.rounds}轮评选
+                  <Tag
+                    icon={<LockOutlined />}
+                    style={{ marginInlineEnd: 0 }}
+                    title={`已开展${s.rounds}轮评选；如需调整请复制为新年度后修改`}
+                    data-testid="scheme-locked"
+                  >
+                    已用于评选，不可修改
                   </Tag>
                 )}
               </Space>
             ),
-            extra: canManage && (
-              <Button
-                size="small"
-                icon={<CopyOutlined />}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  setCopying(s);
-                }}
-                data-testid="scheme-copy"
-              >
-                复制为新年度
-              </Button>
+            // A phone has no room beside the title: the actions open with the panel.
+            extra: canManage && !isMobile && actions(s),
+            children: (
+              <>
+                {canManage && isMobile && <div style={{ marginBottom: 12 }}>{actions(s)}</div>}
+                <SchemeBody s={s} />
+              </>
             ),
-            children: <SchemeBody s={s} />,
           }))}
           data-testid="scheme-list"
         />
       )}
-      {copying && <SchemeCopyModal scheme={copying} onClose={() => setCopying(undefined)} />}
+      {editing && (
+        <SchemeEditorDrawer
+          scheme={editing === 'new' ? undefined : editing}
+          programme={filter.programme}
+          year={filter.year}
+          defaultOrgId={defaultOrgId}
+          seeds={seeds}
+          onClose={() => setEditing(undefined)}
+          onCopy={(s) => {
+            setEditing(undefined);
+            setCopying(s);
+          }}
+        />
+      )}
+      {copying && <SchemeCopyModal scheme={copying} ownOrgId={defaultOrgId} onClose={() => setCopying(undefined)} />}
     </Drawer>
   );
 }
