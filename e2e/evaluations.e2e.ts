@@ -131,6 +131,12 @@ describe('分类定级: one branch through every step, on phones where the branc
     await expect.poll(() => phone.getByTestId('result').textContent(), POLL).toContain('最强党支部');
     await phone.screenshot({ path: `${SHOTS}evaluation-level.png` });
 
+    // The county's 历年对比 of 分类定级: the years of published results, 2019–2021 in the demo.
+    const list = await county.newPage();
+    await list.goto(`${baseUrl()}/evaluations?programme=branch_grading`);
+    await list.getByTestId('year-compare').getByRole('cell', { name: '2021', exact: true }).waitFor(POLL);
+    await expect.poll(() => list.getByTestId('year-compare').locator('tbody tr.ant-table-row').count(), POLL).toBe(3);
+
     // 公示 cannot end in a test: the demo has branches whose 公示 ended; the county publishes them.
     const inPublicity = (await (await county.request.get(`${API()}/evaluation/rounds/${roundId}/entries?stage=4&pageSize=200`)).json())
       .items as Entry[];

@@ -19,6 +19,7 @@ import { useOrgRoots } from '../orgs/orgs.api';
 import { openSteps, windowText } from './components/evaluation-display';
 import { RoundCreateModal } from './components/RoundCreateModal';
 import { SchemesDrawer } from './components/SchemesDrawer';
+import { YearCompareCard } from './components/YearCompareCard';
 import { type ListFilter, type RoundListItem, useRounds } from './evaluations.api';
 
 const PAGE_SIZE = 20;
@@ -194,6 +195,9 @@ export default function RoundsPage() {
           }}
           data-testid="round-table"
         />
+        {programme && defaultOrgId !== undefined && (
+          <YearCompareCard programme={programme} orgId={defaultOrgId} rounds={rounds.data ?? []} />
+        )}
         {dialog === 'schemes' && (
           <SchemesDrawer
             filter={filter}

@@ -261,6 +261,7 @@ export const evaluationKeys = {
   entry: (id: number) => ['evaluations', 'entry', id] as const,
   subsidy: (roundId: number) => ['evaluations', 'subsidy', roundId] as const,
   ofOrg: (orgId: number) => ['evaluations', 'org', orgId] as const,
+  compare: (programme: Programme, orgId: number) => ['evaluations', 'compare', programme, orgId] as const,
   ballot: (code: string) => ['ballot', code] as const,
 };
 
@@ -342,6 +343,23 @@ export function useRounds(filter: ListFilter) {
     queryFn: ({ signal }): Promise<RoundListItem[]> =>
       api.get<{ items: RoundListItem[] }>(`${base}/rounds`, { ...filter }, signal).then((r) => r.items),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One year of a programme's published results under an org: entries, count per level or rating, flags named. */
+export interface YearResult {
+  year: number;
+  entries: number;
+  flags: number;
+  byKey: Record<string, number>;
+}
+
+/** 历年对比 for one programme under an org; disabled until both are known. */
+export function useCompareYears(programme: Programme | undefined, orgId: number | undefined) {
+  return useQuery({
+    queryKey: evaluationKeys.compare(programme as Programme, orgId ?? 0),
+    queryFn: ({ signal }) => api.get<{ items: YearResult[] }>(`${base}/compare`, { programme, orgId }, signal).then((r) => r.items),
+    enabled: programme !== undefined && orgId !== undefined,
   });
 }
 
