@@ -136,6 +136,15 @@ describe('分类定级: one branch through every step, on phones where the branc
     await list.goto(`${baseUrl()}/evaluations?programme=branch_grading`);
     await list.getByTestId('year-compare').getByRole('cell', { name: '2021', exact: true }).waitFor(POLL);
     await expect.poll(() => list.getByTestId('year-compare').locator('tbody tr.ant-table-row').count(), POLL).toBe(3);
+    // The county may draft its own scheme: the editor opens, and an incomplete one is not saved.
+    await list.getByTestId('schemes-open').click();
+    await list.getByTestId('scheme-create').click();
+    await list.getByTestId('scheme-editor').waitFor(POLL);
+    await list.getByTestId('scheme-editor-name').fill('奈曼旗测试方案');
+    await list.getByTestId('scheme-editor-save').click();
+    await list.locator('.ant-form-item-explain-error').first().waitFor(POLL);
+    const drafts = (await (await county.request.get(`${API()}/evaluation/schemes`)).json()).items as { name: string }[];
+    expect(drafts.map((d) => d.name)).not.toContain('奈曼旗测试方案');
 
     // 公示 cannot end in a test: the demo has branches whose 公示 ended; the county publishes them.
     const inPublicity = (await (await county.request.get(`${API()}/evaluation/rounds/${roundId}/entries?stage=4&pageSize=200`)).json())

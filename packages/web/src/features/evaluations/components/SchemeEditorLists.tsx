@@ -128,6 +128,48 @@ function RowActions({
   );
 }
 
+/** One numbered row of a short list (等次, 红旗, 环节): its fields, then the row actions. */
+function NumberedRow({
+  index,
+  count,
+  what,
+  move,
+  remove,
+  testId,
+  children,
+}: Omit<Parameters<typeof RowActions>[0], 'insert'> & { children: ReactNode }) {
+  return (
+    <Row gutter={8} wrap={false} align="top" data-testid={testId}>
+      <Col flex="none" style={{ paddingTop: 6, width: 28 }}>
+        <Typography.Text type="secondary">{index + 1}.</Typography.Text>
+      </Col>
+      <Col flex="auto" style={{ minWidth: 0 }}>
+        <Row gutter={8}>{children}</Row>
+      </Col>
+      <Col flex="none">
+        <RowActions index={index} count={count} what={what} move={move} remove={remove} testId={testId} />
+      </Col>
+    </Row>
+  );
+}
+
+/** The dashed 添加… button under a list. */
+function AddRow({ label, onClick, disabled, testId }: { label: string; onClick: () => void; disabled?: boolean; testId: string }) {
+  return (
+    <Button
+      type="dashed"
+      block
+      icon={<PlusOutlined />}
+      disabled={disabled}
+      onClick={onClick}
+      style={{ marginBottom: 12 }}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
+}
+
 /** A section's whole-list problems, from the domain's check or the server. */
 function SectionAlert({ problems }: { problems?: string[] }) {
   if (!problems || problems.length === 0) return null;
@@ -301,15 +343,11 @@ export function CriteriaList({
               </Row>
             </Card>
           ))}
-          <Button
-            type="dashed"
-            block
-            icon={<PlusOutlined />}
+          <AddRow
+            label="添加指标"
             onClick={() => add(blank(form.getFieldValue(['criteria', fields.length - 1])))}
-            data-testid="scheme-criterion-add"
-          >
-            添加指标
-          </Button>
+            testId="scheme-criterion-add"
+          />
         </>
       )}
     </Form.List>
@@ -331,55 +369,36 @@ export function LevelsList({ method, problems }: { method: Method; problems?: st
           </SectionTitle>
           <SectionAlert problems={problems} />
           {fields.map((field, index) => (
-            <Row key={field.key} gutter={8} wrap={false} align="top" data-testid="scheme-level">
-              <Col flex="none" style={{ paddingTop: 6, width: 28 }}>
-                <Typography.Text type="secondary">{index + 1}.</Typography.Text>
+            <NumberedRow key={field.key} index={index} count={fields.length} what="等次" move={move} remove={remove} testId="scheme-level">
+              <Col xs={12} md={6}>
+                <Form.Item name={[field.name, 'key']} required rules={[requiredRule(levelSchema.shape.key)]} {...item}>
+                  <Input maxLength={32} placeholder="编码" aria-label="等次编码" data-testid="scheme-level-key" />
+                </Form.Item>
               </Col>
-              <Col flex="auto" style={{ minWidth: 0 }}>
-                <Row gutter={8}>
-                  <Col xs={12} md={6}>
-                    <Form.Item name={[field.name, 'key']} required rules={[requiredRule(levelSchema.shape.key)]} {...item}>
-                      <Input maxLength={32} placeholder="编码" aria-label="等次编码" data-testid="scheme-level-key" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={10}>
-                    <Form.Item name={[field.name, 'name']} required rules={[requiredRule(levelSchema.shape.name)]} {...item}>
-                      <Input maxLength={20} placeholder="名称，如 最强党支部" aria-label="等次名称" data-testid="scheme-level-name" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={8}>
-                    <Form.Item
-                      name={[field.name, 'minScore']}
-                      required={method === 'deduction'}
-                      rules={[zodRule(levelSchema.shape.minScore)]}
-                      {...item}
-                    >
-                      <PointsInput
-                        prefix="≥"
-                        placeholder="分数线"
-                        aria-label="分数线"
-                        style={{ width: '100%' }}
-                        data-testid="scheme-level-min-score"
-                      />
-                    </Form.Item>
-                  </Col>
-                </Row>
+              <Col xs={12} md={10}>
+                <Form.Item name={[field.name, 'name']} required rules={[requiredRule(levelSchema.shape.name)]} {...item}>
+                  <Input maxLength={20} placeholder="名称，如 最强党支部" aria-label="等次名称" data-testid="scheme-level-name" />
+                </Form.Item>
               </Col>
-              <Col flex="none">
-                <RowActions index={index} count={fields.length} what="等次" move={move} remove={remove} testId="scheme-level" />
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name={[field.name, 'minScore']}
+                  required={method === 'deduction'}
+                  rules={[zodRule(levelSchema.shape.minScore)]}
+                  {...item}
+                >
+                  <PointsInput
+                    prefix="≥"
+                    placeholder="分数线"
+                    aria-label="分数线"
+                    style={{ width: '100%' }}
+                    data-testid="scheme-level-min-score"
+                  />
+                </Form.Item>
               </Col>
-            </Row>
+            </NumberedRow>
           ))}
-          <Button
-            type="dashed"
-            block
-            icon={<PlusOutlined />}
-            onClick={() => add({ key: nextKey('l', form.getFieldValue('levels')) })}
-            style={{ marginBottom: 12 }}
-            data-testid="scheme-level-add"
-          >
-            添加等次
-          </Button>
+          <AddRow label="添加等次" onClick={() => add({ key: nextKey('l', form.getFieldValue('levels')) })} testId="scheme-level-add" />
         </>
       )}
     </Form.List>
@@ -398,39 +417,20 @@ export function FlagsList({ problems }: { problems?: string[] }) {
           </SectionTitle>
           <SectionAlert problems={problems} />
           {fields.map((field, index) => (
-            <Row key={field.key} gutter={8} wrap={false} align="top" data-testid="scheme-flag">
-              <Col flex="none" style={{ paddingTop: 6, width: 28 }}>
-                <Typography.Text type="secondary">{index + 1}.</Typography.Text>
+            <NumberedRow key={field.key} index={index} count={fields.length} what="红旗" move={move} remove={remove} testId="scheme-flag">
+              <Col xs={10} md={8}>
+                <Form.Item name={[field.name, 'key']} required rules={[requiredRule(flagSchema.shape.key)]} {...item}>
+                  <Input maxLength={32} placeholder="编码" aria-label="红旗编码" data-testid="scheme-flag-key" />
+                </Form.Item>
               </Col>
-              <Col flex="auto" style={{ minWidth: 0 }}>
-                <Row gutter={8}>
-                  <Col xs={10} md={8}>
-                    <Form.Item name={[field.name, 'key']} required rules={[requiredRule(flagSchema.shape.key)]} {...item}>
-                      <Input maxLength={32} placeholder="编码" aria-label="红旗编码" data-testid="scheme-flag-key" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={14} md={16}>
-                    <Form.Item name={[field.name, 'name']} required rules={[requiredRule(flagSchema.shape.name)]} {...item}>
-                      <Input maxLength={20} placeholder="名称，如 党建示范" aria-label="红旗名称" data-testid="scheme-flag-name" />
-                    </Form.Item>
-                  </Col>
-                </Row>
+              <Col xs={14} md={16}>
+                <Form.Item name={[field.name, 'name']} required rules={[requiredRule(flagSchema.shape.name)]} {...item}>
+                  <Input maxLength={20} placeholder="名称，如 党建示范" aria-label="红旗名称" data-testid="scheme-flag-name" />
+                </Form.Item>
               </Col>
-              <Col flex="none">
-                <RowActions index={index} count={fields.length} what="红旗" move={move} remove={remove} testId="scheme-flag" />
-              </Col>
-            </Row>
+            </NumberedRow>
           ))}
-          <Button
-            type="dashed"
-            block
-            icon={<PlusOutlined />}
-            onClick={() => add({ key: nextKey('f', form.getFieldValue('flags')) })}
-            style={{ marginBottom: 12 }}
-            data-testid="scheme-flag-add"
-          >
-            添加红旗
-          </Button>
+          <AddRow label="添加红旗" onClick={() => add({ key: nextKey('f', form.getFieldValue('flags')) })} testId="scheme-flag-add" />
         </>
       )}
     </Form.List>
@@ -463,45 +463,26 @@ export function StepsList({ problems }: { problems?: string[] }) {
           </SectionTitle>
           <SectionAlert problems={problems} />
           {fields.map((field, index) => (
-            <Row key={field.key} gutter={8} wrap={false} align="top" data-testid="scheme-step">
-              <Col flex="none" style={{ paddingTop: 6, width: 28 }}>
-                <Typography.Text type="secondary">{index + 1}.</Typography.Text>
+            <NumberedRow key={field.key} index={index} count={fields.length} what="环节" move={move} remove={remove} testId="scheme-step">
+              <Col xs={24} md={9}>
+                <Form.Item name={[field.name, 'kind']} required rules={[requiredRule(schemeStepSchema.shape.kind)]} {...item}>
+                  <Select<StepKind>
+                    options={STEP_KIND_OPTIONS}
+                    placeholder="环节类型"
+                    aria-label="环节类型"
+                    onChange={(kind) => pickKind(field.name, kind)}
+                    data-testid="scheme-step-kind"
+                  />
+                </Form.Item>
               </Col>
-              <Col flex="auto" style={{ minWidth: 0 }}>
-                <Row gutter={8}>
-                  <Col xs={24} md={9}>
-                    <Form.Item name={[field.name, 'kind']} required rules={[requiredRule(schemeStepSchema.shape.kind)]} {...item}>
-                      <Select<StepKind>
-                        options={STEP_KIND_OPTIONS}
-                        placeholder="环节类型"
-                        aria-label="环节类型"
-                        onChange={(kind) => pickKind(field.name, kind)}
-                        data-testid="scheme-step-kind"
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={15}>
-                    <Form.Item name={[field.name, 'name']} required rules={[requiredRule(schemeStepSchema.shape.name)]} {...item}>
-                      <Input maxLength={30} placeholder="环节名称" aria-label="环节名称" data-testid="scheme-step-name" />
-                    </Form.Item>
-                  </Col>
-                </Row>
+              <Col xs={24} md={15}>
+                <Form.Item name={[field.name, 'name']} required rules={[requiredRule(schemeStepSchema.shape.name)]} {...item}>
+                  <Input maxLength={30} placeholder="环节名称" aria-label="环节名称" data-testid="scheme-step-name" />
+                </Form.Item>
               </Col>
-              <Col flex="none">
-                <RowActions index={index} count={fields.length} what="环节" move={move} remove={remove} testId="scheme-step" />
-              </Col>
-            </Row>
+            </NumberedRow>
           ))}
-          <Button
-            type="dashed"
-            block
-            icon={<PlusOutlined />}
-            disabled={fields.length >= STEP_KINDS.length}
-            onClick={() => add(unused())}
-            data-testid="scheme-step-add"
-          >
-            添加环节
-          </Button>
+          <AddRow label="添加环节" disabled={fields.length >= STEP_KINDS.length} onClick={() => add(unused())} testId="scheme-step-add" />
         </>
       )}
     </Form.List>
