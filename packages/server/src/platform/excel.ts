@@ -117,7 +117,15 @@ export const readSheet = async (buf: Buffer, headerMarker: string): Promise<Read
   let seen = false;
   try {
     for await (const sheet of reader) {
-      if (seen) continue; // drain the rest of the archive without reading it
+      if (seen) {
+        // Read the later sheets through, unused: exceljs may have parked one in a temp file before
+        // the shared strings, and removes the file once we move on; a stream it opened on it and
+        // nobody read then fails with ENOENT, unhandled, and takes the process down.
+        for await (const _row of sheet as AsyncIterable<unknown>) {
+          // nothing: only the first sheet is imported
+        }
+        continue;
+      }
       seen = true;
       for await (const row of sheet as AsyncIterable<{ values: unknown; number: number }>) {
         const cells = ((row.values as unknown[]) ?? []).slice(1).map(cellValue);
