@@ -42,13 +42,15 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   return placeProblems(form, fieldProblemsOf(error), fieldNames, aliases);
 }
 
+type SchemaIssue = { path: readonly PropertyKey[]; message: string };
+
 /**
  * Shows a failed client-side schema check the same way: each issue at its top-level field. Returns
  * true when at least one was placed.
  */
 export function showSchemaIssues(
   form: FormInstance,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly SchemaIssue[],
   fieldNames: readonly string[],
   aliases: FieldAliases = {},
 ): boolean {
@@ -72,4 +74,29 @@ function placeProblems(form: FormInstance, problems: FieldProblem[], fieldNames:
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   form.scrollToField([...byField.keys()][0] as string);
   return true;
+}
+
+type Notify = (text: string) => void;
+
+/**
+ * Checks input with the domain's schema before it is sent: on failure each issue shows at its
+ * field (the first as a message when none fits one) and the result is undefined.
+ */
+export function checkedInput<T>(
+  form: FormInstance,
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: SchemaIssue[] } } },
+  input: unknown,
+  fieldNames: readonly string[],
+  notify: Notify,
+  aliases: FieldAliases = {},
+): T | undefined {
+  const shape = schema.safeParse(input);
+  if (shape.success) return shape.data;
+  if (!showSchemaIssues(form, shape.error.issues, fieldNames, aliases)) notify(shape.error.issues[0]?.message ?? '输入无效');
+  return undefined;
+}
+
+/** A refused request: its problems at the fields it names, else its message. */
+export function showRefusal(form: FormInstance, error: Error, fieldNames: readonly string[], notify: Notify, aliases: FieldAliases = {}) {
+  if (!showFieldErrors(form, error, fieldNames, aliases)) notify(error.message);
 }

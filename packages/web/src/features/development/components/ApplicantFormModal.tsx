@@ -3,7 +3,7 @@ import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Row, Select, T
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showFieldErrors } from '../../../shared/form-errors';
 import { idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { PersonFields } from '../../../shared/PersonFields';
@@ -94,12 +94,9 @@ export function ApplicantFormModal({
       education: values.education,
       occupation: values.occupation,
     };
-    const shape = applicantCreateSchema.safeParse(input);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    create.mutate(shape.data, {
+    const checked = checkedInput(form, applicantCreateSchema, input, FORM_FIELDS, message.error);
+    if (checked === undefined) return;
+    create.mutate(checked, {
       onSuccess: (created) => {
         message.success(`已登记「${created.name}」的入党申请`);
         onSaved(created);

@@ -1,7 +1,7 @@
 import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
@@ -101,11 +101,8 @@ export function DuesAssessModal({
       reductionReason: values.isReducing ? (blankToUndefined(values.reductionReason) as string | undefined) : undefined,
       reductionApprovedBy: values.isReducing ? values.reductionApprovedBy : undefined,
     };
-    const shape = duesAssessSchema.safeParse(payload);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
+    const parsed = checkedInput(form, duesAssessSchema, payload, FORM_FIELDS, message.error);
+    if (parsed === undefined) return;
     if (values.isReducing && payload.reducedAmount === undefined) {
       form.setFields([{ name: 'reducedAmount', errors: ['请填写少交后的每月金额（免交填0）'] }]);
       return;
@@ -117,7 +114,7 @@ export function DuesAssessModal({
         onClose();
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error);
       },
     });
   };

@@ -11,7 +11,7 @@ import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Re
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal, showSchemaIssues } from '../../../shared/form-errors';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -112,11 +112,8 @@ export function DuesPaymentModal({
       collectedBy: blankToUndefined(values.collectedBy) as string | undefined,
       voluntary: values.voluntary ? values.voluntary : undefined,
     };
-    const shape = duesPaySchema.safeParse(input);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
+    const parsed = checkedInput(form, duesPaySchema, input, FORM_FIELDS, message.error);
+    if (parsed === undefined) return;
     const tooFar = paymentWindowProblem(input);
     if (tooFar) {
       showSchemaIssues(form, [{ path: [tooFar.field], message: tooFar.message }], FORM_FIELDS);
@@ -131,7 +128,7 @@ export function DuesPaymentModal({
         onClose();
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error);
       },
     });
   };

@@ -1,5 +1,5 @@
 import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showRefusal } from '../../../shared/form-errors';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type SchemeView, useCopyScheme } from '../evaluations.api';
 
@@ -37,7 +37,7 @@ export function SchemeCopyModal({ scheme, ownOrgId, onClose }: { scheme: SchemeV
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

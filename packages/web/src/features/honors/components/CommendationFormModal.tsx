@@ -2,7 +2,7 @@ import { COMMENDATION_SUBJECT, type CommendationLevel, type CommendationTitle, c
 import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { COMMENDATION_LEVEL_OPTIONS, COMMENDATION_TITLE_OPTIONS } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -54,27 +54,30 @@ export function CommendationFormModal({
   const subject = COMMENDATION_SUBJECT[title];
 
   const submit = (values: CommendationFields) => {
-    const shape = commendationCreateSchema.safeParse({
-      title: values.title,
-      level: values.level,
-      year: values.year,
-      memberId: subject === 'member' ? values.memberId : undefined,
-      orgId: subject === 'org' ? values.orgId : undefined,
-      conferredAt: values.conferredAt,
-      conferredBy: blankToUndefined(values.conferredBy),
-      documentNo: blankToUndefined(values.documentNo),
-    });
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    create.mutate(shape.data, {
+    const parsed = checkedInput(
+      form,
+      commendationCreateSchema,
+      {
+        title: values.title,
+        level: values.level,
+        year: values.year,
+        memberId: subject === 'member' ? values.memberId : undefined,
+        orgId: subject === 'org' ? values.orgId : undefined,
+        conferredAt: values.conferredAt,
+        conferredBy: blankToUndefined(values.conferredBy),
+        documentNo: blankToUndefined(values.documentNo),
+      },
+      FORM_FIELDS,
+      message.error,
+    );
+    if (parsed === undefined) return;
+    create.mutate(parsed, {
       onSuccess: (saved) => {
         message.success(`已登记「${saved.memberName ?? saved.orgName}」的表彰`);
         onSaved(saved);
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error);
       },
     });
   };

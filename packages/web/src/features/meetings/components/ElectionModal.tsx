@@ -3,7 +3,7 @@ import { type CommitteeKind, type CommitteePost, committeeCreateSchema } from '@
 import { App, Button, DatePicker, Form, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { COMMITTEE_KIND_OPTIONS, COMMITTEE_POST_OPTIONS } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { MemberSelect } from '../../members/components/MemberSelect';
@@ -38,24 +38,27 @@ export function ElectionModal({ org, onClose }: { org: { id: number; name: strin
     kind === 'secretary' ? COMMITTEE_POST_OPTIONS.filter((o) => SECRETARY_POSTS.includes(o.value)) : COMMITTEE_POST_OPTIONS;
 
   const submit = (values: ElectionFields) => {
-    const shape = committeeCreateSchema.safeParse({
-      kind: values.kind,
-      electedAt: values.electedAt,
-      members: values.members.filter((m) => m.memberId !== undefined || m.post !== undefined),
-    });
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
+    const parsed = checkedInput(
+      form,
+      committeeCreateSchema,
+      {
+        kind: values.kind,
+        electedAt: values.electedAt,
+        members: values.members.filter((m) => m.memberId !== undefined || m.post !== undefined),
+      },
+      FORM_FIELDS,
+      message.error,
+    );
+    if (parsed === undefined) return;
     elect.mutate(
-      { orgId: org.id, input: shape.data },
+      { orgId: org.id, input: parsed },
       {
         onSuccess: () => {
           message.success(`已登记「${org.name}」的换届选举`);
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal } from 'antd';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showRefusal } from '../../../shared/form-errors';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { MemberSelect } from '../../members/components/MemberSelect';
 import { useCreateGroup } from '../committees.api';
@@ -30,7 +30,7 @@ export function GroupModal({ org, onClose }: { org: { id: number; name: string }
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Radi
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { labelOf, MEETING_TYPE_OPTIONS } from '../../../shared/labels';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
@@ -145,31 +145,35 @@ export function MeetingFormDrawer({
           .filter((c) => !ticked.has(c.id) && values.attendance?.reasons[c.id]?.trim())
           .map((c) => ({ memberId: c.id, reason: (values.attendance.reasons[c.id] ?? '').trim() }))
       : [];
-    const shape = meetingCreateSchema.safeParse({
-      orgId: org.id,
-      type: values.type,
-      status: values.status,
-      date: values.date,
-      place: blankToUndefined(values.place),
-      host: blankToUndefined(values.host),
-      topic: blankToUndefined(values.topic),
-      minutes: blankToUndefined(values.minutes),
-      decisions: blankToUndefined(values.decisions),
-      groupId: values.type === 'group' ? values.groupId : undefined,
-      attendeeIds: attendeeIds.length > 0 ? attendeeIds : undefined,
-      absences: absences.length > 0 ? absences : undefined,
-    });
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS, ALIASES)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    create.mutate(shape.data, {
+    const parsed = checkedInput(
+      form,
+      meetingCreateSchema,
+      {
+        orgId: org.id,
+        type: values.type,
+        status: values.status,
+        date: values.date,
+        place: blankToUndefined(values.place),
+        host: blankToUndefined(values.host),
+        topic: blankToUndefined(values.topic),
+        minutes: blankToUndefined(values.minutes),
+        decisions: blankToUndefined(values.decisions),
+        groupId: values.type === 'group' ? values.groupId : undefined,
+        attendeeIds: attendeeIds.length > 0 ? attendeeIds : undefined,
+        absences: absences.length > 0 ? absences : undefined,
+      },
+      FORM_FIELDS,
+      message.error,
+      ALIASES,
+    );
+    if (parsed === undefined) return;
+    create.mutate(parsed, {
       onSuccess: (meeting) => {
         message.success(`已登记${meeting.date}的${labelOf(MEETING_TYPE_LABELS, meeting.type)}`);
         setSaved(meeting);
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS, ALIASES)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error, ALIASES);
       },
     });
   };

@@ -1,6 +1,6 @@
 import { committeeAdjustSchema, MAX_TERM_ADJUSTMENT_MONTHS } from '@jishi/domain';
 import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showRefusal } from '../../../shared/form-errors';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { zodRule } from '../../../shared/zod-rule';
 import { type CurrentCommittee, useAdjustTerm } from '../committees.api';
@@ -41,7 +41,7 @@ export function TermAdjustModal({
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

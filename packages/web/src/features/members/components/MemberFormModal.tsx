@@ -1,6 +1,6 @@
 import { type MemberUpdate, memberCreateSchema, memberUpdateSchema } from '@jishi/domain';
 import { Alert, App, Form, Modal, Row } from 'antd';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showFieldErrors } from '../../../shared/form-errors';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
 import type { Org } from '../../orgs/orgs.api';
@@ -82,13 +82,10 @@ export function MemberFormModal({
   };
 
   const submitCreate = (values: MemberFieldValues) => {
-    const shape = memberCreateSchema.safeParse(memberCreateInputOf(values));
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, MEMBER_FIELD_NAMES)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    if (!passesMemberFacts(form, shape.data)) return;
-    create.mutate(shape.data, {
+    const parsed = checkedInput(form, memberCreateSchema, memberCreateInputOf(values), MEMBER_FIELD_NAMES, message.error);
+    if (parsed === undefined) return;
+    if (!passesMemberFacts(form, parsed)) return;
+    create.mutate(parsed, {
       onSuccess: (created) => {
         message.success(`已登记党员「${created.name}」`);
         onSaved(created);

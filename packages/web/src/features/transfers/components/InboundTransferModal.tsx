@@ -2,7 +2,7 @@ import { transferInSchema } from '@jishi/domain';
 import { App, Col, DatePicker, Divider, Form, Input, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import {
@@ -46,26 +46,29 @@ export function InboundTransferModal({ onClose, onSaved }: { onClose: () => void
   const receive = useReceiveFromOutside();
 
   const submit = (values: InboundFields) => {
-    const shape = transferInSchema.safeParse({
-      ...memberCreateInputOf(values),
-      origin: values.origin,
-      letterNo: values.letterNo,
-      issuedAt: values.issuedAt,
-      receivedAt: values.receivedAt,
-      transferNote: blankToUndefined(values.transferNote),
-    });
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    if (!passesMemberFacts(form, shape.data)) return;
-    receive.mutate(shape.data, {
+    const parsed = checkedInput(
+      form,
+      transferInSchema,
+      {
+        ...memberCreateInputOf(values),
+        origin: values.origin,
+        letterNo: values.letterNo,
+        issuedAt: values.issuedAt,
+        receivedAt: values.receivedAt,
+        transferNote: blankToUndefined(values.transferNote),
+      },
+      FORM_FIELDS,
+      message.error,
+    );
+    if (parsed === undefined) return;
+    if (!passesMemberFacts(form, parsed)) return;
+    receive.mutate(parsed, {
       onSuccess: ({ member, transfer }) => {
         message.success(`已接收「${member.name}」的组织关系，编入${transfer.toOrgName ?? member.orgName}`);
         onSaved(member);
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error);
       },
     });
   };

@@ -1,7 +1,7 @@
 import { transferReceiveSchema } from '@jishi/domain';
 import { App, DatePicker, Descriptions, Form, Modal } from 'antd';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { zodRule } from '../../../shared/zod-rule';
 import { type Transfer, useReceiveTransfer } from '../transfers.api';
 import { sourceOf } from './transfer-display';
@@ -21,20 +21,17 @@ export function ReceiveModal({ transfer, onClose }: { transfer: Transfer; onClos
   const receive = useReceiveTransfer();
 
   const submit = (values: ReceiveFields) => {
-    const shape = transferReceiveSchema.safeParse(values);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, ['receivedAt'])) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
+    const parsed = checkedInput(form, transferReceiveSchema, values, ['receivedAt'], message.error);
+    if (parsed === undefined) return;
     receive.mutate(
-      { id: transfer.id, receivedAt: shape.data.receivedAt },
+      { id: transfer.id, receivedAt: parsed.receivedAt },
       {
         onSuccess: (saved) => {
           message.success(`已接收「${saved.memberName}」的组织关系，转入${saved.toOrgName ?? ''}`);
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, ['receivedAt'])) message.error(error.message);
+          showRefusal(form, error, ['receivedAt'], message.error);
         },
       },
     );

@@ -3,7 +3,7 @@ import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Radio, Typogr
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
@@ -104,13 +104,10 @@ export function TransferFormModal({ member, onClose, onSaved }: { member: Member
       issuedAt: values.issuedAt,
       note: blankToUndefined(values.note),
     };
-    const shape = transferCreateSchema.safeParse(input);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) message.error(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
+    const parsed = checkedInput(form, transferCreateSchema, input, FORM_FIELDS, message.error);
+    if (parsed === undefined) return;
     issue.mutate(
-      { memberId: member.id, input: shape.data },
+      { memberId: member.id, input: parsed },
       {
         onSuccess: (saved) => {
           message.success(
@@ -121,7 +118,7 @@ export function TransferFormModal({ member, onClose, onSaved }: { member: Member
           onSaved(saved);
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

@@ -1,5 +1,5 @@
 import { App, Button, Form, Modal, Typography } from 'antd';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showRefusal } from '../../../shared/form-errors';
 import { MemberSelect } from '../../members/components/MemberSelect';
 import { type UserAccount, useLinkMember } from '../users.api';
 
@@ -25,7 +25,7 @@ export function MemberLinkModal({ user, onClose }: { user: UserAccount; onClose:
           onClose();
         },
         onError: (error) => {
-          if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+          showRefusal(form, error, FORM_FIELDS, message.error);
         },
       },
     );

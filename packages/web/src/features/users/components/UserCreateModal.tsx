@@ -1,6 +1,6 @@
 import { type Role, userCreateSchema, usernameSchema } from '@jishi/domain';
 import { App, Divider, Form, Input, Modal } from 'antd';
-import { showFieldErrors } from '../../../shared/form-errors';
+import { showRefusal } from '../../../shared/form-errors';
 import { PASSWORD_HINT, sameAsRule, strongPasswordRule } from '../../../shared/password-rules';
 import { zodRule } from '../../../shared/zod-rule';
 import { useAbilities } from '../../auth/auth.api';
@@ -49,7 +49,7 @@ export function UserCreateModal({ grantable, onClose }: { grantable: readonly Ro
         onClose();
       },
       onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error.message);
+        showRefusal(form, error, FORM_FIELDS, message.error);
       },
     });
   };
