@@ -222,15 +222,15 @@ const BINDING_SOURCES: Record<Binding, { ids: string[]; value: (v: number[]) => 
 
 const readEvidence = async (q: Q, criteria: Scheme['criteria'], orgPath: string, today: string) => {
   const bound = criteria.filter((c) => c.binding);
-  const out: SelfRecord['evidence'] = [];
-  for (const c of bound) {
+  // Every figure the bindings need, in one computation (they share its passes over the records).
+  const ids = [...new Set(bound.flatMap((c) => BINDING_SOURCES[c.binding as Binding].ids))];
+  const defs = ids.map((id) => findIndicator(id)).filter((d) => d !== undefined);
+  const values = bound.length ? await computeIndicators(q, defs, [orgPath], today) : new Map();
+  return bound.map((c) => {
     const b = c.binding as Binding;
-    const defs = BINDING_SOURCES[b].ids.map((id) => findIndicator(id)).filter((d) => d !== undefined);
-    const values = await computeIndicators(q, defs, [orgPath], today);
-    const v = BINDING_SOURCES[b].value(BINDING_SOURCES[b].ids.map((id) => values.get(id)?.get(orgPath) ?? 0));
-    out.push({ key: c.key, binding: b, name: BINDING_LABELS[b].name, value: v, unit: BINDING_LABELS[b].unit });
-  }
-  return out;
+    const value = BINDING_SOURCES[b].value(BINDING_SOURCES[b].ids.map((id) => values.get(id)?.get(orgPath) ?? 0));
+    return { key: c.key, binding: b, name: BINDING_LABELS[b].name, value, unit: BINDING_LABELS[b].unit };
+  });
 };
 
 /** 自评: the org's own account of each criterion, the flags it competes for, and the figures the records give. */
