@@ -10,13 +10,16 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committees/committee.routes.js';
-import { developmentReminders } from './modules/development/development.jobs.js';
 import { developmentRoutes } from './modules/development/development.routes.js';
+import { DEVELOPMENT } from './modules/development/development.service.js';
 import { divisionRoutes } from './modules/divisions/division.routes.js';
 import { duesRoutes } from './modules/dues/dues.routes.js';
+import { ENTRIES } from './modules/evaluations/evaluation.repo.js';
 import { evaluationRoutes } from './modules/evaluations/evaluation.routes.js';
 import { honorRoutes } from './modules/honors/honors.routes.js';
+import { MEDAL50 } from './modules/honors/honors.service.js';
 import { indicatorRoutes } from './modules/indicators/indicator.routes.js';
+import { jobRoutes } from './modules/jobs/job.routes.js';
 import { complianceScan } from './modules/meetings/compliance.js';
 import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
@@ -27,8 +30,15 @@ import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks } from './platform/http.js';
+import { workflowDeadlines } from './platform/workflow.jobs.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Every process on the workflow engine: the deadline job walks them all. */
+export const PROCESSES = [DEVELOPMENT, MEDAL50, ENTRIES];
+
+/** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, `POST /jobs/:name/run` and tests run them now. */
+export const JOBS = [workflowDeadlines(PROCESSES), complianceScan];
 
 /** Every module's routes, in one list: the permission test walks what these register. */
 const MODULES = [
@@ -47,10 +57,8 @@ const MODULES = [
   meetingRoutes,
   committeeRoutes,
   evaluationRoutes,
+  jobRoutes(JOBS),
 ];
-
-/** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, tests run them directly. */
-export const JOBS = [developmentReminders, complianceScan];
 
 export interface BuildOptions {
   logger?: boolean;

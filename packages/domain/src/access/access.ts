@@ -21,63 +21,121 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const OFFICER_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
 export const BUSINESS_ROLES: readonly Role[] = ['org_admin', 'branch_admin', 'grid_worker', 'member'];
 
+/**
+ * The action vocabulary: one family per module (ARCHITECTURE.md Permissions), so a module is
+ * never guarded by another's permission. `read` sees, `manage` keeps the records; a process's
+ * steps that belong to a higher level have their own verb (`development.approve`), and who
+ * exactly may act is then settled by the process's relation checks (workflow).
+ */
 export const ACTIONS = [
   'org.read',
   'org.manage',
+  'org.committee',
   'member.read',
   'member.manage',
   'member.reveal',
-  'indicator.read',
+  'transfer.manage',
+  'development.read',
+  'development.manage',
+  'development.approve',
+  'meeting.read',
+  'meeting.manage',
+  'dues.read',
+  'dues.manage',
+  'honor.read',
+  'honor.manage',
   'evaluation.file',
   'evaluation.manage',
+  'indicator.read',
+  'grid.read',
+  'case.read',
+  'case.handle',
   'user.read',
   'user.manage',
   'grant.manage',
   'audit.read',
   'settings.manage',
   'security.manage',
+  'job.run',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ACTION_LABELS: Record<Action, string> = {
   'org.read': '查看党组织',
-  'org.manage': '管理党组织',
+  'org.manage': '管理党组织（设立、调整、撤销，班子任期调整）',
+  'org.committee': '登记支部委员会换届和党小组',
   'member.read': '查看党员',
-  'member.manage': '管理党员',
+  'member.manage': '管理党员名册',
   'member.reveal': '查看完整身份证号和手机号',
-  'indicator.read': '查看统计指标',
+  'transfer.manage': '办理组织关系转接',
+  'development.read': '查看发展党员',
+  'development.manage': '办理发展党员（支部环节）',
+  'development.approve': '审批发展党员（基层党委环节）',
+  'meeting.read': '查看组织生活',
+  'meeting.manage': '登记组织生活会议',
+  'dues.read': '查看党费',
+  'dues.manage': '核定和收缴党费',
+  'honor.read': '查看表彰和纪念章',
+  'honor.manage': '登记表彰，推荐、审核、颁发纪念章',
   'evaluation.file': '参加评星定级（自评、测评码）',
   'evaluation.manage': '组织评星定级（方案、轮次、评定、审定）',
+  'indicator.read': '查看统计指标',
+  'grid.read': '查看网格',
+  'case.read': '查看网格事件',
+  'case.handle': '受理和处置网格事件',
   'user.read': '查看账号',
   'user.manage': '管理账号',
   'grant.manage': '分配权限',
   'audit.read': '查阅审计日志',
-  'settings.manage': '系统设置',
+  'settings.manage': '系统设置（含工作日历）',
   'security.manage': '安全设置',
+  'job.run': '立即运行后台任务',
 };
 
+/** Every business action an org admin holds over its subtree. */
+const ORG_ADMIN_ACTIONS: readonly Action[] = [
+  'org.read',
+  'org.manage',
+  'org.committee',
+  'member.read',
+  'member.manage',
+  'member.reveal',
+  'transfer.manage',
+  'development.read',
+  'development.manage',
+  'development.approve',
+  'meeting.read',
+  'meeting.manage',
+  'dues.read',
+  'dues.manage',
+  'honor.read',
+  'honor.manage',
+  'evaluation.file',
+  'evaluation.manage',
+  'indicator.read',
+  'grid.read',
+  'case.read',
+  'case.handle',
+  'user.read',
+  'user.manage',
+  'grant.manage',
+];
+
 /**
- * Role → actions. 三员分立 (GB/T 22239 等保 separation of duties): sysadmin keeps accounts
- * and settings but reads no Party data; secadmin assigns grants; auditor only reads the audit log.
+ * Role → actions, written once. 三员分立 (GB/T 22239 等保 separation of duties): sysadmin keeps
+ * accounts, settings and jobs but reads no Party data; secadmin assigns grants; auditor only reads
+ * the audit log. A branch keeps its own records but approves nothing of its own development
+ * (基层党委 does) and organizes no evaluation. A grid worker works cases in the grids granted;
+ * a member sees the branch and its meetings (own dues come through the account's member link).
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  org_admin: [
-    'org.read',
-    'org.manage',
-    'member.read',
-    'member.manage',
-    'member.reveal',
-    'indicator.read',
-    'evaluation.file',
-    'evaluation.manage',
-    'user.read',
-    'user.manage',
-    'grant.manage',
-  ],
-  branch_admin: ['org.read', 'member.read', 'member.manage', 'member.reveal', 'indicator.read', 'evaluation.file'],
-  grid_worker: ['org.read'],
-  member: ['org.read'],
-  sysadmin: ['user.read', 'user.manage', 'settings.manage'],
+  org_admin: ORG_ADMIN_ACTIONS,
+  branch_admin: ORG_ADMIN_ACTIONS.filter(
+    (a) => !['org.manage', 'development.approve', 'evaluation.manage', 'user.read', 'user.manage', 'grant.manage'].includes(a),
+  ),
+  grid_worker: ['org.read', 'grid.read', 'case.read', 'case.handle'],
+  member: ['org.read', 'meeting.read'],
+  sysadmin: ['user.read', 'user.manage', 'settings.manage', 'job.run'],
   secadmin: ['user.read', 'grant.manage', 'security.manage'],
   auditor: ['audit.read'],
 };
@@ -116,6 +174,10 @@ export const scopesFor = (actor: Actor, action: Action): OrgPath[] => {
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && isWithin(q, p)));
 };
 
+/** Paths of every grant carrying `action`, nested ones kept (relation checks need the nearest). */
+export const scopesHeld = (actor: Actor, action: Action): OrgPath[] =>
+  actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath);
+
 /** Every action the actor holds somewhere: the web builds its menu from this. */
 export const abilitiesOf = (actor: Actor): Action[] => ACTIONS.filter((a) => canAnywhere(actor, a));
 
@@ -150,10 +212,18 @@ export const grantableRoles = (granterRoles: readonly Role[]): Role[] => {
  */
 export const READ_ACTION_OF: Partial<Record<Action, Action>> = {
   'org.manage': 'org.read',
+  'org.committee': 'org.read',
   'member.manage': 'member.read',
   'member.reveal': 'member.read',
+  'transfer.manage': 'member.read',
+  'development.manage': 'development.read',
+  'development.approve': 'development.read',
+  'meeting.manage': 'meeting.read',
+  'dues.manage': 'dues.read',
+  'honor.manage': 'honor.read',
   'evaluation.manage': 'org.read',
   'evaluation.file': 'org.read',
+  'case.handle': 'case.read',
   'user.manage': 'user.read',
   'grant.manage': 'user.read',
 };

@@ -84,6 +84,19 @@ export const nextStepNo = (done: DoneStep[]): number | null => {
   return last.step >= 25 ? null : last.step + 1;
 };
 
+/**
+ * Is `step` the one that comes next? The steps go in order (细则: 发展党员须按程序逐步进行); after an
+ * approved extension (24 after a 23 "extend") the branch discusses 转正 again (23). A Chinese refusal, or null.
+ */
+export const orderProblem = (done: DoneStep[], step: number): string | null => {
+  const def = stepDef(step);
+  if (!def) return '步骤编号应为1至25';
+  const next = nextStepNo(done);
+  if (next === step) return null;
+  if (next === null) return done.at(-1)?.step === 25 ? '发展党员的全部步骤已办结' : '该申请人已取消预备党员资格，不能再办理';
+  return `应先完成第${next}步「${stepDef(next)?.name ?? ''}」，不能直接办理第${step}步「${def.name}」（发展党员须按程序逐步进行）`;
+};
+
 /** Step 23's decisions, as the branch records them. */
 export const PROBATION_OUTCOME_LABELS = { full: '按期转正', extend: '延长预备期', cancel: '取消预备党员资格' } as const;
 
@@ -98,17 +111,9 @@ export const checkStep = (
 ): StepVerdict => {
   const warnings: string[] = [];
   const refuse = (refusal: string): StepVerdict => ({ refusal, warnings });
-  const def = stepDef(input.step);
-  if (!def) return refuse('步骤编号应为1至25');
+  const order = orderProblem(done, input.step);
+  if (order) return refuse(order);
   const last = done.at(-1);
-  const extensionRound = input.step === 23 && last?.step === 24 && done.some((d) => d.step === 23 && d.outcome === 'extend');
-  const expected = (last?.step ?? 0) + 1;
-  // After an extension is approved (24), the branch discusses 转正 again (23) when it ends.
-  if (input.step !== expected && !extensionRound) {
-    return refuse(
-      `应先完成第${expected}步「${stepDef(expected)?.name ?? ''}」，不能直接办理第${input.step}步「${def.name}」（发展党员须按程序逐步进行）`,
-    );
-  }
   if (input.date > ctx.today) return refuse('日期不能晚于今天');
   if (last && input.date < last.date) return refuse(`日期不能早于上一步「${stepDef(last.step)?.name}」的日期（${last.date}）`);
 

@@ -1,4 +1,13 @@
-import { addMonths, checkStep, type DoneStep, idCheckChar, maskIdNumber } from '@jishi/domain';
+import {
+  addMonths,
+  checkStep,
+  DEVELOPMENT_PROCESS,
+  type DoneStep,
+  developmentStateAfter,
+  idCheckChar,
+  maskIdNumber,
+  nextDeadline,
+} from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { blindIndex, encryptField, type Keys } from '../platform/crypto.js';
 import type { Q } from '../platform/db/index.js';
@@ -51,14 +60,21 @@ export const generateApplicants = async (q: Q, keys: Keys, r: Random, branches: 
     if (!row) continue;
     await q.execute(sql`update applicant set pinyin = ${pinyinKey(row.name)} where id = ${row.id}`);
     await q.execute(
-      sql`insert into workflow_step (kind, subject_id, seq, step, date, data, warnings)
+      sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data, warnings, org_id)
           values ${sql.join(
             done.map(
               (d, i) =>
-                sql`('development', ${row.id}, ${i + 1}, ${d.step}, ${d.date}::date, ${JSON.stringify(d.step === 15 ? { vote: { shouldAttend: 20, present: 16, yes: 15, writtenYes: 1 } } : {})}::jsonb, '[]'::jsonb)`,
+                sql`(${DEVELOPMENT_PROCESS.kind}, ${row.id}, ${i + 1}, ${`step${d.step}`}, ${d.step}, ${d.date}::date, ${JSON.stringify(d.step === 15 ? { vote: { shouldAttend: 20, present: 16, yes: 15, writtenYes: 1 } } : {})}::jsonb, '[]'::jsonb, ${b.id})`,
             ),
             sql`, `,
           )}`,
+    );
+    // The engine's instance: waiting for the next step, with its deadline.
+    const due = nextDeadline(done);
+    await q.execute(
+      sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on, due_on)
+          values (${DEVELOPMENT_PROCESS.kind}, ${row.id}, ${developmentStateAfter(done)}, ${done.length}, ${done.at(-1)?.date}::date,
+                  ${due?.kind === 'due' ? due.date : null}::date)`,
     );
     n++;
   }

@@ -1,6 +1,8 @@
 import {
   addDays,
   criteriaFor,
+  ENTRY_PROCESS,
+  entryStateAt,
   gradeByDeduction,
   levelForScore,
   publicityEndsOn,
@@ -12,7 +14,8 @@ import {
   stepIndex,
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
-import { enrolEntries, WORKFLOW_KIND } from '../modules/evaluations/evaluation.service.js';
+import { ENTRY_STATE_JOIN } from '../modules/evaluations/evaluation.repo.js';
+import { enrolEntries } from '../modules/evaluations/evaluation.rounds.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Random } from './random.js';
 import { branchGrading, FLAGS, happyCommunity, redFlagsAllDomains, redFlagsVillage, schoolGrading, secretaryReview } from './schemes.js';
@@ -118,7 +121,7 @@ const startRound = async (
         values (${schemeId}, ${root.id}, ${name}, ${JSON.stringify(steps)}::jsonb, ${publicityDays}) returning id`,
   );
   const id = r?.id as number;
-  await enrolEntries(q, id, def, root, windows[0]?.opensAt as string);
+  await enrolEntries(q, { id, firstStep: steps[0]?.kind ?? 'published' }, def, root, windows[0]?.opensAt as string);
   const entries = await rows<Entry>(
     q,
     sql`select e.id, e.org_id as "orgId", o.parent_id as "parentId", o.domain, o.type,
@@ -143,21 +146,30 @@ const saveResults = async (q: Q, roundId: number, steps: RoundStep[], results: M
   for (let i = 0; i < list.length; i += 2000) {
     const chunk = list.slice(i, i + 2000);
     await q.execute(
-      sql`update round_entry e set stage = v.stage, seq = v.stage, self_assessment = v.self, declared_flags = v.declared, review = v.review,
+      sql`update round_entry e set self_assessment = v.self, declared_flags = v.declared, review = v.review,
             reviewer_org_id = v.reviewer, score_tenths = v.score, level = v.level, rating = v.rating, flags = v.flags,
             publicity_from = v.pfrom, publicity_to = v.pto, final_at = v.final
           from (values ${sql.join(
             chunk.map(
               ([id, r]) =>
-                sql`(${id}::int, ${r.stage}::int, ${r.selfAssessment === undefined ? null : JSON.stringify(r.selfAssessment)}::jsonb,
+                sql`(${id}::int, ${r.selfAssessment === undefined ? null : JSON.stringify(r.selfAssessment)}::jsonb,
                      ${`{${(r.declaredFlags ?? []).join(',')}}`}::text[], ${r.review === undefined ? null : JSON.stringify(r.review)}::jsonb,
                      ${(r.review as { reviewerOrgId?: number } | undefined)?.reviewerOrgId ?? null}::int, ${r.scoreTenths ?? null}::int,
                      ${r.level ?? null}::text, ${r.rating ?? null}::text, ${`{${(r.flags ?? []).join(',')}}`}::text[],
                      ${r.publicityFrom ?? null}::date, ${r.publicityTo ?? null}::date, ${r.finalAt ?? null}::date)`,
             ),
             sql`, `,
-          )}) as v(id, stage, self, declared, review, reviewer, score, level, rating, flags, pfrom, pto, final)
+          )}) as v(id, self, declared, review, reviewer, score, level, rating, flags, pfrom, pto, final)
           where e.id = v.id`,
+    );
+    // The engine's view of the same: each entry at the step its result reached, a published one closed.
+    await q.execute(
+      sql`update workflow_instance wi set state = v.state, seq = v.seq, closed_on = v.final
+          from (values ${sql.join(
+            chunk.map(([id, r]) => sql`(${id}::int, ${entryStateAt(steps, r.stage)}::text, ${r.stage}::int, ${r.finalAt ?? null}::date)`),
+            sql`, `,
+          )}) as v(id, state, seq, final)
+          where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = v.id`,
     );
   }
   // One log row per step passed, dated at the step's close (公示 at its end, never after today).
@@ -166,18 +178,25 @@ const saveResults = async (q: Q, roundId: number, steps: RoundStep[], results: M
     sql`, `,
   );
   await q.execute(
-    sql`insert into workflow_step (kind, subject_id, seq, step, date, data)
-        select ${WORKFLOW_KIND}, e.id, g.i + 1, g.i,
+    sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data)
+        select ${ENTRY_PROCESS.kind}, e.id, g.i + 1, ${sql.raw(CLOSING_EVENT_SQL)}, g.i,
           case when st.kind = 'publicity' then coalesce(e.final_at - 1, e.publicity_to)
                else least(st.closes, coalesce(e.publicity_from, st.closes), ${today}::date) end,
-          jsonb_build_object('action', st.kind, 'imported', true)
-        from round_entry e cross join lateral generate_series(0, e.stage - 1) as g(i)
+          '{"imported":true}'::jsonb
+        from round_entry e ${ENTRY_STATE_JOIN} cross join lateral generate_series(0, wi.seq - 1) as g(i)
         join (values ${info}) as st(i, kind, closes) on st.i = g.i
-        where e.round_id = ${roundId} and e.stage > 0`,
+        where e.round_id = ${roundId} and wi.seq > 0`,
   );
   // Those who did not take part in a finished round are not entries of it.
-  return rows<{ n: number }>(q, sql`select count(*)::int as n from round_entry where round_id = ${roundId} and stage > 0`);
+  return rows<{ n: number }>(
+    q,
+    sql`select count(*)::int as n from round_entry e ${ENTRY_STATE_JOIN} where e.round_id = ${roundId} and wi.seq > 0`,
+  );
 };
+
+/** The event that ends each kind of step, as the engine names it (SQL over `st.kind`). */
+const CLOSING_EVENT_SQL = `case st.kind when 'self' then 'file_self' when 'ballot' then 'close_ballot' when 'contest' then 'close_contest'
+  when 'publicity' then 'publish' else st.kind end`;
 
 const yearWindows = (year: number, n: number) =>
   Array.from({ length: n }, (_, i) => ({ opensAt: `${year}-0${3 + i}-01`, closesAt: `${year}-0${3 + i}-25` }));
@@ -354,7 +373,14 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
       );
     }
     const [n] = await saveResults(q, s.round.id, s.round.steps, results, today);
-    await q.execute(sql`delete from round_entry where round_id = ${s.round.id} and stage = 0`);
+    await q.execute(
+      sql`delete from workflow_instance wi using round_entry e
+          where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = e.id and e.round_id = ${s.round.id} and wi.seq = 0`,
+    );
+    await q.execute(
+      sql`delete from round_entry e where e.round_id = ${s.round.id}
+            and not exists (select 1 from workflow_instance wi where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = e.id)`,
+    );
     entriesTotal += n?.n ?? 0;
     rounds++;
   }

@@ -3,6 +3,7 @@ import {
   type CommendationTitle,
   isBasicCommitteeOver,
   isCountyOrAboveCommittee,
+  MEDAL50_PROCESS,
   medal50Cutoff,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
@@ -98,26 +99,31 @@ export const generateMedal50 = async (q: Q, today: string, acting: Map<number, A
     // Eligible that year, alive then, not awarded before; this year's are spread over the steps by id.
     const cases = await rows<{ id: number; orgId: number; status: string }>(
       q,
-      sql`with c as (
-            insert into medal50 (member_id, year, status)
-            select m.id, ${year}, case when not ${current} then 'awarded'
-                                       when m.id % 10 < 5 then 'awarded' when m.id % 10 < 8 then 'reviewed' else 'recommended' end
+      sql`with chosen as (
+            select m.id as member_id, m.org_id, case when not ${current} then 'awarded'
+                     when m.id % 10 < 5 then 'awarded' when m.id % 10 < 8 then 'reviewed' else 'recommended' end as status
             from member m
             where m.status = 'full' and m.full_member_at <= ${medal50Cutoff(year)}::date
               and (m.exit_type is null or m.exit_at > ${`${year}-06-28`}::date)
               and not exists (select 1 from medal50 x where x.member_id = m.id)
-              and (not ${current} or m.id % 10 < 9)
-            returning id, member_id, status)
-          select c.id, m.org_id as "orgId", c.status from c join member m on m.id = c.member_id`,
+              and (not ${current} or m.id % 10 < 9)),
+          c as (insert into medal50 (member_id, year) select member_id, ${year} from chosen returning id, member_id)
+          select c.id, ch.org_id as "orgId", ch.status from c join chosen ch on ch.member_id = c.member_id`,
     );
     total += cases.length;
     const steps: SQL[] = [];
+    const instances: SQL[] = [];
+    const EVENTS = ['', 'recommend', 'review', 'award'];
     for (const c of cases) {
+      const reached = REACHED[c.status] ?? 0;
+      const last = [`${year}-05-20`, `${year}-06-10`, `${year}-06-28`][reached - 1];
+      instances.push(
+        sql`(${MEDAL50_PROCESS.kind}, ${c.id}::int, ${c.status}, ${reached}::int, ${last}::date, ${c.status === 'awarded' ? last : null}::date)`,
+      );
       const by = acting.get(c.orgId);
       if (!by) continue;
-      const reached = REACHED[c.status] ?? 0;
       const step = (n: number, date: string, org: { id: number; name: string }, extra: Record<string, unknown> = {}) =>
-        sql`('medal50', ${c.id}::int, ${n}::int, ${n}::int, ${date}::date, ${JSON.stringify({ orgId: org.id, orgName: org.name, ...extra })}::jsonb, '[]'::jsonb)`;
+        sql`(${MEDAL50_PROCESS.kind}, ${c.id}::int, ${n}::int, ${EVENTS[n]}, ${n}::int, ${date}::date, ${JSON.stringify(extra)}::jsonb, '[]'::jsonb, ${org.id}::int)`;
       steps.push(step(1, `${year}-05-20`, by.basic));
       if (reached >= 2)
         steps.push(step(2, `${year}-06-10`, by.county, { passed: true, disciplineOpinion: '经征求纪检监察机关意见，无不同意见' }));
@@ -125,7 +131,12 @@ export const generateMedal50 = async (q: Q, today: string, acting: Map<number, A
     }
     for (let i = 0; i < steps.length; i += 2000) {
       await q.execute(
-        sql`insert into workflow_step (kind, subject_id, seq, step, date, data, warnings) values ${sql.join(steps.slice(i, i + 2000), sql`, `)}`,
+        sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data, warnings, org_id) values ${sql.join(steps.slice(i, i + 2000), sql`, `)}`,
+      );
+    }
+    for (let i = 0; i < instances.length; i += 2000) {
+      await q.execute(
+        sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on, closed_on) values ${sql.join(instances.slice(i, i + 2000), sql`, `)}`,
       );
     }
   }

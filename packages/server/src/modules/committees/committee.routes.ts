@@ -16,13 +16,13 @@ export const committeeRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/orgs/:id/committee',
-    permission: 'member.read',
+    permission: 'org.read',
     summary: '党组织的班子：现任委员及职务、任期与换届时间、历届记录、党小组',
     tags,
     params: idParams,
     handler: async ({ actor, q, params, deps }) => {
       const o = await findOrg(q, params.id);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'org.read', o, '党组织');
       return { ...(await committeeOverview(q, o, businessDate(deps.now()))), groups: await findGroups(q, o.id) };
     },
   });
@@ -30,7 +30,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/orgs/:id/committee',
-    permission: 'member.manage',
+    permission: 'org.committee',
     auditAction: 'committee.elect',
     summary: '登记选举（换届）：支部委员会委员及职务，或不设支委会的书记、副书记',
     tags,
@@ -38,7 +38,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     body: committeeCreateSchema,
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
       const o = await findOrg(q, params.id);
-      authorize(actor, 'member.manage', o, '党组织');
+      authorize(actor, 'org.committee', o, '党组织');
       const today = businessDate(deps.now());
       const id = await electCommittee(q, actor, o, body, today);
       await refreshSnapshot(q, o.id, Number(today.slice(0, 4)), today);
@@ -75,7 +75,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/orgs/:id/groups',
-    permission: 'member.manage',
+    permission: 'org.committee',
     auditAction: 'group.create',
     summary: '设立党小组',
     tags,
@@ -86,7 +86,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     }),
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
       const o = await findOrg(q, params.id);
-      authorize(actor, 'member.manage', o, '党组织');
+      authorize(actor, 'org.committee', o, '党组织');
       const id = await createGroup(q, actor, o, body);
       const today = businessDate(deps.now());
       await refreshSnapshot(q, o.id, Number(today.slice(0, 4)), today);

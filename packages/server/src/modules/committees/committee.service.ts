@@ -65,7 +65,7 @@ export const fullMemberIdsOn = async (q: Q, orgId: number, date: string) =>
  * election date. Of two concurrent elections exactly one is stored (one current per org).
  */
 export const electCommittee = async (q: Q, actor: Actor, o: OrgRow, input: CommitteeCreate, today: string) => {
-  authorize(actor, 'member.manage', o, '党组织');
+  authorize(actor, 'org.committee', o, '党组织');
   if (o.closedAt) throw new DomainError('ORG_CLOSED', `「${o.name}」已撤销，不能登记选举`);
   if (input.electedAt > today) throw new DomainError('INVALID_INPUT', '选举日期不能晚于今天', { field: 'electedAt' });
   const [current] = await rows<{ id: number; electedAt: string }>(
@@ -127,7 +127,7 @@ export const findGroups = (q: Q, orgId: number) =>
 
 /** Sets up a 党小组 with its 组长 (条例第十三条); the 组长 must be on the branch's roll. */
 export const createGroup = async (q: Q, actor: Actor, o: OrgRow, input: { name: string; leaderId?: number }) => {
-  authorize(actor, 'member.manage', o, '党组织');
+  authorize(actor, 'org.committee', o, '党组织');
   if (!isBranch(o.type) && o.type !== 'general_branch') throw new DomainError('INVALID_INPUT', '党小组设在党支部之下', { field: 'orgId' });
   if (input.leaderId !== undefined) {
     const [leader] = await rows<{ id: number }>(

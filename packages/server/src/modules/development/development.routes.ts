@@ -1,13 +1,4 @@
-import {
-  type Actor,
-  applicantCreateSchema,
-  nextDeadline,
-  nextStepNo,
-  recordIdParam,
-  STAGE_NAMES,
-  stepDef,
-  stepInputSchema,
-} from '@jishi/domain';
+import { type Actor, applicantCreateSchema, recordIdParam, STAGE_NAMES, stepDef, stepInputSchema } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -16,15 +7,15 @@ import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
+import { type DescribedInstance, describeMany } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import {
   type ApplicantRow,
   createApplicant,
+  DEVELOPMENT,
   findApplicant,
   getApplicantFor,
-  loadApplicantView,
   loadOpenApplicantViews,
-  mayRecord,
   recordStep,
 } from './development.service.js';
 
@@ -32,15 +23,16 @@ const tags = ['发展党员'];
 
 /**
  * The API shape: the applicant (masked), its steps with names, stage, the next step with its
- * deadline (if the 细则 sets one), and whether the caller may record that step.
+ * deadline (if the 细则 sets one), and whether the caller may record that step — all from the
+ * applicant's workflow instance.
  */
-const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, today: string, canRecordNext: boolean) => {
-  const { applicant: a, steps, done } = view;
-  const last = steps.at(-1);
+const presentApplicant = (a: ApplicantRow, view: DescribedInstance) => {
+  const last = view.log.at(-1);
   const stage = stepDef(last?.step ?? 1)?.stage ?? 1;
-  const next = nextDeadline(done);
-  const nextNo = nextStepNo(done);
+  const next = view.next[0];
+  const nextNo = next ? Number(next.event.slice(4)) : null;
   const nextDef = nextNo ? stepDef(nextNo) : undefined;
+  const due = view.deadline;
   return {
     id: a.id,
     orgId: a.orgId,
@@ -54,7 +46,10 @@ const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, t
     memberId: a.memberId,
     stage,
     stageName: STAGE_NAMES[stage],
-    steps: steps.map((s) => ({
+    state: view.state,
+    stateLabel: view.stateLabel,
+    seq: view.seq,
+    steps: view.log.map((s) => ({
       step: s.step,
       name: stepDef(s.step)?.name,
       date: s.date,
@@ -62,61 +57,58 @@ const presentApplicant = (view: Awaited<ReturnType<typeof loadApplicantView>>, t
       warnings: s.warnings,
       recordedBy: s.actorName,
     })),
-    deadlines: next
-      ? [
-          {
-            step: next.step,
-            name: stepDef(next.step)?.name,
-            kind: next.kind,
-            date: next.date,
-            overdue: next.kind === 'due' && next.date < today,
-          },
-        ]
-      : [],
+    deadlines: due ? [{ step: due.step, name: stepDef(due.step)?.name, kind: due.kind, date: due.date, overdue: due.overdue }] : [],
     next: nextDef
       ? {
           step: nextDef.no,
           name: nextDef.name,
           by: nextDef.by,
-          kind: next?.step === nextDef.no ? next.kind : null,
-          date: next?.step === nextDef.no ? next.date : null,
-          overdue: next?.step === nextDef.no && next.kind === 'due' && next.date < today,
+          kind: due?.step === nextDef.no ? due.kind : null,
+          date: due?.step === nextDef.no ? due.date : null,
+          overdue: due?.step === nextDef.no && due.overdue,
         }
       : null,
-    abilities: { canRecordNext },
+    abilities: { canRecordNext: next?.mayAct ?? false, whyNot: next?.whyNot ?? null },
   };
 };
 
-/** Presents an applicant for `actor`, working out whether it may record the next step. */
-const presentFor = async (q: Q, actor: Actor, a: ApplicantRow, today: string) => {
-  const view = await loadApplicantView(q, a);
-  const nextNo = nextStepNo(view.done);
-  return presentApplicant(view, today, nextNo !== null && (await mayRecord(q, actor, a, nextNo)));
+/** Presents applicants for `actor`: their instances read in one pass. */
+const presentFor = async (q: Q, actor: Actor, list: ApplicantRow[], today: string) => {
+  const views = await describeMany(
+    q,
+    DEVELOPMENT,
+    list.map((a) => a.id),
+    actor,
+    today,
+  );
+  return list.map((a) => presentApplicant(a, views.get(a.id) as DescribedInstance));
 };
+
+const presentOne = async (q: Q, actor: Actor, a: ApplicantRow, today: string) => (await presentFor(q, actor, [a], today))[0];
 
 /** /api/v1/development: 入党申请人 through the 25 steps. */
 export const developmentRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/development/applicants',
-    permission: 'member.manage',
+    permission: 'development.manage',
     auditAction: 'development.apply',
     summary: '登记入党申请（第1步：递交入党申请书）',
     tags,
     body: applicantCreateSchema,
     handler: async ({ actor, q, body, deps, audit, reply }) => {
       const today = businessDate(deps.now());
-      const id = await createApplicant(q, deps.keys, actor, body, today);
-      await audit({ targetType: 'applicant', targetId: id, detail: { orgId: body.orgId, step: 1 } });
+      const id = await createApplicant(q, deps.keys, { actor, today, audit }, body);
       reply.status(201);
-      return presentFor(q, actor, (await findApplicant(q, id)) as ApplicantRow, today);
+      return presentOne(q, actor, (await findApplicant(q, id)) as ApplicantRow, today);
     },
   });
 
   route(app, {
     method: 'POST',
     url: '/api/v1/development/applicants/:id/steps',
-    permission: 'member.manage',
+    // Branch steps need development.manage, committee steps development.approve: the process decides.
+    permission: 'development.read',
     auditAction: 'development.step',
     summary: '办理发展党员的一个步骤（1–25），按《中国共产党发展党员工作细则》校验',
     tags,
@@ -124,27 +116,26 @@ export const developmentRoutes = (app: FastifyInstance) => {
     body: stepInputSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {
       const today = businessDate(deps.now());
-      const warnings = await recordStep(q, actor, params.id, body, today);
-      await audit({ targetType: 'applicant', targetId: params.id, detail: { step: body.step, warnings: warnings.length } });
-      return { ...(await presentFor(q, actor, (await findApplicant(q, params.id)) as ApplicantRow, today)), warnings };
+      const warnings = await recordStep(q, { actor, today, audit }, params.id, body);
+      return { ...(await presentOne(q, actor, (await findApplicant(q, params.id)) as ApplicantRow, today)), warnings };
     },
   });
 
   route(app, {
     method: 'GET',
     url: '/api/v1/development/applicants/:id',
-    permission: 'member.read',
+    permission: 'development.read',
     summary: '入党申请人：所处阶段、已办步骤、下一步期限',
     tags,
     params: idParams,
     handler: async ({ actor, q, params, deps }) =>
-      presentFor(q, actor, await getApplicantFor(q, actor, params.id), businessDate(deps.now())),
+      presentOne(q, actor, await getApplicantFor(q, actor, params.id), businessDate(deps.now())),
   });
 
   route(app, {
     method: 'GET',
     url: '/api/v1/development/deadlines',
-    permission: 'member.read',
+    permission: 'development.read',
     summary: '发展党员看板：在办的每个申请人、下一步及其期限（逾期在前）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional() }),
@@ -153,13 +144,17 @@ export const developmentRoutes = (app: FastifyInstance) => {
       let under = sql`true`;
       if (query.orgId) {
         const o = await findOrgRef(q, query.orgId);
-        authorize(actor, 'member.read', o, '党组织');
+        authorize(actor, 'development.read', o, '党组织');
         under = sql`o.path <@ ${o.orgPath}::ltree`;
       }
-      const views = await loadOpenApplicantViews(q, sql`${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}`, 2000);
+      const open = await loadOpenApplicantViews(q, sql`${scopeFilter(actor, 'development.read', sql`o.path`)} and ${under}`, 2000);
       const items = [];
-      for (const v of views) {
-        const view = presentApplicant(v, today, false);
+      for (const view of await presentFor(
+        q,
+        actor,
+        open.map((v) => v.applicant),
+        today,
+      )) {
         if (!view.next) continue;
         items.push({
           applicantId: view.id,
@@ -171,6 +166,7 @@ export const developmentRoutes = (app: FastifyInstance) => {
           kind: view.next.kind,
           date: view.next.date,
           overdue: view.next.overdue,
+          abilities: view.abilities,
         });
       }
       // Overdue first, then by date; steps without a deadline last.

@@ -2,26 +2,22 @@ import {
   type Actor,
   type ApplicantCreate,
   BRANCH_TYPES,
-  checkStep,
+  DEVELOPMENT_PROCESS,
   DomainError,
-  type DoneStep,
+  doneSteps,
   maskIdNumber,
   maskPhone,
-  mayApproveAdmission,
   memberFactProblems,
   probationEnd,
   type StepInputBody,
-  stepDef,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { blindIndex, encryptField, type Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
-import { appendStep, loadSteps, loadStepsOfMany, type RecordedStep } from '../../platform/workflow.js';
-import { findActingOrg, findOrg } from '../orgs/org.repo.js';
-
-export const KIND = 'development';
+import { advance, bindProcess, type Firing, loadStepsOfMany, startInstance, stateOf } from '../../platform/workflow.js';
+import { findOrg } from '../orgs/org.repo.js';
 
 export interface ApplicantRow {
   id: number;
@@ -49,22 +45,28 @@ export const findApplicant = async (q: Q, id: number) => (await rows<ApplicantRo
 /** Loads an applicant the actor may see; NOT_FOUND outside the scope. */
 export const getApplicantFor = async (q: Q, actor: Actor, id: number) => {
   const a = await findApplicant(q, id);
-  authorize(actor, 'member.read', a, '入党申请人');
+  authorize(actor, 'development.read', a, '入党申请人');
   return a;
 };
 
-const toDone = (steps: RecordedStep[]): DoneStep[] =>
-  steps.map((s) => ({
-    step: s.step,
-    date: s.date,
-    outcome: s.data.outcome as DoneStep['outcome'],
-    extensionMonths: s.data.extensionMonths as number | undefined,
-  }));
+/** 发展党员 on the workflow engine: the rules read the applicant's name and birth date. */
+export const DEVELOPMENT = bindProcess(DEVELOPMENT_PROCESS, async (q, ids) => {
+  const found = await rows<{ id: number; orgId: number; name: string; birthDate: string }>(
+    q,
+    sql`select id, org_id as "orgId", name, to_char(birth_date, 'YYYY-MM-DD') as "birthDate" from applicant
+        where id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
+  return new Map(found.map((a) => [a.id, { orgId: a.orgId, subject: { name: a.name, birthDate: a.birthDate } }]));
+});
 
-/** Registers an application (step 1) at a branch: the applicant must be 18 and not yet a member or applicant. */
-export const createApplicant = async (q: Q, keys: Keys, actor: Actor, input: ApplicantCreate, today: string) => {
+/**
+ * Registers an application (step 1) at a branch: the applicant must be 18 and not yet a member or
+ * applicant. The applicant's instance starts and step 1 is its first event.
+ */
+export const createApplicant = async (q: Q, keys: Keys, firing: Firing & { actor: Actor }, input: ApplicantCreate) => {
+  const { actor, today } = firing;
   const o = await findOrg(q, input.orgId);
-  authorize(actor, 'member.manage', o, '党组织');
+  authorize(actor, 'development.manage', o, '党组织');
   if (!BRANCH_TYPES.includes(o.type) || o.type === 'temporary_branch') {
     throw new DomainError('RULE_VIOLATION', `入党申请应向党支部提出，「${o.name}」不能接收入党申请`, { field: 'orgId' });
   }
@@ -73,8 +75,6 @@ export const createApplicant = async (q: Q, keys: Keys, actor: Actor, input: App
   const idProblems = problems.filter((p) => p.field === 'idNumber' || p.field === 'gender');
   if (idProblems.length > 0 || !id)
     throw new DomainError('INVALID_INPUT', idProblems[0]?.message ?? '公民身份号码有误', { field: idProblems[0]?.field });
-  const verdict = checkStep([], { step: 1, date: input.appliedAt }, { birthDate: id.birthDate, today });
-  if (verdict.refusal) throw new DomainError('RULE_VIOLATION', verdict.refusal, { field: 'appliedAt', step: 1 });
   const index = blindIndex(keys, id.value);
   const [member] = await rows(q, sql`select 1 from member where id_number_index = ${index}`);
   if (member) throw new DomainError('CONFLICT', '该公民身份号码已登记为党员', { field: 'idNumber' });
@@ -91,121 +91,70 @@ export const createApplicant = async (q: Q, keys: Keys, actor: Actor, input: App
         returning id`,
   );
   const applicantId = (created as { id: number }).id;
-  await appendStep(q, {
-    kind: KIND,
-    subjectId: applicantId,
-    afterSeq: 0,
-    step: 1,
-    date: input.appliedAt,
-    data: {},
-    warnings: [],
-    actorId: actor.userId,
-  });
+  await startInstance(q, DEVELOPMENT_PROCESS, applicantId, today);
+  await advance(q, DEVELOPMENT, firing, applicantId, 'step1', { step: 1, date: input.appliedAt }, { data: {}, date: input.appliedAt });
   return applicantId;
 };
 
 /**
- * May the actor record this step? Branch steps: whoever manages the branch. Committee steps: an
- * admin of a 基层党委 with approval power above the branch (RULES.md §1d).
+ * Records one step through the workflow engine (the 细则's rules are the process's guards); at
+ * approval (17) the applicant becomes a 预备党员 on the roll, at 转正 approval (24) a 正式党员 (or
+ * leaves the roll if cancelled).
  */
-const assertMayRecord = async (q: Q, actor: Actor, a: ApplicantRow, step: number) => {
-  const def = stepDef(step);
-  if (!def) return;
-  if (def.by === 'branch') {
-    authorize(actor, 'member.manage', a, '入党申请人');
-    return;
-  }
-  if (await findActingOrg(q, actor, 'member.manage', a.orgPath, (o) => mayApproveAdmission(o, a.orgPath))) return;
-  throw new DomainError(
-    'FORBIDDEN',
-    `第${step}步「${def.name}」须由有审批权的基层党委（如乡镇、街道党(工)委）办理；党总支、村(社区)党委无审批权（共产党员网答问；《中国共产党农村基层组织工作条例》）`,
-  );
-};
-
-/** Whether the actor may record `step` for this applicant (for the UI's abilities). */
-export const mayRecord = async (q: Q, actor: Actor, a: ApplicantRow, step: number): Promise<boolean> => {
-  try {
-    await assertMayRecord(q, actor, a, step);
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError) return false;
-    throw e;
-  }
-};
-
-/**
- * Records one step after checking it against the rules; at approval (17) the applicant becomes a
- * 预备党员 on the roll, at 转正 approval (24) a 正式党员 (or leaves the roll if cancelled).
- */
-export const recordStep = async (q: Q, actor: Actor, id: number, input: StepInputBody, today: string) => {
-  const a = await getApplicantFor(q, actor, id);
-  await assertMayRecord(q, actor, a, input.step);
-  const steps = await loadSteps(q, KIND, a.id);
-  const done = toDone(steps);
-  const verdict = checkStep(done, input, { birthDate: a.birthDate, today });
-  if (verdict.refusal) throw new DomainError('RULE_VIOLATION', verdict.refusal, { step: input.step });
+export const recordStep = async (q: Q, firing: Firing & { actor: Actor }, id: number, input: StepInputBody) => {
+  const a = await getApplicantFor(q, firing.actor, id);
   const { step, date, ...data } = input;
-  await appendStep(q, {
-    kind: KIND,
-    subjectId: a.id,
-    afterSeq: steps.length,
-    step,
-    date,
+  const result = await advance(q, DEVELOPMENT, firing, a.id, `step${step}`, input, {
     data,
-    warnings: verdict.warnings,
-    actorId: actor.userId,
+    date,
+    effect: async (_d, ctx) => {
+      const done = doneSteps(ctx.log);
+      if (step === 17) {
+        const admitted = done.find((d) => d.step === 15)?.date as string;
+        const [m] = await rows<{ id: number }>(
+          q,
+          sql`insert into member (org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
+                phone_enc, phone_masked, education, occupation, joined_at, status)
+              select org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
+                phone_enc, phone_masked, education, occupation, ${admitted}::date, 'probationary' from applicant where id = ${a.id}
+              returning id`,
+        );
+        await q.execute(sql`update applicant set member_id = ${m?.id} where id = ${a.id}`);
+      }
+      if (step === 24 && a.memberId) {
+        const decision = done.filter((d) => d.step === 23).at(-1);
+        if (decision?.outcome === 'full') {
+          // 党龄 counts from the end of the probation, whatever day the meeting or approval fell on.
+          const end = probationEnd(done) as string;
+          await q.execute(
+            sql`update member set status = 'full', full_member_at = ${end}::date, updated_at = now() where id = ${a.memberId}`,
+          );
+        } else if (decision?.outcome === 'cancel') {
+          await q.execute(
+            sql`update member set exit_type = 'cancelled', exit_at = ${date}::date, updated_at = now() where id = ${a.memberId}`,
+          );
+        }
+      }
+      return undefined;
+    },
   });
-  // The deadline this step met is done; the daily job raises the next one.
-  await q.execute(
-    sql`update reminder set resolved_at = ${today}::date where kind = ${KIND} and subject_id = ${a.id} and resolved_at is null`,
-  );
-
-  if (step === 17) {
-    const admitted = done.find((d) => d.step === 15)?.date as string;
-    const [m] = await rows<{ id: number }>(
-      q,
-      sql`insert into member (org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
-            phone_enc, phone_masked, education, occupation, joined_at, status)
-          select org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
-            phone_enc, phone_masked, education, occupation, ${admitted}::date, 'probationary' from applicant where id = ${a.id}
-          returning id`,
-    );
-    await q.execute(sql`update applicant set member_id = ${m?.id} where id = ${a.id}`);
-  }
-  if (step === 24 && a.memberId) {
-    const decision = done.filter((d) => d.step === 23).at(-1);
-    if (decision?.outcome === 'full') {
-      // 党龄 counts from the end of the probation, whatever day the meeting or approval fell on.
-      const end = probationEnd(done) as string;
-      await q.execute(sql`update member set status = 'full', full_member_at = ${end}::date, updated_at = now() where id = ${a.memberId}`);
-    } else if (decision?.outcome === 'cancel') {
-      await q.execute(sql`update member set exit_type = 'cancelled', exit_at = ${date}::date, updated_at = now() where id = ${a.memberId}`);
-    }
-  }
-  return verdict.warnings;
+  return result.warnings;
 };
 
-/** The applicant with its steps, current stage and next deadline. */
-export const loadApplicantView = async (q: Q, a: ApplicantRow) => {
-  const steps = await loadSteps(q, KIND, a.id);
-  return { applicant: a, steps, done: toDone(steps) };
-};
-
-/** Applicants still in progress (step 25 not recorded) matching `where`, with their steps: two queries in all. */
+/** Applicants still in progress (their instance open) matching `where`, with their logs: two queries in all. */
 export const loadOpenApplicantViews = async (q: Q, where: SQL, limit: number) => {
   const applicants = await rows<ApplicantRow>(
     q,
-    sql`${SELECT} where ${where}
-          and not exists (select 1 from workflow_step w where w.kind = ${KIND} and w.subject_id = a.id and w.step = 25)
+    sql`${SELECT} where ${where} and ${stateOf(DEVELOPMENT_PROCESS.kind, sql`a.id`)} like 'step%'
         order by a.id limit ${limit}`,
   );
   const steps = await loadStepsOfMany(
     q,
-    KIND,
+    DEVELOPMENT_PROCESS.kind,
     applicants.map((a) => a.id),
   );
   return applicants.map((a) => {
     const mine = steps.get(a.id) ?? [];
-    return { applicant: a, steps: mine, done: toDone(mine) };
+    return { applicant: a, steps: mine, done: doneSteps(mine) };
   });
 };

@@ -32,7 +32,7 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/dues/assessments',
-    permission: 'member.manage',
+    permission: 'dues.manage',
     auditAction: 'dues.assess',
     summary: '核定党员每月应交党费（年初核定或工资变动当月起；少交、免交须上一级党委批准）',
     tags,
@@ -57,7 +57,7 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/dues/payments',
-    permission: 'member.manage',
+    permission: 'dues.manage',
     auditAction: 'dues.pay',
     summary: '登记党费交纳（按月份区间，金额按核定标准计算；补交、预交一般不超过6个月）',
     tags,
@@ -77,7 +77,7 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/members/:id/dues',
-    permission: 'member.read',
+    permission: 'dues.read',
     summary: '党员的党费：每月应交及依据、交纳记录、欠交情况',
     tags,
     params: idParams,
@@ -99,13 +99,13 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/dues/roster',
-    permission: 'member.read',
+    permission: 'dues.read',
     summary: '党支部党费台账：每名党员的交纳标准、本年已交、欠交月数及提醒',
     tags,
     querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'dues.read', o, '党组织');
       return { items: await duesRoster(q, o.id, query.year, businessDate(deps.now())) };
     },
   });
@@ -113,13 +113,13 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/dues/statement',
-    permission: 'member.read',
+    permission: 'dues.read',
     summary: '党支部年度党费收缴情况（向党员公布）',
     tags,
     querystring: orgYearQuery,
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'dues.read', o, '党组织');
       return { org: { id: o.id, name: o.name }, year: query.year, ...(await duesStatement(q, o.id, query.year)) };
     },
   });
@@ -127,7 +127,7 @@ export const duesRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/dues/statement/export',
-    permission: 'member.read',
+    permission: 'dues.read',
     write: true, // an export is audited
     auditAction: 'dues.statement.export',
     summary: '导出党支部年度党费收缴情况（Excel，供向党员公布）',
@@ -135,7 +135,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps, audit, reply }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'dues.read', o, '党组织');
       const s = await duesStatement(q, o.id, query.year);
       const yuan = (fen: number) => (fen / 100).toFixed(2);
       const file = await writeSheet({

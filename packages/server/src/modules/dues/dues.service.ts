@@ -62,7 +62,7 @@ const MEMBER = sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "or
   m.exit_type as "exitType" from member m join org o on o.id = m.org_id`;
 
 /** The member on the roll, scoped: out of scope is a 404. */
-const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'member.read' | 'member.manage') => {
+const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'dues.read' | 'dues.manage') => {
   const [m] = await rows<DuesMember>(q, sql`${MEMBER} where m.id = ${memberId}`);
   authorize(actor, action, m, '党员');
   return m;
@@ -74,7 +74,7 @@ const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'member.r
  * approving 上一级党委 (规定第七条). A second assessment for the same month replaces the first.
  */
 export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
-  const m = await memberFor(q, actor, input.memberId, 'member.manage');
+  const m = await memberFor(q, actor, input.memberId, 'dues.manage');
   if (m.exitType) throw new DomainError('INVALID_INPUT', '该党员已不在党员名册中', { field: 'memberId' });
   if (input.effectiveFrom < m.joinedAt.slice(0, 7))
     throw new DomainError('RULE_VIOLATION', `预备党员从支部大会通过之日（${m.joinedAt}）起交纳党费（中组发〔2008〕3号第八条）`, {
@@ -118,7 +118,7 @@ export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
  * one member are serialised on the member's row, so of two overlapping ones exactly one is stored.
  */
 export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string) => {
-  const m = await memberFor(q, actor, input.memberId, 'member.manage');
+  const m = await memberFor(q, actor, input.memberId, 'dues.manage');
   await q.execute(sql`select id from member where id = ${m.id} for update`);
   if (input.paidAt > today) throw new DomainError('INVALID_INPUT', '交纳日期不能晚于今天', { field: 'paidAt' });
   const window = paymentWindowProblem(input);
@@ -156,7 +156,7 @@ export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string)
 
 /** Where one member stands for a year (the actor may read the member): see `duesOf`. */
 export const memberDues = async (q: Q, actor: Actor, memberId: number, year: number, today: string) =>
-  duesOf(q, await memberFor(q, actor, memberId, 'member.read'), year, today);
+  duesOf(q, await memberFor(q, actor, memberId, 'dues.read'), year, today);
 
 /** The member's own dues, for an account linked to a member (no roll access needed). */
 export const ownDues = async (q: Q, memberId: number | null, year: number, today: string) => {

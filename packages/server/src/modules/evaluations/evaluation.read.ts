@@ -1,15 +1,34 @@
-import { type Actor, criteriaFor, PROGRAMME_METHOD, resultVisibleToAssessed, stepIndex, trimmedMean } from '@jishi/domain';
+import {
+  type Actor,
+  criteriaFor,
+  type EntryState,
+  entryStateAt,
+  PROGRAMME_METHOD,
+  resultVisibleToAssessed,
+  stepIndex,
+  trimmedMean,
+} from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { escapeLike, type Q, rows } from '../../platform/db/index.js';
-import { loadSteps } from '../../platform/workflow.js';
+import { describeInstance } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
-import { type EntryRow, oversees, type RoundRow, readableEntry, readableRound } from './evaluation.repo.js';
-import { ballotTally, contestScores, stepRefusal, WORKFLOW_KIND } from './evaluation.service.js';
+import { ballotTally } from './evaluation.ballots.js';
+import {
+  ENTRIES,
+  ENTRY_STATE_JOIN,
+  type EntryRow,
+  oversees,
+  type RoundRow,
+  readableEntry,
+  readableRound,
+  stageOf,
+} from './evaluation.repo.js';
+import { contestScores } from './evaluation.review.js';
 
 /** The judged result of an entry, or nothing while it is hidden from the reader. */
-const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | 'stage' | 'scoreTenths' | 'level' | 'rating' | 'flags'>) => {
-  const visible = oversees(actor, e.orgPath) || resultVisibleToAssessed(round.steps, e.stage);
+const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | 'state' | 'scoreTenths' | 'level' | 'rating' | 'flags'>) => {
+  const visible = oversees(actor, e.orgPath) || resultVisibleToAssessed(round.steps, stageOf(round, e));
   if (!visible) return { resultHidden: true as const, score: null, level: null, levelName: null, rating: null, flags: [] as string[] };
   const level = round.definition.levels.find((l) => l.key === e.level);
   return {
@@ -37,7 +56,7 @@ export const listEntries = async (
   if (filter.orgId) authorize(actor, 'evaluation.file', under, '党组织');
   const where: SQL[] = [sql`e.round_id = ${round.id}`, scopeFilter(actor, 'evaluation.file', sql`o.path`)];
   if (under) where.push(sql`o.path <@ ${under.orgPath}::ltree`);
-  if (filter.stage !== undefined) where.push(sql`e.stage = ${filter.stage}`);
+  if (filter.stage !== undefined) where.push(sql`wi.state = ${entryStateAt(round.steps, filter.stage)}`);
   if (filter.level) where.push(sql`e.level = ${filter.level}`);
   if (filter.q) where.push(sql`o.name like ${`%${escapeLike(filter.q)}%`}`);
   const cond = sql.join(where, sql` and `);
@@ -49,12 +68,12 @@ export const listEntries = async (
                          order by e.score_tenths desc) end as rank
           from round_entry e join org o on o.id = e.org_id where e.round_id = ${round.id})
         select e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", o.domain as "orgDomain",
-          o.type as "orgType", e.stage, e.seq, e.declared_flags as "declaredFlags", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
+          o.type as "orgType", wi.state, wi.seq, e.declared_flags as "declaredFlags", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
           to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo", to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
           (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township,
           r.rank::int as rank, count(*) over ()::int as total,
           (select count(*)::int from objection x where x.entry_id = e.id and x.decision is null) as "openObjections"
-        from round_entry e join org o on o.id = e.org_id join ranked r on r.id = e.id
+        from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id join ranked r on r.id = e.id
         where ${cond}
         order by o.path limit ${filter.limit} offset ${filter.offset}`,
   );
@@ -68,8 +87,8 @@ export const listEntries = async (
         orgName: e.orgName,
         orgDomain: e.orgDomain,
         township: e.township,
-        stage: e.stage,
-        stepName: round.steps[e.stage]?.name ?? '已发布',
+        stage: stageOf(round, e),
+        stepName: round.steps[stageOf(round, e)]?.name ?? '已发布',
         declaredFlags: e.declaredFlags,
         publicityTo: e.publicityTo,
         finalAt: e.finalAt,
@@ -83,22 +102,23 @@ export const listEntries = async (
 
 /** Entries per step and results per level under the actor: the round's progress board. */
 export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
-  const byStage = await rows<{ stage: number; n: number }>(
+  const byState = await rows<{ state: EntryState; n: number }>(
     q,
-    sql`select e.stage, count(*)::int as n from round_entry e join org o on o.id = e.org_id
-        where e.round_id = ${round.id} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)} group by e.stage`,
+    sql`select wi.state, count(*)::int as n from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id
+        where e.round_id = ${round.id} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)} group by wi.state`,
   );
-  const publicity = stepIndex(round.steps, 'publicity');
+  const shown = [...round.steps.slice(stepIndex(round.steps, 'publicity')).map((s) => s.kind), 'published'];
   const byLevel = await rows<{ level: string | null; rating: string | null; n: number; flags: number }>(
     q,
     sql`select e.level, e.rating, count(*)::int as n, coalesce(sum(cardinality(e.flags)), 0)::int as flags
-        from round_entry e join org o on o.id = e.org_id
-        where e.round_id = ${round.id} and e.stage >= ${publicity} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
+        from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id
+        where e.round_id = ${round.id} and wi.state = any(${`{${shown.join(',')}}`}::text[])
+          and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
         group by e.level, e.rating`,
   );
   return {
-    stages: round.steps.map((s, i) => ({ index: i, kind: s.kind, name: s.name, count: byStage.find((b) => b.stage === i)?.n ?? 0 })),
-    published: byStage.find((b) => b.stage === round.steps.length)?.n ?? 0,
+    stages: round.steps.map((s, i) => ({ index: i, kind: s.kind, name: s.name, count: byState.find((b) => b.state === s.kind)?.n ?? 0 })),
+    published: byState.find((b) => b.state === 'published')?.n ?? 0,
     results: byLevel,
   };
 };
@@ -106,8 +126,9 @@ export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
 /** One entry with everything its page shows: criteria for its domain, what was filed, ballots, judges, log. */
 export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: string) => {
   const { entry, round } = await readableEntry(q, actor, entryId);
+  const stage = stageOf(round, entry);
   const above = oversees(actor, entry.orgPath);
-  const visible = above || resultVisibleToAssessed(round.steps, entry.stage);
+  const visible = above || resultVisibleToAssessed(round.steps, stage);
   const scores = await contestScores(q, entry.id);
   const objections = await rows<{
     id: number;
@@ -122,12 +143,14 @@ export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: st
     sql`select id, text, raised_by as "raisedBy", to_char(recorded_on, 'YYYY-MM-DD') as "recordedOn", decision, answer,
           to_char(answered_on, 'YYYY-MM-DD') as "answeredOn" from objection where entry_id = ${entry.id} order by id`,
   );
-  const steps = await loadSteps(q, WORKFLOW_KIND, entry.id);
+  const workflow = await describeInstance(q, ENTRIES, entry.id, actor, today);
   return {
     id: entry.id,
     round: { id: round.id, name: round.name, programme: round.programme, method: PROGRAMME_METHOD[round.programme], year: round.year },
     org: { id: entry.orgId, name: entry.orgName, domain: entry.orgDomain, type: entry.orgType },
-    stage: entry.stage,
+    stage,
+    state: workflow.state,
+    seq: workflow.seq,
     steps: round.steps,
     publicityDays: round.publicityDays,
     criteria: criteriaFor(round.definition.criteria, entry.orgDomain),
@@ -144,15 +167,15 @@ export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: st
     publicityTo: entry.publicityTo,
     finalAt: entry.finalAt,
     objections: above ? objections : objections.map((o) => ({ ...o, raisedBy: null })),
-    log: steps.map((s) => {
+    log: workflow.log.map((s) => {
       const d = s.data as {
-        action?: string;
         note?: string;
         score?: number;
         level?: string;
         flags?: string[];
         mean?: number;
         tally?: { total: number };
+        decision?: string;
       };
       // What the step decided, for those who may see results.
       const decided = visible
@@ -163,19 +186,20 @@ export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: st
         stepName: round.steps[s.step]?.name ?? '',
         date: s.date,
         actorName: s.actorName,
-        action: d.action ?? null,
+        event: s.event,
+        eventName: s.eventName,
+        /** The entry went back to 评定 (退回, or an objection upheld). */
+        sentBack: s.event === 'return' || (s.event === 'answer_objection' && d.decision === 'upheld'),
         note: d.note ?? null,
         ...decided,
       };
     }),
     oversees: above,
     vetoCap: round.definition.vetoCap ?? null,
-    /** Whether this reader may act at the current step now, and if not, why. */
-    ...(() => {
-      const kind = round.steps[entry.stage]?.kind;
-      const refusal = kind ? stepRefusal(actor, round, entry, kind, today) : { message: '本轮评选已结束，结果已发布' };
-      return { mayAct: refusal === null, whyNot: refusal?.message ?? null };
-    })(),
+    /** What the current step offers this reader, and whether and why not they may act now. */
+    next: workflow.next,
+    mayAct: workflow.next.some((e) => e.mayAct),
+    whyNot: workflow.next.some((e) => e.mayAct) ? null : (workflow.next[0]?.whyNot ?? '本轮评选已结束，结果已发布'),
   };
 };
 

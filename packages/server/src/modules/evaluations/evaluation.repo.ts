@@ -1,7 +1,20 @@
-import { type Action, type Actor, isWithin, notFound, type OrgPath, ROLE_ACTIONS, type RoundStep, type Scheme } from '@jishi/domain';
+import {
+  type Action,
+  type Actor,
+  ENTRY_PROCESS,
+  type EntryState,
+  entryStage,
+  isWithin,
+  notFound,
+  type OrgPath,
+  type RoundStep,
+  type Scheme,
+  scopesHeld,
+} from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
+import { bindProcess } from '../../platform/workflow.js';
 
 export interface SchemeRow {
   id: number;
@@ -39,7 +52,8 @@ export interface EntryRow {
   orgName: string;
   orgDomain: string;
   orgType: string;
-  stage: number;
+  /** The entry's workflow state: the kind of step it is at, or `published`. */
+  state: EntryState;
   seq: number;
   declaredFlags: string[];
   selfAssessment: SelfRecord | null;
@@ -78,7 +92,7 @@ export const findScheme = async (q: Q, id: number): Promise<SchemeRow | undefine
  * scheme seen by a branch) or within the reader's scope.
  */
 export const visibleFrom = (actor: Actor, action: Action, path: SQL): SQL => {
-  const grants = [...new Set(actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath))];
+  const grants = [...new Set(scopesHeld(actor, action))];
   if (grants.length === 0) return sql`false`;
   return sql`(${sql.join(
     grants.map((g) => sql`(${path} <@ ${g}::ltree or ${path} @> ${g}::ltree)`),
@@ -87,7 +101,7 @@ export const visibleFrom = (actor: Actor, action: Action, path: SQL): SQL => {
 };
 
 export const canSee = (actor: Actor, action: Action, path: OrgPath) =>
-  actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action) && (isWithin(g.orgPath, path) || isWithin(path, g.orgPath)));
+  scopesHeld(actor, action).some((g) => isWithin(g, path) || isWithin(path, g));
 
 export const listSchemes = (q: Q, actor: Actor, filter: { programme?: string; year?: number }) =>
   rows<SchemeRow>(
@@ -138,8 +152,11 @@ export const listRounds = (q: Q, actor: Actor, filter: { programme?: string; yea
         order by s.year desc, r.id desc`,
   ).then((list) => list.map((r) => ({ ...r, steps: json<RoundStep[]>(r.steps), definition: json<Scheme>(r.definition) })));
 
+/** Joins each entry `e` to its workflow instance `wi` (its state). */
+export const ENTRY_STATE_JOIN = sql`join workflow_instance wi on wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = e.id`;
+
 export const ENTRY_COLUMNS = sql`e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName",
-  o.domain as "orgDomain", o.type as "orgType", e.stage, e.seq, e.declared_flags as "declaredFlags", e.self_assessment as "selfAssessment",
+  o.domain as "orgDomain", o.type as "orgType", wi.state, wi.seq, e.declared_flags as "declaredFlags", e.self_assessment as "selfAssessment",
   e.review, e.reviewer_org_id as "reviewerOrgId", ro.path::text as "reviewerPath", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
   to_char(e.publicity_from, 'YYYY-MM-DD') as "publicityFrom", to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo",
   to_char(e.final_at, 'YYYY-MM-DD') as "finalAt"`;
@@ -150,29 +167,64 @@ const parseEntry = (e: EntryRow): EntryRow => ({
   review: e.review === null ? null : json<Record<string, unknown>>(e.review),
 });
 
-/** One entry, locked for the step about to be recorded when `forUpdate`. */
-export const findEntry = async (q: Q, id: number, forUpdate = false): Promise<EntryRow | undefined> => {
+/** One entry with its state (the engine locks it when an event is fired). */
+export const findEntry = async (q: Q, id: number): Promise<EntryRow | undefined> => {
   const [e] = await rows<EntryRow>(
     q,
-    sql`select ${ENTRY_COLUMNS} from round_entry e join org o on o.id = e.org_id left join org ro on ro.id = e.reviewer_org_id
-        where e.id = ${id} ${forUpdate ? sql`for update of e` : sql``}`,
+    sql`select ${ENTRY_COLUMNS} from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id left join org ro on ro.id = e.reviewer_org_id
+        where e.id = ${id}`,
   );
   return e && parseEntry(e);
 };
 
+/** The entry's step index in its round (the round's step count once published). */
+export const stageOf = (round: Pick<RoundRow, 'steps'>, entry: Pick<EntryRow, 'state'>) => entryStage(round.steps, entry.state);
+
 /** An entry in the actor's scope (taking part counts), with its round; NOT_FOUND otherwise. */
-export const readableEntry = async (q: Q, actor: Actor, id: number, forUpdate = false) => {
-  const e = await findEntry(q, id, forUpdate);
+export const readableEntry = async (q: Q, actor: Actor, id: number) => {
+  const e = await findEntry(q, id);
   if (!e) throw notFound('参评记录');
   authorize(actor, 'evaluation.file', { orgPath: e.orgPath }, '参评记录');
   const round = (await findRound(q, e.roundId)) as RoundRow;
   return { entry: e, round };
 };
 
-/** Paths of the actor's grants that carry `action`. */
-export const grantPaths = (actor: Actor, action: Action) =>
-  actor.grants.filter((g) => ROLE_ACTIONS[g.role].includes(action)).map((g) => g.orgPath);
-
 /** Does the actor oversee the entry (a grant strictly above it)? Results are theirs to see at every step. */
 export const oversees = (actor: Actor, entryPath: string) =>
-  grantPaths(actor, 'evaluation.manage').some((g) => g !== entryPath && isWithin(g, entryPath));
+  scopesHeld(actor, 'evaluation.manage').some((g) => g !== entryPath && isWithin(g, entryPath));
+
+/** Evaluation entries on the workflow engine: the rules read the round's steps, its org, the reviewer and the 公示. */
+export const ENTRIES = bindProcess(ENTRY_PROCESS, async (q, ids) => {
+  const found = await rows<{
+    id: number;
+    orgId: number;
+    steps: RoundStep[] | string;
+    roundPath: string;
+    reviewerPath: string | null;
+    publicityTo: string | null;
+    openObjections: number;
+  }>(
+    q,
+    sql`select e.id, e.org_id as "orgId", r.steps, ro.path::text as "roundPath", rv.path::text as "reviewerPath",
+          to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo",
+          (select count(*)::int from objection x where x.entry_id = e.id and x.decision is null) as "openObjections"
+        from round_entry e join evaluation_round r on r.id = e.round_id join org ro on ro.id = r.org_id
+          left join org rv on rv.id = e.reviewer_org_id
+        where e.id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
+  return new Map(
+    found.map((e) => [
+      e.id,
+      {
+        orgId: e.orgId,
+        subject: {
+          steps: json<RoundStep[]>(e.steps),
+          roundPath: e.roundPath,
+          reviewerPath: e.reviewerPath,
+          publicityTo: e.publicityTo,
+          openObjections: e.openObjections,
+        },
+      },
+    ]),
+  );
+});

@@ -20,27 +20,13 @@ import { route } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
 import { idParams, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { getMemberFor } from '../members/member.service.js';
+import { ballotInfo, castBallot, closeBallot, issueCodes } from './evaluation.ballots.js';
+import { addObjection, answerObjection, publishRound } from './evaluation.publicity.js';
 import { compareYears, entryDetail, listEntries, orgResults, roundProgress, secretaryReviews, subsidyList } from './evaluation.read.js';
 import { listRounds, listSchemes, readableRound, readableScheme } from './evaluation.repo.js';
-import {
-  addContestScore,
-  addObjection,
-  answerObjection,
-  approveEntries,
-  ballotInfo,
-  castBallot,
-  closeBallot,
-  closeContest,
-  createRound,
-  createScheme,
-  fileSelfAssessment,
-  issueCodes,
-  publishRound,
-  returnEntry,
-  reviewEntry,
-  schemeView,
-  updateScheme,
-} from './evaluation.service.js';
+import { addContestScore, approveEntries, closeContest, fileSelfAssessment, returnEntry, reviewEntry } from './evaluation.review.js';
+import { createRound } from './evaluation.rounds.js';
+import { createScheme, schemeView, updateScheme } from './evaluation.schemes.js';
 
 const tags = ['评星定级'];
 const listFilter = z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }).optional(), year: yearQuery.optional() });
@@ -211,11 +197,8 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: approveSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
-      const r = await approveEntries(q, actor, params.id, body.entryIds, body.note, today());
-      await audit({ targetType: 'evaluation_round', targetId: params.id, detail: { entryIds: body.entryIds } });
-      return r;
-    },
+    handler: async ({ actor, q, params, body, audit }) =>
+      approveEntries(q, { actor, today: today(), audit }, params.id, body.entryIds, body.note),
   });
 
   route(app, {
@@ -226,11 +209,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '公示期满且异议均已答复的，发布结果（命名）',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params, audit }) => {
-      const r = await publishRound(q, actor, params.id, today());
-      await audit({ targetType: 'evaluation_round', targetId: params.id, detail: r });
-      return r;
-    },
+    handler: async ({ actor, q, params, audit }) => publishRound(q, { actor, today: today(), audit }, params.id),
   });
 
   route(app, {
@@ -304,11 +283,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: selfAssessmentSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
-      const r = await fileSelfAssessment(q, actor, params.id, body, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: { flags: body.flags, selfScore: r.selfScore } });
-      return r;
-    },
+    handler: async ({ actor, q, params, body, audit }) => fileSelfAssessment(q, { actor, today: today(), audit }, params.id, body),
   });
 
   route(app, {
@@ -327,8 +302,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
         .max(BALLOT_CODES_MAX, `一次最多生成${BALLOT_CODES_MAX}个`),
     }),
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
-      const r = await issueCodes(q, actor, deps.keys, params.id, body.count, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: { count: body.count } });
+      const r = await issueCodes(q, { actor, today: today(), audit }, deps.keys, params.id, body.count);
       reply.header('cache-control', 'no-store');
       return r;
     },
@@ -342,11 +316,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '结束党员群众测评，计票并进入下一环节',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params, audit }) => {
-      const t = await closeBallot(q, actor, params.id, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: { ballots: t.total } });
-      return t;
-    },
+    handler: async ({ actor, q, params, audit }) => closeBallot(q, { actor, today: today(), audit }, params.id),
   });
 
   route(app, {
@@ -359,8 +329,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: contestScoreSchema,
     handler: async ({ actor, q, params, body, audit, reply }) => {
-      const r = await addContestScore(q, actor, params.id, body, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: body });
+      const r = await addContestScore(q, { actor, today: today(), audit }, params.id, body);
       reply.status(201);
       return r;
     },
@@ -374,11 +343,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     summary: '结束比武：评委5人及以上去掉一个最高分和一个最低分后取平均',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params, audit }) => {
-      const r = await closeContest(q, actor, params.id, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: { mean: r.mean } });
-      return r;
-    },
+    handler: async ({ actor, q, params, audit }) => closeContest(q, { actor, today: today(), audit }, params.id),
   });
 
   route(app, {
@@ -390,11 +355,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: reviewSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
-      const r = await reviewEntry(q, actor, params.id, body, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: r });
-      return r;
-    },
+    handler: async ({ actor, q, params, body, audit }) => reviewEntry(q, { actor, today: today(), audit }, params.id, body),
   });
 
   route(app, {
@@ -407,8 +368,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: z.object({ note: z.string().trim().min(1, '请填写退回理由').max(500, '退回理由不能超过500个字') }),
     handler: async ({ actor, q, params, body, audit }) => {
-      await returnEntry(q, actor, params.id, body.note, today());
-      await audit({ targetType: 'round_entry', targetId: params.id, detail: body });
+      await returnEntry(q, { actor, today: today(), audit }, params.id, body.note);
       return entryDetail(q, actor, params.id, today());
     },
   });
@@ -423,8 +383,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: objectionSchema,
     handler: async ({ actor, q, params, body, audit, reply }) => {
-      const id = await addObjection(q, actor, params.id, body, today());
-      await audit({ targetType: 'objection', targetId: id, detail: { entryId: params.id } });
+      await addObjection(q, { actor, today: today(), audit }, params.id, body);
       reply.status(201);
       return entryDetail(q, actor, params.id, today());
     },
@@ -440,8 +399,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: objectionAnswerSchema,
     handler: async ({ actor, q, params, body, audit }) => {
-      const r = await answerObjection(q, actor, params.id, body, today());
-      await audit({ targetType: 'objection', targetId: params.id, detail: { decision: body.decision } });
+      const r = await answerObjection(q, { actor, today: today(), audit }, params.id, body);
       return entryDetail(q, actor, r.entryId, today());
     },
   });

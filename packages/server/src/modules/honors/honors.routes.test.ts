@@ -63,7 +63,7 @@ describe('纪念章 推荐 → 审核 → 颁发 (RULES.md §4)', () => {
     const before = await auditCount(h);
     const rec = await town.post('/api/v1/honors/medal50/cases', { memberId: m.body.id, year: 2021, date: '2021-05-10' });
     expect(rec.status).toBe(201);
-    expect(rec.body).toMatchObject({ status: 'recommended', year: 2021, steps: [{ step: 1, data: { orgName: '甲一镇党委' } }] });
+    expect(rec.body).toMatchObject({ status: 'recommended', year: 2021, steps: [{ step: 1, orgName: '甲一镇党委' }] });
     // The township cannot review its own recommendation; another county does not even see it.
     const selfReview = await town.post(`/api/v1/honors/medal50/cases/${rec.body.id}/review`, {
       date: '2021-05-20',

@@ -32,6 +32,7 @@ import {
   getMedal50Case,
   medal50Abilities,
   memberHonors,
+  presentMedal50Cases,
   recommendMedal50,
   reviewMedal50,
 } from './honors.service.js';
@@ -42,9 +43,9 @@ const medalYear = z.coerce.number().int().min(2021, '纪念章自2021年起颁�
 
 /** The org a list is for: the one asked, else the actor's first scope root; checked for reading. */
 const listOrg = async (q: Q, actor: Actor, orgId: number | undefined) => {
-  const id = orgId ?? pathIds(scopesFor(actor, 'member.read')[0] ?? '0').at(-1);
+  const id = orgId ?? pathIds(scopesFor(actor, 'honor.read')[0] ?? '0').at(-1);
   const o = id ? await findOrgRef(q, id) : undefined;
-  authorize(actor, 'member.read', o, '党组织');
+  authorize(actor, 'honor.read', o, '党组织');
   return o;
 };
 
@@ -53,7 +54,7 @@ export const honorRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/honors/medal50',
-    permission: 'member.read',
+    permission: 'honor.read',
     summary: '「光荣在党50年」纪念章应颁发名单（含各人的申报进度）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional(), year: medalYear }),
@@ -69,7 +70,7 @@ export const honorRoutes = (app: FastifyInstance) => {
         offset: 0,
       });
       const cases = new Map(
-        (await findMedal50Cases(q, sql`o.path <@ ${o.orgPath}::ltree and c.status <> 'rejected'`, 100_000)).map((c) => [c.memberId, c]),
+        (await findMedal50Cases(q, sql`o.path <@ ${o.orgPath}::ltree and wi.state <> 'rejected'`, 100_000)).map((c) => [c.memberId, c]),
       );
       const today = businessDate(deps.now());
       // Awarded in an earlier year: the medal is for life, so not on this year's list.
@@ -97,50 +98,46 @@ export const honorRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/honors/medal50/cases',
-    permission: 'member.read',
+    permission: 'honor.read',
     summary: '纪念章申报（推荐、审核、颁发）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional(), year: medalYear.optional(), status: z.enum(MEDAL50_STATUSES).optional() }),
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const o = await listOrg(q, actor, query.orgId);
       const where = sql.join(
         [
           sql`o.path <@ ${o.orgPath}::ltree`,
-          scopeFilter(actor, 'member.read', sql`o.path`),
+          scopeFilter(actor, 'honor.read', sql`o.path`),
           query.year ? sql`c.year = ${query.year}` : sql`true`,
-          query.status ? sql`c.status = ${query.status}` : sql`true`,
+          query.status ? sql`wi.state = ${query.status}` : sql`true`,
         ],
         sql` and `,
       );
-      const items = await findMedal50Cases(q, where);
-      return { items: items.map(({ orgPath, ...c }) => c), total: items.length };
+      const items = await presentMedal50Cases(q, actor, await findMedal50Cases(q, where), businessDate(deps.now()));
+      return { items, total: items.length };
     },
   });
 
   route(app, {
     method: 'GET',
     url: '/api/v1/honors/medal50/cases/:id',
-    permission: 'member.read',
+    permission: 'honor.read',
     summary: '一份纪念章申报及其各步记录',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params }) => {
-      const { orgPath, ...c } = await getMedal50Case(q, actor, params.id);
-      return c;
-    },
+    handler: async ({ actor, q, params, deps }) => getMedal50Case(q, actor, params.id, businessDate(deps.now())),
   });
 
   route(app, {
     method: 'POST',
     url: '/api/v1/honors/medal50/cases',
-    permission: 'member.manage',
+    permission: 'honor.manage',
     auditAction: 'honor.medal50_recommend',
     summary: '推荐颁发「光荣在党50年」纪念章',
     tags,
     body: medal50RecommendSchema,
     handler: async ({ actor, q, body, deps, audit, reply }) => {
-      const { orgPath, ...c } = await recommendMedal50(q, actor, body, businessDate(deps.now()));
-      await audit({ targetType: 'medal50', targetId: c.id, detail: { memberId: c.memberId, year: c.year } });
+      const c = await recommendMedal50(q, { actor, today: businessDate(deps.now()), audit }, body);
       reply.status(201);
       return c;
     },
@@ -149,39 +146,33 @@ export const honorRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/honors/medal50/cases/:id/review',
-    permission: 'member.manage',
+    permission: 'honor.manage',
     auditAction: 'honor.medal50_review',
     summary: '审核纪念章申报（征求纪检监察机关意见）',
     tags,
     params: idParams,
     body: medal50ReviewSchema,
-    handler: async ({ actor, q, params, body, deps, audit }) => {
-      const { orgPath, ...c } = await reviewMedal50(q, actor, params.id, body, businessDate(deps.now()));
-      await audit({ targetType: 'medal50', targetId: c.id, detail: { memberId: c.memberId, passed: body.passed } });
-      return c;
-    },
+    handler: async ({ actor, q, params, body, deps, audit }) =>
+      reviewMedal50(q, { actor, today: businessDate(deps.now()), audit }, params.id, body),
   });
 
   route(app, {
     method: 'POST',
     url: '/api/v1/honors/medal50/cases/:id/award',
-    permission: 'member.manage',
+    permission: 'honor.manage',
     auditAction: 'honor.medal50_award',
     summary: '颁发「光荣在党50年」纪念章',
     tags,
     params: idParams,
     body: medal50AwardSchema,
-    handler: async ({ actor, q, params, body, deps, audit }) => {
-      const { orgPath, ...c } = await awardMedal50(q, actor, params.id, body.date, businessDate(deps.now()));
-      await audit({ targetType: 'medal50', targetId: c.id, detail: { memberId: c.memberId } });
-      return c;
-    },
+    handler: async ({ actor, q, params, body, deps, audit }) =>
+      awardMedal50(q, { actor, today: businessDate(deps.now()), audit }, params.id, body.date),
   });
 
   route(app, {
     method: 'GET',
     url: '/api/v1/honors/commendations',
-    permission: 'member.read',
+    permission: 'honor.read',
     summary: '表彰记录（优秀共产党员、优秀党务工作者、先进基层党组织）',
     tags,
     querystring: z.object({
@@ -195,7 +186,7 @@ export const honorRoutes = (app: FastifyInstance) => {
       const where = sql.join(
         [
           sql`s.path <@ ${o.orgPath}::ltree`,
-          scopeFilter(actor, 'member.read', sql`s.path`),
+          scopeFilter(actor, 'honor.read', sql`s.path`),
           query.year ? sql`c.year = ${query.year}` : sql`true`,
           query.title ? sql`c.title = ${query.title}` : sql`true`,
           query.level ? sql`c.level = ${query.level}` : sql`true`,
@@ -210,7 +201,7 @@ export const honorRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/honors/commendations',
-    permission: 'member.manage',
+    permission: 'honor.manage',
     auditAction: 'honor.commendation_create',
     summary: '登记表彰',
     tags,
@@ -226,16 +217,13 @@ export const honorRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/members/:id/honors',
-    permission: 'member.read',
+    permission: 'honor.read',
     summary: '党员获得的表彰与纪念章',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params }) => {
-      const h = await memberHonors(q, actor, params.id);
-      return {
-        commendations: h.commendations.map(({ path, ...c }) => c),
-        medal50: h.medal50 ? (({ orgPath, ...c }) => c)(h.medal50) : null,
-      };
+    handler: async ({ actor, q, params, deps }) => {
+      const h = await memberHonors(q, actor, params.id, businessDate(deps.now()));
+      return { commendations: h.commendations.map(({ path, ...c }) => c), medal50: h.medal50 };
     },
   });
 };

@@ -6,23 +6,45 @@ import {
   DomainError,
   isBasicCommitteeOver,
   isCountyOrAboveCommittee,
-  isMedal50Eligible,
+  MEDAL50_PROCESS,
   MEDAL50_STATUS_LABELS,
   type Medal50Recommend,
   type Medal50Review,
   type Medal50Status,
-  medal50Cutoff,
-  medal50StepProblem,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { appendStep, loadSteps, type RecordedStep } from '../../platform/workflow.js';
+import { advance, bindProcess, describeMany, type Firing, startInstance } from '../../platform/workflow.js';
 import { getMemberFor } from '../members/member.service.js';
 import { findActingOrg, findOrg } from '../orgs/org.repo.js';
 
-/** The workflow kind of a medal case on the shared step log. */
-const MEDAL50 = 'medal50';
+/** 「光荣在党50年」 on the workflow engine: the rules read the member as they are now. */
+export const MEDAL50 = bindProcess(MEDAL50_PROCESS, async (q, ids) => {
+  const found = await rows<{
+    id: number;
+    orgId: number;
+    name: string;
+    year: number;
+    status: 'probationary' | 'full';
+    fullMemberAt: string | null;
+    exitType: string | null;
+  }>(
+    q,
+    sql`select c.id, m.org_id as "orgId", m.name, c.year, m.status, to_char(m.full_member_at, 'YYYY-MM-DD') as "fullMemberAt",
+          m.exit_type as "exitType"
+        from medal50 c join member m on m.id = c.member_id where c.id = any(${`{${ids.join(',')}}`}::int[])`,
+  );
+  return new Map(
+    found.map((c) => [
+      c.id,
+      {
+        orgId: c.orgId,
+        subject: { memberName: c.name, year: c.year, member: { status: c.status, fullMemberAt: c.fullMemberAt, exitType: c.exitType } },
+      },
+    ]),
+  );
+});
 
 export interface Medal50Case {
   id: number;
@@ -35,129 +57,79 @@ export interface Medal50Case {
   status: Medal50Status;
 }
 
+// A case's status is its workflow state (`wi.state` in the filters).
 const CASE_SELECT = sql`select c.id, c.member_id as "memberId", m.name as "memberName", o.id as "orgId", o.name as "orgName",
-  o.path::text as "orgPath", c.year, c.status
-  from medal50 c join member m on m.id = c.member_id join org o on o.id = m.org_id`;
+  o.path::text as "orgPath", c.year, wi.state as status
+  from medal50 c join member m on m.id = c.member_id join org o on o.id = m.org_id
+  join workflow_instance wi on wi.kind = ${MEDAL50_PROCESS.kind} and wi.subject_id = c.id`;
 
 /** Medal cases matching `where`, by org then name. */
 export const findMedal50Cases = (q: Q, where: SQL, limit = 5000) =>
   rows<Medal50Case>(q, sql`${CASE_SELECT} where ${where} order by o.path, m.pinyin, c.id limit ${limit}`);
 
-/** One case with its recorded steps, if the actor may read its member. */
-export const getMedal50Case = async (q: Q, actor: Actor, id: number) => {
-  const [c] = await findMedal50Cases(q, sql`c.id = ${id}`);
-  authorize(actor, 'member.read', c, '纪念章申报');
-  return { ...c, steps: await loadSteps(q, MEDAL50, c.id) };
+/** Cases with their workflow views (state, log, next events for this reader), in one pass. */
+export const presentMedal50Cases = async (q: Q, actor: Actor, cases: Medal50Case[], today: string) => {
+  const views = await describeMany(
+    q,
+    MEDAL50,
+    cases.map((c) => c.id),
+    actor,
+    today,
+  );
+  return cases.map(({ orgPath, ...c }) => {
+    const v = views.get(c.id);
+    return {
+      ...c,
+      statusName: v?.stateLabel ?? MEDAL50_STATUS_LABELS[c.status],
+      steps: (v?.log ?? []).map((s) => ({ ...s, orgPath: undefined })),
+      next: v?.next ?? [],
+      abilities: Object.fromEntries((v?.next ?? []).map((e) => [e.event, e.mayAct])) as Record<string, boolean>,
+    };
+  });
 };
 
-const actingOrgOrRefuse = async (q: Q, actor: Actor, orgPath: string, qualifies: Parameters<typeof findActingOrg>[4], refusal: string) => {
-  const org = await findActingOrg(q, actor, 'member.manage', orgPath, qualifies);
-  if (!org) throw new DomainError('FORBIDDEN', refusal);
-  return org;
+/** One case with its log and next events, if the actor may read its member. */
+export const getMedal50Case = async (q: Q, actor: Actor, id: number, today: string) => {
+  const [c] = await findMedal50Cases(q, sql`c.id = ${id}`);
+  authorize(actor, 'honor.read', c, '纪念章申报');
+  return (await presentMedal50Cases(q, actor, [c], today))[0] as Awaited<ReturnType<typeof presentMedal50Cases>>[number];
 };
 
 /**
  * 推荐: the 乡镇/基层党委 above the member's branch puts an eligible member forward for the year's
  * medal (RULES.md §4). A member has at most one live case; an awarded medal is for life.
  */
-export const recommendMedal50 = async (q: Q, actor: Actor, input: Medal50Recommend, today: string) => {
-  const m = await getMemberFor(q, actor, 'member.read', input.memberId);
-  const org = await actingOrgOrRefuse(
-    q,
-    actor,
-    m.orgPath,
-    (o) => isBasicCommitteeOver(o, m.orgPath),
-    '纪念章由党支部核实党龄后，经乡镇（街道）或基层党委推荐（中办《关于做好"光荣在党50年"纪念章颁发工作的通知》）；您不是该党员所在支部的上级基层党委管理员',
-  );
-  if (!isMedal50Eligible(m, input.year)) {
-    throw new DomainError(
-      'RULE_VIOLATION',
-      m.exitType
-        ? `${m.name}已不在册，纪念章只颁发给健在的党员`
-        : `${m.name}到${input.year}年7月1日党龄不满50年（转正日期须不晚于${medal50Cutoff(input.year)}；中办《关于做好"光荣在党50年"纪念章颁发工作的通知》）`,
-    );
-  }
-  if (input.date > today) throw new DomainError('INVALID_INPUT', '推荐日期不能晚于今天', { field: 'date' });
+export const recommendMedal50 = async (q: Q, firing: Firing & { actor: Actor }, input: Medal50Recommend) => {
+  const m = await getMemberFor(q, firing.actor, 'honor.read', input.memberId);
   const [live] = await rows<{ year: number; status: Medal50Status }>(
     q,
-    sql`select year, status from medal50 where member_id = ${m.id} and status <> 'rejected'`,
+    sql`select c.year, wi.state as status from medal50 c join workflow_instance wi on wi.kind = ${MEDAL50_PROCESS.kind} and wi.subject_id = c.id
+        where c.member_id = ${m.id} and wi.state <> 'rejected'`,
   );
   if (live) {
     throw new DomainError('CONFLICT', `${m.name}已有${live.year}年度的纪念章申报（${MEDAL50_STATUS_LABELS[live.status]}），每人只颁发一次`);
   }
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into medal50 (member_id, year, status) values (${m.id}, ${input.year}, 'recommended') returning id`,
-  );
+  const [created] = await rows<{ id: number }>(q, sql`insert into medal50 (member_id, year) values (${m.id}, ${input.year}) returning id`);
   const id = created?.id as number;
-  await appendStep(q, {
-    kind: MEDAL50,
-    subjectId: id,
-    afterSeq: 0,
-    step: 1,
-    date: input.date,
-    data: { orgId: org.id, orgName: org.name, ...(input.note ? { note: input.note } : {}) },
-    warnings: [],
-    actorId: actor.userId,
-  });
-  return getMedal50Case(q, actor, id);
+  await startInstance(q, MEDAL50_PROCESS, id, firing.today);
+  await advance(q, MEDAL50, firing, id, 'recommend', input, { date: input.date, data: input.note ? { note: input.note } : {} });
+  return getMedal50Case(q, firing.actor, id, firing.today);
 };
 
-const COUNTY_REFUSAL =
-  '纪念章由旗县级以上党委组织部门审核、旗县级以上党委颁发（中办《关于做好"光荣在党50年"纪念章颁发工作的通知》）；您不是该党员所在旗县及以上党委的管理员';
-
-/**
- * Moves a case one step: 审核 (with the 纪检监察 opinion; a refusal ends it as 未通过) or 颁发. Of two
- * concurrent actions exactly one wins: the status only changes from the state that was read.
- */
-const advanceMedal50 = async (
-  q: Q,
-  actor: Actor,
-  id: number,
-  step: 2 | 3,
-  date: string,
-  data: Record<string, unknown>,
-  next: Medal50Status,
-  today: string,
-) => {
-  const c = await getMedal50Case(q, actor, id);
-  const org = await actingOrgOrRefuse(q, actor, c.orgPath, isCountyOrAboveCommittee, COUNTY_REFUSAL);
-  const last = c.steps.at(-1) as RecordedStep;
-  const problem = medal50StepProblem({ status: c.status, year: c.year, lastDate: last.date }, step, date, today);
-  if (problem) throw new DomainError('RULE_VIOLATION', problem, { field: 'date' });
-  if (step === 3) {
-    const m = await getMemberFor(q, actor, 'member.read', c.memberId);
-    if (m.exitType) throw new DomainError('RULE_VIOLATION', `${m.name}已不在册，纪念章只颁发给健在的党员`);
-  }
-  const won = await rows(q, sql`update medal50 set status = ${next} where id = ${id} and status = ${c.status} returning id`);
-  if (won.length === 0) throw new DomainError('CONFLICT', '该申报已被他人处理，请刷新');
-  await appendStep(q, {
-    kind: MEDAL50,
-    subjectId: id,
-    afterSeq: last.seq,
-    step,
-    date,
-    data: { orgId: org.id, orgName: org.name, ...data },
-    warnings: [],
-    actorId: actor.userId,
-  });
-  return getMedal50Case(q, actor, id);
+/** 审核, with the 纪检监察 opinion; a refusal ends the case as 未通过. */
+export const reviewMedal50 = async (q: Q, firing: Firing & { actor: Actor }, id: number, r: Medal50Review) => {
+  await getMedal50Case(q, firing.actor, id, firing.today);
+  const { date, ...data } = r;
+  await advance(q, MEDAL50, firing, id, 'review', r, { date, data });
+  return getMedal50Case(q, firing.actor, id, firing.today);
 };
 
-export const reviewMedal50 = (q: Q, actor: Actor, id: number, r: Medal50Review, today: string) =>
-  advanceMedal50(
-    q,
-    actor,
-    id,
-    2,
-    r.date,
-    { passed: r.passed, disciplineOpinion: r.disciplineOpinion, ...(r.reason ? { reason: r.reason } : {}) },
-    r.passed ? 'reviewed' : 'rejected',
-    today,
-  );
-
-export const awardMedal50 = (q: Q, actor: Actor, id: number, date: string, today: string) =>
-  advanceMedal50(q, actor, id, 3, date, {}, 'awarded', today);
+/** 颁发. */
+export const awardMedal50 = async (q: Q, firing: Firing & { actor: Actor }, id: number, date: string) => {
+  await getMedal50Case(q, firing.actor, id, firing.today);
+  await advance(q, MEDAL50, firing, id, 'award', { date }, { date, data: {} });
+  return getMedal50Case(q, firing.actor, id, firing.today);
+};
 
 export interface CommendationRow {
   id: number;
@@ -193,11 +165,11 @@ export const findCommendations = (q: Q, where: SQL, limit = 2000) =>
 export const createCommendation = async (q: Q, actor: Actor, userId: number, input: CommendationCreate, today: string) => {
   let subject: SQL;
   if (input.memberId) {
-    const m = await getMemberFor(q, actor, 'member.manage', input.memberId);
+    const m = await getMemberFor(q, actor, 'honor.manage', input.memberId);
     subject = sql`c.member_id = ${m.id}`;
   } else {
     const o = await findOrg(q, input.orgId as number);
-    authorize(actor, 'member.manage', o, '党组织');
+    authorize(actor, 'honor.manage', o, '党组织');
     subject = sql`c.org_id = ${o.id}`;
   }
   if (input.conferredAt > today) throw new DomainError('INVALID_INPUT', '表彰日期不能晚于今天', { field: 'conferredAt' });
@@ -216,11 +188,11 @@ export const createCommendation = async (q: Q, actor: Actor, userId: number, inp
 };
 
 /** A member's honours: commendations and the medal case, if any. */
-export const memberHonors = async (q: Q, actor: Actor, memberId: number) => {
-  const m = await getMemberFor(q, actor, 'member.read', memberId);
+export const memberHonors = async (q: Q, actor: Actor, memberId: number, today: string) => {
+  const m = await getMemberFor(q, actor, 'honor.read', memberId);
   const commendations = await findCommendations(q, sql`c.member_id = ${m.id}`);
-  const [medal] = await findMedal50Cases(q, sql`c.member_id = ${m.id} and c.status <> 'rejected'`);
-  return { commendations, medal50: medal ? { ...medal, steps: await loadSteps(q, MEDAL50, medal.id) } : null };
+  const [medal] = await findMedal50Cases(q, sql`c.member_id = ${m.id} and wi.state <> 'rejected'`);
+  return { commendations, medal50: medal ? ((await presentMedal50Cases(q, actor, [medal], today))[0] ?? null) : null };
 };
 
 /**
@@ -229,9 +201,9 @@ export const memberHonors = async (q: Q, actor: Actor, memberId: number) => {
  */
 export const medal50Abilities = async (q: Q, actor: Actor, orgPath: string) => {
   const below = `${orgPath}.0`;
-  if (!can(actor, 'member.manage', { orgPath: below })) return { canRecommend: false, canReview: false };
+  if (!can(actor, 'honor.manage', { orgPath: below })) return { canRecommend: false, canReview: false };
   return {
-    canRecommend: Boolean(await findActingOrg(q, actor, 'member.manage', below, (o) => isBasicCommitteeOver(o, below))),
-    canReview: Boolean(await findActingOrg(q, actor, 'member.manage', below, isCountyOrAboveCommittee)),
+    canRecommend: Boolean(await findActingOrg(q, actor, 'honor.manage', below, (o) => isBasicCommitteeOver(o, below))),
+    canReview: Boolean(await findActingOrg(q, actor, 'honor.manage', below, isCountyOrAboveCommittee)),
   };
 };

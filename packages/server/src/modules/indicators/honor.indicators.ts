@@ -56,7 +56,8 @@ defineIndicator({
       q,
       roots,
       sql`medal50 c join member m on m.id = c.member_id join org s on s.id = m.org_id`,
-      sql`c.status = 'awarded' and c.year = ${yearOf(date)}
+      // 颁发 is step 3 of the case's log: awarded, and on which day.
+      sql`c.year = ${yearOf(date)}
           and exists (select 1 from workflow_step w where w.kind = 'medal50' and w.subject_id = c.id and w.step = 3 and w.date <= ${date}::date)`,
     ),
 });

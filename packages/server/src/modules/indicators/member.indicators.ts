@@ -2,6 +2,7 @@ import { AGE_BANDS, bandStartRange, EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, med
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
 import { countMembers, defineIndicator, memberAggregate, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
+import { stateOf } from '../../platform/workflow.js';
 import { dateIn } from '../members/member.repo.js';
 
 // Status as of the date: a member is full from the 转正日期 on.
@@ -81,7 +82,7 @@ defineIndicator({
     const year = Number(date.slice(0, 4));
     // The medal is for life: members awarded in an earlier year are not on this year's list.
     return sql`${fullOn(medal50Cutoff(year))}
-      and not exists (select 1 from medal50 x where x.member_id = m.id and x.status = 'awarded' and x.year < ${year})`;
+      and not exists (select 1 from medal50 x where x.member_id = m.id and ${stateOf('medal50', sql`x.id`)} = 'awarded' and x.year < ${year})`;
   }),
 });
 

@@ -14,6 +14,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { groupBy, type Q, rows } from '../../platform/db/index.js';
 import { defineJob } from '../../platform/jobs.js';
+import { syncReminders } from '../../platform/reminders.js';
 import { readSettings } from '../../platform/settings.js';
 import { arrearsStreakSql } from '../dues/dues.arrears.js';
 
@@ -179,31 +180,21 @@ export const TERM_REMINDER_KIND = 'term';
  * term is due soon or overdue, seen by the org and everyone above it; resolved when a new election
  * (or an approved delay) moves the end.
  */
-const raiseTermReminders = async (q: Q, today: string, results: OrgCompliance[]) => {
-  const due = results.filter((r) => r.findings.some((f) => f.code === 'term.due_soon' || f.code === 'term.overdue'));
-  const rowsToRaise = due.map(
-    (r) =>
-      sql`(${TERM_REMINDER_KIND}, ${r.orgId}::int, ${r.orgId}::int, 0, ${r.termEndsAt}::date, ${`任期将于${r.termEndsAt}届满，请按期换届`}, ${today}::date)`,
-  );
-  let raised = 0;
-  for (let i = 0; i < rowsToRaise.length; i += 1000) {
-    raised += (
-      await rows(
-        q,
-        sql`insert into reminder (kind, subject_id, org_id, step, due_date, title, raised_at)
-            values ${sql.join(rowsToRaise.slice(i, i + 1000), sql`, `)} on conflict do nothing returning id`,
-      )
-    ).length;
-  }
-  const current = due.map((r) => sql`(${r.orgId}::int, ${r.termEndsAt}::date)`);
-  const stillDue = current.length > 0 ? sql`(r.subject_id, r.due_date) in (values ${sql.join(current, sql`, `)})` : sql`false`;
-  const resolved = await rows(
+const raiseTermReminders = (q: Q, today: string, results: OrgCompliance[]) =>
+  syncReminders(
     q,
-    sql`update reminder r set resolved_at = ${today}::date
-        where r.kind = ${TERM_REMINDER_KIND} and r.resolved_at is null and not ${stillDue} returning id`,
+    TERM_REMINDER_KIND,
+    results
+      .filter((r) => r.findings.some((f) => f.code === 'term.due_soon' || f.code === 'term.overdue'))
+      .map((r) => ({
+        subjectId: r.orgId,
+        orgId: r.orgId,
+        step: 0,
+        dueDate: r.termEndsAt as string,
+        title: `任期将于${r.termEndsAt}届满，请按期换届`,
+      })),
+    today,
   );
-  return { raised, resolved: resolved.length };
-};
 
 /** Nightly: the whole tree for this year (and last year's final state in January), and the 换届 reminders. */
 export const complianceScan = defineJob({

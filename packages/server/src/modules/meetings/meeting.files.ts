@@ -15,7 +15,7 @@ export interface AttachmentRow {
 }
 
 /** The meeting and its org, for a scope check: out of scope is the same 404 as missing. */
-export const meetingOrg = async (q: Q, actor: Actor, meetingId: number, action: 'member.read' | 'member.manage') => {
+export const meetingOrg = async (q: Q, actor: Actor, meetingId: number, action: 'meeting.read' | 'meeting.manage') => {
   const [m] = await rows<{ orgId: number }>(q, sql`select org_id as "orgId" from meeting where id = ${meetingId}`);
   const o = m && (await findOrgRef(q, m.orgId));
   authorize(actor, action, o, '会议记录');
@@ -31,7 +31,7 @@ export const findAttachments = (q: Q, meetingId: number) =>
 
 /** Keeps a sign-in sheet photo or a PDF with a meeting (type sniffed, size-limited, stored under the files dir). */
 export const attachFile = async (q: Q, actor: Actor, filesDir: string, meetingId: number, file: { bytes: Buffer; fileName: string }) => {
-  await meetingOrg(q, actor, meetingId, 'member.manage');
+  await meetingOrg(q, actor, meetingId, 'meeting.manage');
   // Lock the meeting so two uploads cannot both pass the per-meeting limit.
   await q.execute(sql`select id from meeting where id = ${meetingId} for update`);
   const [n] = await rows<{ n: number }>(q, sql`select count(*)::int as n from attachment where meeting_id = ${meetingId}`);
@@ -55,6 +55,6 @@ export const openAttachment = async (q: Q, actor: Actor, filesDir: string, id: n
         from attachment where id = ${id}`,
   );
   if (!a) throw new DomainError('NOT_FOUND', '附件不存在或不在您的管理范围内');
-  await meetingOrg(q, actor, a.meetingId, 'member.read');
+  await meetingOrg(q, actor, a.meetingId, 'meeting.read');
   return { ...a, bytes: await readStoredFile(filesDir, a.storageKey) };
 };

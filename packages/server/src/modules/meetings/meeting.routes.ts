@@ -21,7 +21,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/meetings',
-    permission: 'member.manage',
+    permission: 'meeting.manage',
     auditAction: 'meeting.create',
     summary: '登记会议（三会一课、主题党日、组织生活会、民主评议、谈心谈话）',
     tags,
@@ -37,13 +37,13 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/meetings',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '某党组织的会议记录',
     tags,
     querystring: z.object({ orgId: recordIdParam, year: yearQuery.optional(), type: z.enum(MEETING_TYPES).optional() }),
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'meeting.read', o, '党组织');
       const where = sql.join(
         [
           sql`g.org_id = ${o.id}`,
@@ -59,14 +59,14 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/orgs/:id/compliance',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '党组织某年度的问题：应开未开的会议、设置不符合规定等（每条带固定代码）',
     tags,
     params: idParams,
     querystring: z.object({ year: yearQuery }),
     handler: async ({ actor, q, params, query, deps }) => {
       const o = await findOrg(q, params.id);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'meeting.read', o, '党组织');
       const [scan] = await scanCompliance(q, query.year, businessDate(deps.now()), sql`o.id = ${o.id}`);
       return {
         org: { id: o.id, name: o.name },
@@ -81,7 +81,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/meetings/:id/held',
-    permission: 'member.manage',
+    permission: 'meeting.manage',
     auditAction: 'meeting.hold',
     summary: '将计划召开的会议登记为已召开（到会人员、记录、决定）',
     tags,
@@ -97,12 +97,12 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/meetings/:id',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '一次会议的记录：到会与缺席人员、附件',
     tags,
     params: idParams,
     handler: async ({ actor, q, params }) => {
-      await meetingOrg(q, actor, params.id, 'member.read');
+      await meetingOrg(q, actor, params.id, 'meeting.read');
       const [m] = await findMeetings(q, sql`g.id = ${params.id}`);
       const people = await rows<{ memberId: number; name: string; present: boolean; absenceReason: string | null }>(
         q,
@@ -116,7 +116,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/meetings/:id/attachments',
-    permission: 'member.manage',
+    permission: 'meeting.manage',
     auditAction: 'meeting.attach',
     summary: '为会议上传附件（签到表照片、会议记录PDF；JPG/PNG/WebP/PDF，不超过10MB）',
     tags,
@@ -133,7 +133,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/attachments/:id',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '下载或查看会议附件（仅限管理范围内）',
     tags,
     params: idParams,
@@ -152,14 +152,14 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/compliance/summary',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '下级党组织组织生活情况汇总（按夜间扫描结果：落后支部、三会一课完成率、换届到期）',
     tags,
     querystring: orgYearQuery,
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
-      const scope = scopeFilter(actor, 'member.read', sql`x.path`);
+      authorize(actor, 'meeting.read', o, '党组织');
+      const scope = scopeFilter(actor, 'meeting.read', sql`x.path`);
       const items = await rows<RollupRow>(
         q,
         sql`select c.id as "orgId", c.name, c.type, ${ROLLUP}
@@ -180,15 +180,15 @@ export const meetingRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/compliance/branches',
-    permission: 'member.read',
+    permission: 'meeting.read',
     summary: '某党组织下组织生活落后的党支部（应开未开会议、换届逾期等）',
     tags,
     querystring: z.object({ orgId: recordIdParam, year: yearQuery, code: z.string().max(60).optional(), ...pageQuery }),
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
-      authorize(actor, 'member.read', o, '党组织');
+      authorize(actor, 'meeting.read', o, '党组织');
       const { limit, offset } = paging(query);
-      const where = sql`x.path <@ ${o.orgPath}::ltree and ${scopeFilter(actor, 'member.read', sql`x.path`)} and x.closed_at is null
+      const where = sql`x.path <@ ${o.orgPath}::ltree and ${scopeFilter(actor, 'meeting.read', sql`x.path`)} and x.closed_at is null
         and s.year = ${query.year} and jsonb_array_length(s.findings) > 0
         ${query.code ? sql`and s.findings @> ${JSON.stringify([{ code: query.code }])}::jsonb` : sql``}`;
       const items = await rows<{

@@ -41,7 +41,7 @@ export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) 
  */
 const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
   const o = await findOrg(q, input.orgId);
-  authorize(actor, 'member.manage', o, '党组织');
+  authorize(actor, 'meeting.manage', o, '党组织');
   if (input.status === 'held' && input.date > today)
     throw new DomainError('INVALID_INPUT', '已召开的会议日期不能晚于今天', { field: 'date' });
   if (input.status === 'planned' && input.date < today)

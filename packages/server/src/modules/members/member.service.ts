@@ -1,4 +1,5 @@
 import {
+  type Action,
   type Actor,
   BRANCH_TYPES,
   DomainError,
@@ -26,7 +27,7 @@ const refuse = (problems: { field: string; message: string }[]) => {
 };
 
 /** Loads a member the actor may act on, or throws NOT_FOUND/FORBIDDEN. */
-export const getMemberFor = async (q: Q, actor: Actor, action: 'member.read' | 'member.manage' | 'member.reveal', id: number) => {
+export const getMemberFor = async (q: Q, actor: Actor, action: Action, id: number) => {
   const m = await findMember(q, id);
   authorize(actor, action, m, '党员');
   return m;

@@ -32,7 +32,7 @@ export const transferRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/members/:id/transfers',
-    permission: 'member.manage',
+    permission: 'transfer.manage',
     auditAction: 'member.transfer_issue',
     summary: '开具组织关系介绍信（系统内转接或转出本系统）',
     tags,
@@ -98,7 +98,7 @@ export const transferRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/transfers/:id/receive',
-    permission: 'member.manage',
+    permission: 'transfer.manage',
     auditAction: 'member.transfer_receive',
     summary: '接收转入的组织关系',
     tags,
@@ -114,7 +114,7 @@ export const transferRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/transfers/inbound',
-    permission: 'member.manage',
+    permission: 'transfer.manage',
     auditAction: 'member.transfer_in',
     summary: '接收从系统外转入的组织关系（登记党员并保存介绍信）',
     tags,
@@ -131,7 +131,7 @@ export const transferRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'POST',
     url: '/api/v1/transfers/:id/cancel',
-    permission: 'member.manage',
+    permission: 'transfer.manage',
     auditAction: 'member.transfer_cancel',
     summary: '撤回尚未接收的介绍信',
     tags,

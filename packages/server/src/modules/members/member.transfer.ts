@@ -34,8 +34,8 @@ const SELECT = sql`select t.id, t.member_id as "memberId", m.name as "memberName
 
 /** What the actor may do with a letter: receive it (the receiving side) or withdraw it (the issuing side). */
 export const transferAbilities = (actor: Actor, t: TransferRow) => ({
-  canReceive: t.status === 'pending' && t.toOrgPath !== null && can(actor, 'member.manage', { orgPath: t.toOrgPath }),
-  canCancel: t.status === 'pending' && t.fromOrgPath !== null && can(actor, 'member.manage', { orgPath: t.fromOrgPath }),
+  canReceive: t.status === 'pending' && t.toOrgPath !== null && can(actor, 'transfer.manage', { orgPath: t.toOrgPath }),
+  canCancel: t.status === 'pending' && t.fromOrgPath !== null && can(actor, 'transfer.manage', { orgPath: t.fromOrgPath }),
 });
 
 /** Transfers matching `where`, newest first. */
@@ -48,7 +48,7 @@ export const findTransfers = (q: Q, where: SQL, limit = 200) =>
  * member leaves the roll as 转出 with the destination recorded.
  */
 export const issueTransfer = async (q: Q, actor: Actor, userId: number, memberId: number, input: TransferCreate, today: string) => {
-  const m = await getMemberFor(q, actor, 'member.manage', memberId);
+  const m = await getMemberFor(q, actor, 'transfer.manage', memberId);
   if (m.exitType) throw new DomainError('RULE_VIOLATION', `${m.name}已不在册，不能办理转接`);
   if (input.issuedAt > today) throw new DomainError('INVALID_INPUT', '介绍信开具日期不能晚于今天', { field: 'issuedAt' });
   if (input.issuedAt < m.joinedAt) {
@@ -106,7 +106,7 @@ const getTransferFor = async (q: Q, actor: Actor, id: number) => {
 export const receiveTransfer = async (q: Q, actor: Actor, id: number, receivedAt: string, today: string) => {
   const t = await getTransferFor(q, actor, id);
   // The caller sees the letter (from either side), so a refusal here is 403, not 404.
-  if (!t.toOrgPath || !can(actor, 'member.manage', { orgPath: t.toOrgPath })) {
+  if (!t.toOrgPath || !can(actor, 'transfer.manage', { orgPath: t.toOrgPath })) {
     throw new DomainError('FORBIDDEN', `只有接收方「${t.toOrgName ?? '转入党组织'}」可以办理接收`);
   }
   if (receivedAt > today) throw new DomainError('INVALID_INPUT', '接收日期不能晚于今天', { field: 'receivedAt' });
@@ -130,7 +130,7 @@ export const receiveTransfer = async (q: Q, actor: Actor, id: number, receivedAt
 /** The issuing branch withdraws a letter not yet received. */
 export const cancelTransfer = async (q: Q, actor: Actor, id: number) => {
   const t = await getTransferFor(q, actor, id);
-  if (t.fromOrgPath === null || !can(actor, 'member.manage', { orgPath: t.fromOrgPath }))
+  if (t.fromOrgPath === null || !can(actor, 'transfer.manage', { orgPath: t.fromOrgPath }))
     throw new DomainError('FORBIDDEN', `只有开具介绍信的「${t.fromOrgName}」可以撤回`);
   const won = await rows(q, sql`update member_transfer set status = 'cancelled' where id = ${id} and status = 'pending' returning id`);
   if (won.length === 0) throw new DomainError('CONFLICT', '该转接已办结或已撤回，不能撤回');

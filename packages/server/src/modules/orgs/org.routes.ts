@@ -76,7 +76,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     method: 'GET',
     url: '/api/v1/orgs/by-code/:code',
     // Whoever issues a transfer letter must confirm the receiving branch, wherever it is: its name only.
-    permission: 'member.manage',
+    permission: 'transfer.manage',
     summary: '按代码查找在册党支部（开具转接介绍信时核对接收方名称）',
     tags,
     params: z.object({ code: z.string().trim().min(1).max(32) }),

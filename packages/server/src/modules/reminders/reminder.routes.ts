@@ -1,4 +1,4 @@
-import { recordIdParam } from '@jishi/domain';
+import { type Action, DEVELOPMENT_PROCESS, ENTRY_PROCESS, MEDAL50_PROCESS, recordIdParam } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -6,18 +6,24 @@ import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { rows } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
+import { TERM_REMINDER_KIND } from '../meetings/compliance.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 
-/** What each kind of reminder is about, for the UI's link and label. */
-const KIND_LABELS: Record<string, string> = { development: '发展党员', term: '换届' };
+/** Each kind of reminder: its name for the UI, and the action a reader needs to see it (its module's). */
+const KINDS: Record<string, { label: string; action: Action }> = {
+  [DEVELOPMENT_PROCESS.kind]: { label: DEVELOPMENT_PROCESS.label, action: 'development.read' },
+  [MEDAL50_PROCESS.kind]: { label: MEDAL50_PROCESS.label, action: 'honor.read' },
+  [ENTRY_PROCESS.kind]: { label: ENTRY_PROCESS.label, action: 'evaluation.file' },
+  [TERM_REMINDER_KIND]: { label: '换届', action: 'org.read' },
+};
 
 /** /api/v1/reminders: the deadlines the daily jobs raised, within the caller's scope. */
 export const reminderRoutes = (app: FastifyInstance) => {
   route(app, {
     method: 'GET',
     url: '/api/v1/reminders',
-    // Every kind so far concerns the member roll (发展党员, 换届); a kind with other data gets its own action.
-    permission: 'member.read',
+    // Each kind is filtered by its own module's read action below.
+    permission: 'authenticated',
     summary: '待办提醒（到期、逾期的期限）',
     tags: ['提醒'],
     querystring: z.object({
@@ -28,7 +34,7 @@ export const reminderRoutes = (app: FastifyInstance) => {
       let under = sql`true`;
       if (query.orgId) {
         const o = await findOrgRef(q, query.orgId);
-        authorize(actor, 'member.read', o, '党组织');
+        authorize(actor, 'org.read', o, '党组织');
         under = sql`o.path <@ ${o.orgPath}::ltree`;
       }
       const today = businessDate(deps.now());
@@ -49,11 +55,14 @@ export const reminderRoutes = (app: FastifyInstance) => {
               to_char(r.due_date, 'YYYY-MM-DD') as "dueDate", r.title, to_char(r.raised_at, 'YYYY-MM-DD') as "raisedAt",
               to_char(r.resolved_at, 'YYYY-MM-DD') as "resolvedAt"
             from reminder r join org o on o.id = r.org_id
-            where ${scopeFilter(actor, 'member.read', sql`o.path`)} and ${under}
+            where (${sql.join(
+              Object.entries(KINDS).map(([kind, k]) => sql`(r.kind = ${kind} and ${scopeFilter(actor, k.action, sql`o.path`)})`),
+              sql` or `,
+            )}) and ${under}
               and ${query.status === 'open' ? sql`r.resolved_at is null` : sql`r.resolved_at is not null`}
             order by r.due_date, r.id limit 500`,
       );
-      const items = found.map((r) => ({ ...r, kindName: KIND_LABELS[r.kind] ?? r.kind, overdue: r.dueDate < today }));
+      const items = found.map((r) => ({ ...r, kindName: KINDS[r.kind]?.label ?? '提醒', overdue: r.dueDate < today }));
       return { items, overdue: items.filter((r) => r.overdue).length, total: items.length };
     },
   });

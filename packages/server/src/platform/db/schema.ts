@@ -243,9 +243,34 @@ export const applicant = pgTable(
 );
 
 /**
- * The shared workflow log (ARCHITECTURE.md Workflows): each recorded step of any process, in
- * order, with its date, data, warnings and who recorded it. `seq` is unique per subject, so of two
- * concurrent recordings of the same step exactly one is stored.
+ * One instance of a process on the workflow engine (ARCHITECTURE.md Workflows): its state and
+ * sequence, which only `advance()` changes under a row lock, and the current state's deadline.
+ * The module's own table keeps the business data (the applicant, the case, the entry's result).
+ */
+export const workflowInstance = pgTable(
+  'workflow_instance',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    state: text('state').notNull(),
+    seq: integer('seq').notNull().default(0),
+    enteredOn: date('entered_on', { mode: 'string' }).notNull(),
+    /** The `due` deadline of the current state, if any (timers and boards read it). */
+    dueOn: date('due_on', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('workflow_instance_key').on(t.kind, t.subjectId),
+    index('workflow_instance_state_idx').on(t.kind, t.state),
+    index('workflow_instance_due_idx').on(t.kind, t.dueOn).where(sql`closed_on is null`),
+  ],
+);
+
+/**
+ * The shared workflow log: each accepted event of any process, in order, with its business date,
+ * input, warnings, who fired it, in which role and for which org. `seq` is unique per subject, so
+ * of two concurrent events exactly one is stored.
  */
 export const workflowStep = pgTable(
   'workflow_step',
@@ -254,15 +279,30 @@ export const workflowStep = pgTable(
     kind: text('kind').notNull(),
     subjectId: integer('subject_id').notNull(),
     seq: integer('seq').notNull(),
+    event: text('event').notNull(),
     step: integer('step').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     data: jsonb('data').notNull().default({}),
     warnings: jsonb('warnings').notNull().default([]),
     actorId: integer('actor_id').references(() => appUser.id),
+    actorRole: text('actor_role'),
+    orgId: integer('org_id').references(() => org.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('workflow_step_seq_key').on(t.kind, t.subjectId, t.seq)],
 );
+
+/**
+ * Days an administrator adds to the business calendar (a later year's holidays and 调休 days, as
+ * the State Council publishes them); the shipped years live in the domain.
+ */
+export const businessDay = pgTable('business_day', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name'),
+  createdBy: integer('created_by').references(() => appUser.id),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
 
 /**
  * 表彰: 优秀共产党员 / 优秀党务工作者 (a member) or 先进基层党组织 (an org), by level and year.
@@ -302,7 +342,6 @@ export const medal50 = pgTable(
       .notNull()
       .references(() => member.id),
     year: integer('year').notNull(),
-    status: text('status').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('medal50_year_idx').on(t.year)],
@@ -574,8 +613,6 @@ export const roundEntry = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
-    stage: integer('stage').notNull().default(0),
-    seq: integer('seq').notNull().default(0),
     declaredFlags: text('declared_flags').array().notNull().default(sql`'{}'`),
     selfAssessment: jsonb('self_assessment'),
     review: jsonb('review'),

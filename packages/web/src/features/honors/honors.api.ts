@@ -74,6 +74,8 @@ export interface Medal50Step {
   data: Medal50StepData;
   /** Display name of the account that recorded it; null for demo data. */
   actorName: string | null;
+  /** The org that acted (the township that recommended, the county that reviewed). */
+  orgName: string | null;
 }
 
 /** A case with its recorded steps. */

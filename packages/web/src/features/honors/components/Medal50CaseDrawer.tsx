@@ -14,7 +14,7 @@ function RecordedStep({ entry }: { entry: Medal50Step }) {
       <Typography.Text>{entry.date}</Typography.Text>
       <Typography.Text type="secondary">
         {' '}
-        · {data.orgName ?? '—'}
+        · {entry.orgName ?? '—'}
         {entry.actorName ? ` · ${entry.actorName}` : ''}
       </Typography.Text>
       {data.disciplineOpinion && (

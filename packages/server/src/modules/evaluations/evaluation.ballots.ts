@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import { type Actor, BALLOT_CODE_ALPHABET, DomainError, type Rating, stepIndex, tally } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
+import type { Keys } from '../../platform/crypto.js';
+import { blindIndex } from '../../platform/crypto.js';
+import { type Q, rows } from '../../platform/db/index.js';
+import { advance, type Firing } from '../../platform/workflow.js';
+import { ENTRIES, findEntry, findRound, type RoundRow, readableEntry, stageOf } from './evaluation.repo.js';
+
+/** Issues one-time codes for the entry's 测评; the plain codes are returned once and kept only as keyed hashes. */
+export const issueCodes = async (q: Q, firing: Firing & { actor: Actor }, keys: Keys, entryId: number, count: number) => {
+  const { entry, round } = await readableEntry(q, firing.actor, entryId);
+  const codes = Array.from({ length: count }, () =>
+    Array.from({ length: 10 }, () => BALLOT_CODE_ALPHABET[randomInt(BALLOT_CODE_ALPHABET.length)]).join(''),
+  );
+  await advance(
+    q,
+    ENTRIES,
+    firing,
+    entry.id,
+    'issue_codes',
+    { count },
+    {
+      effect: async () => {
+        await q.execute(
+          sql`insert into ballot_code (entry_id, code_hash, issued_by, issued_on) values ${sql.join(
+            codes.map((c) => sql`(${entry.id}, ${blindIndex(keys, c)}, ${firing.actor.userId}, ${firing.today}::date)`),
+            sql`, `,
+          )}`,
+        );
+        return undefined;
+      },
+    },
+  );
+  return { codes, closesAt: round.steps[stepIndex(round.steps, 'ballot')]?.closesAt ?? null };
+};
+
+export const ballotTally = async (q: Q, entryId: number) => {
+  const counts = await rows<{ choice: Rating; n: number }>(q, sql`select choice, votes as n from ballot_tally where entry_id = ${entryId}`);
+  const [codes] = await rows<{ issued: number; used: number }>(
+    q,
+    sql`select count(*)::int as issued, count(used_on)::int as used from ballot_code where entry_id = ${entryId}`,
+  );
+  return { ...tally(Object.fromEntries(counts.map((c) => [c.choice, c.n]))), codesIssued: codes?.issued ?? 0, codesUsed: codes?.used ?? 0 };
+};
+
+/** Ends the entry's 测评: the count is recorded in the step log and unused codes stop working. */
+export const closeBallot = async (q: Q, firing: Firing & { actor: Actor }, entryId: number) => {
+  const { entry } = await readableEntry(q, firing.actor, entryId);
+  const t = await ballotTally(q, entry.id);
+  await advance(q, ENTRIES, firing, entry.id, 'close_ballot', {}, { data: { tally: t } });
+  return t;
+};
+
+/** What the phone page shows for a code before voting; says plainly when it cannot be used. */
+export const ballotInfo = async (q: Q, keys: Keys, code: string, today: string) => {
+  const [found] = await rows<{ entryId: number; usedOn: string | null; orgName: string; roundId: number }>(
+    q,
+    sql`select c.entry_id as "entryId", to_char(c.used_on, 'YYYY-MM-DD') as "usedOn", o.name as "orgName", e.round_id as "roundId"
+        from ballot_code c join round_entry e on e.id = c.entry_id join org o on o.id = e.org_id
+        where c.code_hash = ${blindIndex(keys, code)}`,
+  );
+  if (!found) throw new DomainError('NOT_FOUND', '测评码无效，请核对后重新输入');
+  const round = (await findRound(q, found.roundId)) as RoundRow;
+  const entry = await findEntry(q, found.entryId);
+  const stage = entry ? stageOf(round, entry) : round.steps.length;
+  const index = stepIndex(round.steps, 'ballot');
+  const step = round.steps[index];
+  let refusal: string | null = null;
+  if (found.usedOn) refusal = '该测评码已投过票，每个测评码只能投一次';
+  else if (stage !== index) refusal = '本次测评已结束，测评码已失效';
+  else if (step && today > step.closesAt) refusal = `本次测评已于${step.closesAt}截止，测评码已失效`;
+  else if (step && today < step.opensAt) refusal = `本次测评${step.opensAt}开始`;
+  return {
+    entryId: found.entryId,
+    orgName: found.orgName,
+    roundName: round.name,
+    programme: round.programme,
+    stepName: step?.name ?? '',
+    refusal,
+    summary: stage > 0 ? (entry?.selfAssessment?.summary ?? null) : null,
+  };
+};
+
+/**
+ * One anonymous ballot per code: the code is marked used and the choice counted; no row is kept
+ * per ballot, so nothing links a choice to a code, a time or an address. A second vote with the
+ * same code is refused, also when two arrive at once. A ballot moves no step: the entry's
+ * instance is untouched, so voters never contend with the branch for it.
+ */
+export const castBallot = async (q: Q, keys: Keys, code: string, choice: Rating, today: string) => {
+  const info = await ballotInfo(q, keys, code, today);
+  if (info.refusal) throw new DomainError('RULE_VIOLATION', info.refusal, { field: 'code' });
+  const [used] = await rows<{ entryId: number }>(
+    q,
+    sql`update ballot_code set used_on = ${today}::date where code_hash = ${blindIndex(keys, code)} and used_on is null
+        returning entry_id as "entryId"`,
+  );
+  if (!used) throw new DomainError('RULE_VIOLATION', '该测评码已投过票，每个测评码只能投一次', { field: 'code' });
+  await q.execute(
+    sql`insert into ballot_tally (entry_id, choice, votes) values (${used.entryId}, ${choice}, 1)
+        on conflict (entry_id, choice) do update set votes = ballot_tally.votes + 1`,
+  );
+  return { entryId: used.entryId, orgName: info.orgName };
+};
