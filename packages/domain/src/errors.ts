@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
+  /** A write from another site's page (Origin or Sec-Fetch-Site), refused before anything runs. */
+  CROSS_SITE: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ORG_CODE_TAKEN: 409,
@@ -21,6 +23,7 @@ export const ERROR_STATUS = {
   ACCOUNT_DISABLED: 423,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   WORKFLOW_INVALID_TRANSITION: 422,
 } as const;
 

@@ -27,9 +27,10 @@ import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { reminderRoutes } from './modules/reminders/reminder.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
-import { errorHandler, notFoundHandler, refuseNulInput } from './platform/errors.js';
+import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks } from './platform/http.js';
+import { registerWebSecurity } from './platform/web-security.js';
 import { workflowDeadlines } from './platform/workflow.jobs.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -78,11 +79,14 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
     // Access logs come from the load balancer; the app logs failures and slow requests (below).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
+    // A path that does not decode (`/orgs/%ED%A0%80`) gets the same Chinese error body as the rest.
+    frameworkErrors: (error, req, reply) => errorHandler(error, req, reply),
   });
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await registerWebSecurity(app, deps.config);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ImportLimits.maxBytes, files: 1, fields: 5 }, throwFileSizeLimit: true });
   await app.register(swagger, {
@@ -105,7 +109,7 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
     }
   });
   registerAuthHooks(app);
-  app.addHook('preValidation', refuseNulInput);
+  app.addHook('preValidation', refuseBadInput);
   for (const register of MODULES) register(app);
   opts.extra?.(app);
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());

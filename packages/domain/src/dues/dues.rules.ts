@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '../org/org.schema.js';
 
 /**
  * 党费 (中组部《关于中国共产党党费收缴、使用和管理的规定》, 中组发〔2008〕3号; RULES.md §3). Every
@@ -136,13 +137,13 @@ export const monthOf = (index: number): string => `${Math.floor(index / 12)}-${S
  */
 export const duesAssessSchema = z
   .object({
-    memberId: z.number().int().positive().max(2147483647, '编号超出范围'),
+    memberId: recordId,
     effectiveFrom: monthString,
     category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
     monthlyBase: yuanToFen.optional(),
     reducedAmount: yuanToFen.optional(),
     reductionReason: z.string().trim().min(1, '请填写少交或免交的原因').max(200, '不能超过200个字').optional(),
-    reductionApprovedBy: z.number().int().positive().max(2147483647, '编号超出范围').optional(),
+    reductionApprovedBy: recordId.optional(),
   })
   .refine((d) => (d.category !== 'employed' && d.category !== 'retired') || d.monthlyBase !== undefined, {
     message: '在职和离退休党员须填写每月交纳基数（元）',
@@ -167,7 +168,7 @@ export const DUES_METHOD_LABELS: Record<DuesMethod, string> = {
 /** A payment for a range of months; the amount due is computed from the assessments, never typed. */
 export const duesPaySchema = z
   .object({
-    memberId: z.number().int().positive().max(2147483647, '编号超出范围'),
+    memberId: recordId,
     fromMonth: monthString,
     toMonth: monthString,
     paidAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),

@@ -4,6 +4,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 const PART_LABELS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
+/** The answer to a body type a route does not take. */
+export const UNSUPPORTED_MEDIA_TYPE_MESSAGE = '不支持的内容类型，请使用 application/json';
+
 /** The one error body: `{ error: { code, message, details } }`. */
 const send = (reply: FastifyReply, status: number, code: string, message: string, details?: unknown) =>
   reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -28,8 +31,8 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
 
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
-  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '文件超过10MB，请拆分后分批导入');
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'INVALID_INPUT', '不支持的内容类型，请使用 application/json');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
+  if (fe.code === 'FST_ERR_BAD_URL') return send(reply, 400, 'INVALID_INPUT', '请求地址包含无效的字符编码');
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, 'INVALID_INPUT', '请求体不能为空');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError ? '请求体不是有效的JSON' : '请求无效';
@@ -55,17 +58,67 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
 /** 404 for unknown routes, in the same shape. */
 export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) => send(reply, 404, 'NOT_FOUND', '请求的接口不存在');
 
-/** True when any string inside holds a NUL character, which PostgreSQL text cannot store. */
-const hasNul = (v: unknown): boolean => {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (Array.isArray(v)) return v.some(hasNul);
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
-  return false;
+/** Deepest nesting of arrays and objects a request body may have; real forms need a handful. */
+export const MAX_INPUT_DEPTH = 64;
+
+type InputProblem = { kind: 'nul' | 'surrogate'; field: string } | { kind: 'depth' };
+
+/** Lone surrogates: `u` mode matches only halves that are not part of a pair. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+const stringProblem = (s: string): 'nul' | 'surrogate' | null =>
+  s.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(s) ? 'surrogate' : null;
+
+/**
+ * The first string (value or key) PostgreSQL cannot take — a NUL, or an unpaired surrogate that
+ * breaks jsonb (22P02) and turns into U+FFFD in text — or nesting beyond MAX_INPUT_DEPTH.
+ * Iterative, so a body nested 100,000 deep cannot overflow the stack.
+ */
+export const inputProblem = (root: unknown): InputProblem | null => {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 1 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, path, depth } = item;
+    if (typeof value === 'string') {
+      const kind = stringProblem(value);
+      if (kind) return { kind, field: path };
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_INPUT_DEPTH) return { kind: 'depth' };
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    for (const [key, v] of entries) {
+      const sub = path ? `${path}.${key}` : key;
+      const kind = stringProblem(key);
+      if (kind) return { kind, field: sub };
+      stack.push({ value: v, path: sub, depth: depth + 1 });
+    }
+  }
+  return null;
 };
 
-/** Refuses input with NUL characters before any handler sees it. */
-export const refuseNulInput = async (request: FastifyRequest) => {
-  if (hasNul(request.body) || hasNul(request.query) || hasNul(request.params)) {
-    throw new DomainError('INVALID_INPUT', '输入包含不可见的非法字符（NUL），请删除后重试');
+const PROBLEM_MESSAGES = {
+  nul: '输入包含不可见的非法字符（NUL），请删除后重试',
+  surrogate: '输入包含无效的字符编码（不成对的代理字符），请删除后重试',
+} as const;
+
+/**
+ * Refuses, before any handler or schema sees them, a body, query or path holding what the
+ * database cannot store, or a body nested absurdly deep.
+ */
+export const refuseBadInput = async (request: FastifyRequest) => {
+  for (const [part, value] of [
+    ['body', request.body],
+    ['querystring', request.query],
+    ['params', request.params],
+  ] as const) {
+    const problem = inputProblem(value);
+    if (!problem) continue;
+    if (problem.kind === 'depth') throw new DomainError('INVALID_INPUT', '请求体嵌套层级过深');
+    const message = PROBLEM_MESSAGES[problem.kind];
+    throw new DomainError(
+      'INVALID_INPUT',
+      problem.field ? `${PART_LABELS[part]}字段「${fieldLabel(problem.field)}」：${message}` : message,
+      { field: problem.field || part },
+    );
   }
 };

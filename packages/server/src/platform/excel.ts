@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { megabytes, type UploadSpec } from './files.js';
 
 export interface SheetColumn<T> {
   header: string;
@@ -49,6 +50,13 @@ export const attachment = (fileName: string) => `attachment; filename="export.xl
 
 export const ImportLimits = { maxBytes: 10 * 1024 * 1024, maxUnpackedBytes: 100 * 1024 * 1024, maxRows: 50_000 } as const;
 
+/** An .xlsx import (members, and any later sheet import). */
+export const IMPORT_UPLOAD: UploadSpec = {
+  what: '一个 .xlsx 文件',
+  maxBytes: ImportLimits.maxBytes,
+  tooLarge: `文件超过${megabytes(ImportLimits.maxBytes)}MB，请拆分后分批导入`,
+};
+
 /**
  * Sum of the uncompressed sizes in a zip's central directory, or null when the bytes are not a
  * zip. Read before unpacking, so a small file that inflates to gigabytes is refused up front.
@@ -98,10 +106,11 @@ const cellValue = (v: unknown): Cell => {
  * contains `headerMarker`; blank rows are skipped.
  */
 export const readSheet = async (buf: Buffer, headerMarker: string): Promise<ReadSheet> => {
-  if (buf.length > ImportLimits.maxBytes) throw new SheetError('文件超过10MB，请拆分后分批导入');
+  if (buf.length > ImportLimits.maxBytes) throw new SheetError(IMPORT_UPLOAD.tooLarge);
   const unpacked = zipUnpackedSize(buf);
   if (unpacked === null) throw new SheetError('文件不是有效的Excel工作簿（.xlsx），请用模板另存为.xlsx后再导入');
-  if (unpacked > ImportLimits.maxUnpackedBytes) throw new SheetError('文件解压后超过100MB，请拆分后分批导入');
+  if (unpacked > ImportLimits.maxUnpackedBytes)
+    throw new SheetError(`文件解压后超过${megabytes(ImportLimits.maxUnpackedBytes)}MB，请拆分后分批导入`);
   const { default: ExcelJS } = await import('exceljs');
   // The streaming reader: rows are parsed as the sheet XML is read, in half the time and memory of
   // loading the workbook; only the first sheet is read.

@@ -48,6 +48,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Reachable while the user still has to change the initial password. */
     duringPasswordChange?: boolean;
+    /** Takes a multipart/form-data file upload; every other write takes JSON only (web-security.ts). */
+    upload?: boolean;
   }
 }
 
@@ -189,6 +191,8 @@ export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | un
   /** The audit action of a write route (`org.create`); also used when the write is refused. */
   auditAction?: string;
   duringPasswordChange?: boolean;
+  /** Takes one multipart/form-data file (read with `uploadedFile`); other writes take JSON only. */
+  upload?: boolean;
   handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<unknown>;
 }
 
@@ -220,7 +224,7 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
       ...(spec.querystring ? { querystring: spec.querystring } : {}),
       ...(spec.params ? { params: spec.params } : {}),
     },
-    config: { permission: spec.permission, duringPasswordChange: spec.duringPasswordChange },
+    config: { permission: spec.permission, duringPasswordChange: spec.duringPasswordChange, upload: spec.upload },
   };
   app.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,

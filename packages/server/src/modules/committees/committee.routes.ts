@@ -1,4 +1,4 @@
-import { committeeAdjustSchema, committeeCreateSchema } from '@jishi/domain';
+import { committeeAdjustSchema, committeeCreateSchema, recordId } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
@@ -82,7 +82,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: z.object({
       name: z.string().trim().min(1, '请填写党小组名称').max(40, '不能超过40个字'),
-      leaderId: z.number().int().positive().optional(),
+      leaderId: recordId.optional(),
     }),
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
       const o = await findOrg(q, params.id);

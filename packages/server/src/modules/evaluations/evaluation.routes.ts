@@ -7,6 +7,8 @@ import {
   objectionAnswerSchema,
   objectionSchema,
   PROGRAMMES,
+  recordId,
+  recordIdParam,
   reviewSchema,
   roundCreateSchema,
   schemeSchema,
@@ -77,7 +79,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'scheme.create',
     summary: '制定评选方案',
     tags,
-    body: z.object({ orgId: z.number().int().positive(), scheme: schemeSchema }),
+    body: z.object({ orgId: recordId, scheme: schemeSchema }),
     handler: async ({ actor, q, body, audit, reply }) => {
       const id = await createScheme(q, actor, body.orgId, body.scheme);
       await audit({ targetType: 'scheme', targetId: id, detail: { programme: body.scheme.programme, year: body.scheme.year } });
@@ -114,7 +116,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       year: yearQuery,
       name: z.string().trim().min(1, '请填写方案名称').max(60, '方案名称不能超过60个字'),
       /** Where the copy belongs: the scheme's own org by default, or one the user manages (a 旗县 adapting the city's). */
-      orgId: z.number().int().positive().optional(),
+      orgId: recordId.optional(),
     }),
     handler: async ({ actor, q, params, body, audit, reply }) => {
       const from = await readableScheme(q, actor, params.id);
@@ -180,7 +182,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     querystring: z.object({
       stage: z.coerce.number().int().min(0).max(10).optional(),
-      orgId: z.coerce.number().int().positive().optional(),
+      orgId: recordIdParam.optional(),
       level: z.string().max(32).optional(),
       q: z.string().trim().max(50).optional(),
       ...pageQuery,
@@ -410,7 +412,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '历年对比：各年度已发布结果的参评数、各等次（评价）数和命名红旗数',
     tags,
-    querystring: z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }), orgId: z.coerce.number().int().positive() }),
+    querystring: z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }), orgId: recordIdParam }),
     handler: async ({ actor, q, query }) => ({ items: await compareYears(q, actor, query.programme, query.orgId) }),
   });
 

@@ -2,7 +2,7 @@ import { type Actor, ATTACHMENT_LIMITS, DomainError } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { cleanFileName, readStoredFile, storeFile } from '../../platform/files.js';
+import { readStoredFile, storeFile } from '../../platform/files.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 
 export interface AttachmentRow {
@@ -29,7 +29,10 @@ export const findAttachments = (q: Q, meetingId: number) =>
           created_at as "createdAt" from attachment where meeting_id = ${meetingId} order by id`,
   );
 
-/** Keeps a sign-in sheet photo or a PDF with a meeting (type sniffed, size-limited, stored under the files dir). */
+/**
+ * Keeps a sign-in sheet photo or a PDF with a meeting (type sniffed, size-limited, stored under the
+ * files dir); the name is as `uploadedFile` cleaned it.
+ */
 export const attachFile = async (q: Q, actor: Actor, filesDir: string, meetingId: number, file: { bytes: Buffer; fileName: string }) => {
   await meetingOrg(q, actor, meetingId, 'meeting.manage');
   // Lock the meeting so two uploads cannot both pass the per-meeting limit.
@@ -41,7 +44,7 @@ export const attachFile = async (q: Q, actor: Actor, filesDir: string, meetingId
   const [created] = await rows<AttachmentRow>(
     q,
     sql`insert into attachment (meeting_id, file_name, content_type, size_bytes, sha256, storage_key, created_by)
-        values (${meetingId}, ${cleanFileName(file.fileName)}, ${stored.contentType}, ${stored.sizeBytes}, ${stored.sha256}, ${stored.key}, ${actor.userId})
+        values (${meetingId}, ${file.fileName}, ${stored.contentType}, ${stored.sizeBytes}, ${stored.sha256}, ${stored.key}, ${actor.userId})
         returning id, meeting_id as "meetingId", file_name as "fileName", content_type as "contentType", size_bytes as "sizeBytes", created_at as "createdAt"`,
   );
   return created as AttachmentRow;

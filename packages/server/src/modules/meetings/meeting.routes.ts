@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { rows } from '../../platform/db/index.js';
-import { uploadedFile } from '../../platform/files.js';
+import { ATTACHMENT_UPLOAD, megabytes, uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
@@ -118,11 +118,12 @@ export const meetingRoutes = (app: FastifyInstance) => {
     url: '/api/v1/meetings/:id/attachments',
     permission: 'meeting.manage',
     auditAction: 'meeting.attach',
-    summary: '为会议上传附件（签到表照片、会议记录PDF；JPG/PNG/WebP/PDF，不超过10MB）',
+    summary: `为会议上传附件（签到表照片、会议记录PDF；JPG/PNG/WebP/PDF，不超过${megabytes(ATTACHMENT_UPLOAD.maxBytes)}MB）`,
     tags,
+    upload: true,
     params: idParams,
     handler: async ({ actor, q, params, req, deps, audit, reply }) => {
-      const file = await uploadedFile(req, '一张照片或一个 PDF 文件');
+      const file = await uploadedFile(req, ATTACHMENT_UPLOAD);
       const a = await attachFile(q, actor, deps.config.filesDir, params.id, file);
       await audit({ targetType: 'attachment', targetId: a.id, detail: { meetingId: params.id, type: a.contentType, bytes: a.sizeBytes } });
       reply.status(201);
@@ -143,7 +144,6 @@ export const meetingRoutes = (app: FastifyInstance) => {
       reply
         .header('content-type', a.contentType)
         .header('content-disposition', `${kind}; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600');
       return a.bytes;
     },

@@ -24,7 +24,7 @@ import { authorize } from '../../platform/authorize.js';
 import { blindIndex, type Keys } from '../../platform/crypto.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
-import { attachment, type SheetColumn, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
+import { attachment, IMPORT_UPLOAD, type SheetColumn, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
@@ -136,8 +136,9 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.import',
     summary: '导入党员名册（.xlsx；先校验全部行，有任何错误则不导入）',
     tags,
+    upload: true,
     handler: async ({ req, actor, q, deps, audit, reply }) => {
-      const file = (await uploadedFile(req, '一个 .xlsx 文件')).bytes;
+      const file = (await uploadedFile(req, IMPORT_UPLOAD)).bytes;
       const result = await importMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
       await audit({ targetType: 'member', detail: { created: result.created } });
       reply.status(201);
@@ -152,8 +153,9 @@ export const memberRoutes = (app: FastifyInstance) => {
     write: false, // checks only: nothing is written
     summary: '返回标注了错误说明的导入文件',
     tags,
+    upload: true,
     handler: async ({ req, actor, q, deps, reply }) => {
-      const file = (await uploadedFile(req, '一个 .xlsx 文件')).bytes;
+      const file = (await uploadedFile(req, IMPORT_UPLOAD)).bytes;
       const { errors } = await checkMemberSheet(q, deps.keys, actor, file, businessDate(deps.now()));
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册-错误说明.xlsx'));
       return annotateErrors(file, errors);
