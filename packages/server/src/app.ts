@@ -6,7 +6,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { committeeRoutes } from './modules/committees/committee.routes.js';
@@ -29,7 +30,7 @@ import { reminderRoutes } from './modules/reminders/reminder.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
-import { type Deps, registerAuthHooks } from './platform/http.js';
+import { type Deps, registerAuthHooks, route } from './platform/http.js';
 import { registerWebSecurity } from './platform/web-security.js';
 import { workflowDeadlines } from './platform/workflow.jobs.js';
 
@@ -61,6 +62,39 @@ const MODULES = [
   jobRoutes(JOBS),
 ];
 
+/**
+ * Turns a route's zod schemas into OpenAPI, and documents the one error body as the `default`
+ * answer of every route that declares its responses (`ApiError`, registered by platform/errors.ts).
+ */
+const openApiTransform: typeof jsonSchemaTransform = (document) => {
+  const out = jsonSchemaTransform(document);
+  const response = out.schema.response as Record<string, unknown> | undefined;
+  if (response && !response.default) {
+    response.default = { description: '请求被拒绝或失败：{ error: { code, message, details } }', $ref: '#/components/schemas/ApiError' };
+  }
+  return out;
+};
+
+/**
+ * The document's components, without those no path reaches: the zod registry holds an input and
+ * an output variant of every named schema, and most are used one way only.
+ */
+const openApiObject: typeof jsonSchemaTransformObject = (document) => {
+  const out = jsonSchemaTransformObject(document) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = out.components?.schemas;
+  if (!schemas) return out as ReturnType<typeof jsonSchemaTransformObject>;
+  const refsIn = (value: unknown) => [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] as string);
+  const used = new Set<string>();
+  for (let todo = refsIn(out.paths); todo.length > 0; ) {
+    const name = todo.pop() as string;
+    if (used.has(name)) continue;
+    used.add(name);
+    todo.push(...refsIn(schemas[name]));
+  }
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  return out as ReturnType<typeof jsonSchemaTransformObject>;
+};
+
 export interface BuildOptions {
   logger?: boolean;
   serveWeb?: boolean;
@@ -91,7 +125,8 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
   await app.register(multipart, { limits: { fileSize: ImportLimits.maxBytes, files: 1, fields: 5 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: { info: { title: '基石 基层党建综合管理平台 API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiObject,
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.addHook('onResponse', async (req, reply) => {
@@ -112,7 +147,15 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.addHook('preValidation', refuseBadInput);
   for (const register of MODULES) register(app);
   opts.extra?.(app);
-  app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => app.swagger());
+  route(app, {
+    method: 'GET',
+    url: '/api/v1/openapi.json',
+    permission: 'public',
+    summary: 'OpenAPI 接口文档',
+    tags: ['参考数据'],
+    response: z.record(z.string(), z.unknown()),
+    handler: async () => app.swagger() as unknown as Record<string, unknown>,
+  });
 
   if (opts.serveWeb && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });

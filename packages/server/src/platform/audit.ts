@@ -5,7 +5,9 @@ import { type Q, rows, schema, toDate } from './db/index.js';
 /** The chain starts from this value; the first row's prev_hash. */
 export const GENESIS = '0'.repeat(64);
 
-export type Outcome = 'success' | 'denied' | 'failure';
+/** How an audited request ended. */
+export const OUTCOMES = ['success', 'denied', 'failure'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface AuditEntry {
   action: string;

@@ -1,15 +1,29 @@
 import { DomainError, fieldLabel } from '@jishi/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 const PART_LABELS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** The answer to a body type a route does not take. */
 export const UNSUPPORTED_MEDIA_TYPE_MESSAGE = '不支持的内容类型，请使用 application/json';
 
+/** The one error body, as the OpenAPI document describes every refusal. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: '错误代码，如 INVALID_INPUT、NOT_FOUND、FORBIDDEN' }),
+      message: z.string().meta({ description: '中文错误说明' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ApiError' });
+
 /** The one error body: `{ error: { code, message, details } }`. */
 const send = (reply: FastifyReply, status: number, code: string, message: string, details?: unknown) =>
-  reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+  reply
+    .status(status)
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } } satisfies z.infer<typeof errorBodySchema>);
 
 /**
  * Maps every error to an HTTP answer once. Expected refusals carry their own code; bad input is a
@@ -37,6 +51,13 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError ? '请求体不是有效的JSON' : '请求无效';
     return send(reply, fe.statusCode, 'INVALID_INPUT', message);
+  }
+
+  // An answer its route's response schema refuses: a bug; log which fields, never their values.
+  if (isResponseSerializationError(error)) {
+    const issues = error.cause.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
+    request.log.error({ err: { name: error.name, method: error.method, url: error.url, issues } }, 'response does not match its schema');
+    return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   }
 
   // A database error: map the races that reach a constraint, and never log its message, which

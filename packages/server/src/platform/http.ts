@@ -2,7 +2,7 @@ import { type Action, type Actor, canAnywhere, DomainError, type Grant, sessionE
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type AuditContext, type AuditEntry, recordAudit } from './audit.js';
 import type { Config } from './config.js';
 import { type Keys, sm3 } from './crypto.js';
@@ -160,6 +160,23 @@ export const registerAuthHooks = (app: FastifyInstance) => {
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
+/** A file answer (an Excel export): documented by its media type, sent as bytes without serialization. */
+export interface FileResponse {
+  description: string;
+  content: Record<string, { schema: Schema }>;
+}
+
+/** The response of a route answering with a file of `mediaType`. */
+export const fileResponse = (mediaType: string, description = '文件'): { 200: FileResponse } => ({
+  200: { description, content: { [mediaType]: { schema: z.string().meta({ format: 'binary' }) } } },
+});
+
+/** What a route answers: one schema for 200, or schemas by status (`{ 201: orgSchema }`). */
+export type ResponseSpec = Schema | { [status: number]: Schema | FileResponse };
+
+/** What the handler must return for a response spec (anything when none is declared yet). */
+type ReplyOf<R> = R extends Schema ? z.output<R> : R extends Record<number, infer V> ? (V extends Schema ? z.output<V> : unknown) : unknown;
+
 export interface RouteContext<B, Qs, P> {
   req: FastifyRequest;
   reply: FastifyReply;
@@ -177,7 +194,25 @@ export interface RouteContext<B, Qs, P> {
   audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => Promise<void>;
 }
 
-export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | undefined, PS extends Schema | undefined> {
+/**
+ * A route's declaration. `response` is the contract of its answer, from which the OpenAPI document
+ * and the web's generated types come: a zod schema for a 200 answer (`response: orgSchema`), or
+ * schemas by status when it answers otherwise (`response: { 201: orgSchema }`; a file export uses
+ * `fileResponse(XLSX_TYPE)`). The schema lives beside the module's presenter, whose return type is
+ * `z.infer` of it, so the handler's return type is checked against it. It is plain data: no
+ * transforms or coercion (the answer is encoded by it); dates are `YYYY-MM-DD` strings and instants
+ * ISO strings (`businessDateOut`, `instantOut`), money a yuan decimal string (`yuanOut`), lists
+ * `pageOf(item)` (platform/schemas.ts). Fields the schema does not name are dropped from the answer
+ * (it is the allow-list of what leaves the server); a field it names with the wrong type, or an
+ * answer with an undeclared status, is a 500 that tests catch. Every module declares one on every
+ * route (platform/routes.test.ts keeps the list of those not done yet).
+ */
+export interface RouteSpec<
+  BS extends Schema | undefined,
+  QS extends Schema | undefined,
+  PS extends Schema | undefined,
+  RS extends ResponseSpec | undefined = undefined,
+> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   permission: Permission;
@@ -186,6 +221,8 @@ export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | un
   body?: BS;
   querystring?: QS;
   params?: PS;
+  /** The answer's schema (see above); optional only until every module declares its own. */
+  response?: RS;
   /** Runs in one transaction and must leave exactly one audit row. Defaults to true for non-GET. */
   write?: boolean;
   /** The audit action of a write route (`org.create`); also used when the write is refused. */
@@ -193,7 +230,7 @@ export interface RouteSpec<BS extends Schema | undefined, QS extends Schema | un
   duringPasswordChange?: boolean;
   /** Takes one multipart/form-data file (read with `uploadedFile`); other writes take JSON only. */
   upload?: boolean;
-  handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<unknown>;
+  handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>>) => Promise<ReplyOf<RS>>;
 }
 
 /** Chinese names of audit actions, from the write routes' summaries and the few system actions. */
@@ -210,11 +247,23 @@ export const auditActionLabel = (action: string): string => auditActionLabels.ge
  * Registers a route: zod schemas for validation and OpenAPI, a declared permission, and for writes
  * one transaction with exactly one audit row. A refused write is audited too, as `denied`.
  */
-export const route = <BS extends Schema | undefined, QS extends Schema | undefined, PS extends Schema | undefined>(
+export const route = <
+  BS extends Schema | undefined,
+  QS extends Schema | undefined,
+  PS extends Schema | undefined,
+  RS extends ResponseSpec | undefined = undefined,
+>(
   app: FastifyInstance,
-  spec: RouteSpec<BS, QS, PS>,
+  spec: RouteSpec<BS, QS, PS, RS>,
 ) => {
   const write = spec.write ?? spec.method !== 'GET';
+  const response = spec.response instanceof z.ZodType ? { 200: spec.response } : spec.response;
+  // Fastify serializes a status without a schema unchecked: answering one the route does not declare is a bug.
+  const checkStatus = (reply: FastifyReply) => {
+    if (response && !(reply.statusCode in response)) {
+      throw new Error(`route ${spec.method} ${spec.url} answered ${reply.statusCode}, declares ${Object.keys(response).join(', ')}`);
+    }
+  };
   if (spec.auditAction) auditActionLabels.set(spec.auditAction, spec.summary);
   const options: RouteShorthandOptions = {
     schema: {
@@ -223,6 +272,7 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.querystring ? { querystring: spec.querystring } : {}),
       ...(spec.params ? { params: spec.params } : {}),
+      ...(response ? { response } : {}),
     },
     config: { permission: spec.permission, duringPasswordChange: spec.duringPasswordChange, upload: spec.upload },
   };
@@ -242,12 +292,14 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
         deps,
       };
       if (!write) {
-        return spec.handler({
+        const result = await spec.handler({
           ...base,
           q: deps.db,
           afterCommit: (fn) => fn(),
           audit: () => Promise.reject(new Error('audit in a read route')),
         });
+        checkStatus(reply);
+        return result;
       }
       const action = spec.auditAction ?? `${spec.method} ${spec.url}`;
       let lastEntry: AuditEntry | undefined;
@@ -262,6 +314,7 @@ export const route = <BS extends Schema | undefined, QS extends Schema | undefin
           };
           const result = await spec.handler({ ...base, q: tx, audit, afterCommit: (fn) => committed.push(fn) });
           if (audited !== 1) throw new Error(`write route ${spec.method} ${spec.url} recorded ${audited} audit rows`);
+          checkStatus(reply);
           return result;
         });
         for (const fn of committed) fn();

@@ -1,4 +1,4 @@
-import { recordIdParam } from '@jishi/domain';
+import { recordId, recordIdParam } from '@jishi/domain';
 import { z } from 'zod';
 
 /** Shared request schemas: ids in paths, paging in queries. */
@@ -19,3 +19,32 @@ export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true'
 
 /** Limit/offset from page/pageSize. */
 export const paging = (p: { page: number; pageSize: number }) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
+
+/*
+ * Shared response schemas: plain data, no transforms, since answers are encoded by them
+ * (platform/http.ts, `response`).
+ */
+
+/** A business date in an answer: `YYYY-MM-DD` (Asia/Shanghai day). */
+export const dateOut = z.iso.date();
+
+/** An instant in an answer: ISO 8601 in UTC (`2026-03-01T08:00:00.000Z`). */
+export const instantOut = z.iso.datetime();
+
+/** Money in an answer: yuan as a decimal string with two places (`"30.00"`), computed in fen. */
+export const yuanOut = z.string().regex(/^-?\d+\.\d{2}$/);
+
+/** A record id in an answer (an int4 column). */
+export const idOut = recordId;
+
+/** A count in an answer. */
+export const countOut = z.number().int().nonnegative();
+
+/** The list envelope of a paged endpoint: `{ items, total }`. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: countOut });
+
+/** The envelope of an unpaged list: `{ items }`. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** The answer of a write that has nothing else to say. */
+export const okOut = z.object({ ok: z.literal(true) });

@@ -341,11 +341,12 @@ const unboundedIds = (doc: unknown): string[] => {
     }
     for (const v of Object.values(o)) walk(v, where);
   };
-  const { paths, components } = doc as { paths: Record<string, Json>; components?: Json };
+  const { paths, components } = doc as { paths: Record<string, Record<string, Json>>; components?: { schemas?: Json } };
+  // Inputs only: parameters, request bodies, and the named schemas they use (`…Input`); answers may carry wider ids.
   for (const [path, ops] of Object.entries(paths)) {
-    for (const [method, op] of Object.entries(ops)) walk(op, `${method.toUpperCase()} ${path}`);
+    for (const [method, op] of Object.entries(ops)) walk([op.parameters, op.requestBody], `${method.toUpperCase()} ${path}`);
   }
-  walk(components, 'components');
+  for (const [name, schema] of Object.entries(components?.schemas ?? {})) if (name.endsWith('Input')) walk(schema, 'components');
   return found;
 };
 

@@ -2,11 +2,12 @@ import { dateString } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type AuditRow, verifyAuditChain } from '../../platform/audit.js';
+import { OUTCOMES, verifyAuditChain } from '../../platform/audit.js';
 import { type Q, rows, toDate } from '../../platform/db/index.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
-import { auditActionLabel, route } from '../../platform/http.js';
-import { pageQuery, paging } from '../../platform/schemas.js';
+import { auditActionLabel, fileResponse, route } from '../../platform/http.js';
+import { itemsOf, pageOf, pageQuery, paging } from '../../platform/schemas.js';
+import { type AuditListRow, auditActionSchema, auditChainCheckSchema, auditEntrySchema, presentAuditEntry } from './audit.presenter.js';
 
 const tags = ['审计'];
 
@@ -15,7 +16,7 @@ const filterSchema = z.object({
   to: dateString.optional(),
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
-  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  outcome: z.enum(OUTCOMES).optional(),
 });
 type AuditFilter = z.infer<typeof filterSchema>;
 
@@ -37,13 +38,10 @@ const SELECT = sql`select a.id, a.at, a.actor_id as "actorId", a.actor_name as "
   a.actor_org_id as "actorOrgId", (select o.name from org o where o.id = a.actor_org_id) as "actorOrgName", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
   a.request_id as "requestId", a.ip, a.detail from audit_log a`;
 
-type AuditListRow = AuditRow & { actorOrgName: string | null };
-
-const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number) =>
+const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number): Promise<AuditListRow[]> =>
   (await rows<AuditListRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`)).map((r) => ({
     ...r,
     at: toDate(r.at),
-    actionLabel: auditActionLabel(r.action),
   }));
 
 /** Largest export in one file; beyond it the auditor narrows the filter. */
@@ -57,11 +55,12 @@ export const auditRoutes = (app: FastifyInstance) => {
     permission: 'audit.read',
     summary: '审计日志查询',
     tags,
+    response: pageOf(auditEntrySchema),
     querystring: filterSchema.extend(pageQuery),
     handler: async ({ q, query }) => {
       const { limit, offset } = paging(query);
       const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from audit_log a where ${whereOf(query)}`);
-      return { items: await findAudit(q, query, limit, offset), total: count?.total ?? 0 };
+      return { items: (await findAudit(q, query, limit, offset)).map(presentAuditEntry), total: count?.total ?? 0 };
     },
   });
 
@@ -73,10 +72,11 @@ export const auditRoutes = (app: FastifyInstance) => {
     auditAction: 'audit.export',
     summary: '导出审计日志（Excel）',
     tags,
+    response: fileResponse(XLSX_TYPE, '审计日志（.xlsx）'),
     querystring: filterSchema,
     handler: async ({ actor, q, query, reply, deps, audit }) => {
       const items = await findAudit(q, query, EXPORT_LIMIT, 0);
-      const file = await writeSheet<AuditListRow & { actionLabel: string }>({
+      const file = await writeSheet<AuditListRow>({
         sheetName: '审计日志',
         title: '基石 审计日志',
         exportedBy: actor.username,
@@ -88,7 +88,7 @@ export const auditRoutes = (app: FastifyInstance) => {
           { header: '操作人', value: (r) => r.actorName },
           { header: '角色', value: (r) => r.actorRole },
           { header: '所属组织', width: 24, value: (r) => r.actorOrgName },
-          { header: '操作', width: 20, value: (r) => r.actionLabel },
+          { header: '操作', width: 20, value: (r) => auditActionLabel(r.action) },
           { header: '操作代码', width: 16, value: (r) => r.action },
           { header: '对象类型', value: (r) => r.targetType },
           { header: '对象', value: (r) => r.targetId },
@@ -111,6 +111,7 @@ export const auditRoutes = (app: FastifyInstance) => {
     permission: 'audit.read',
     summary: '审计日志中出现过的操作类型',
     tags,
+    response: itemsOf(auditActionSchema),
     handler: async ({ q }) => ({
       items: (await rows<{ action: string }>(q, sql`select distinct action from audit_log order by action`)).map((r) => ({
         action: r.action,
@@ -125,6 +126,7 @@ export const auditRoutes = (app: FastifyInstance) => {
     permission: 'audit.read',
     summary: '校验审计日志哈希链',
     tags,
+    response: auditChainCheckSchema,
     handler: ({ q, deps }) => verifyAuditChain(q, deps.keys.audit),
   });
 };

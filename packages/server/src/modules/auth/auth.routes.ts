@@ -3,8 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
+import { okOut } from '../../platform/schemas.js';
 import { sessionCache } from '../../platform/sessions.js';
-import { changePassword, login, presentMe } from './auth.service.js';
+import { presentSession, sessionSchema } from './auth.presenter.js';
+import { changePassword, login } from './auth.service.js';
 
 const tags = ['认证'];
 
@@ -26,6 +28,7 @@ export const authRoutes = (app: FastifyInstance) => {
     write: false, // login manages its own transactions: a failed attempt must still be counted
     summary: '登录',
     tags,
+    response: sessionSchema,
     body: loginSchema,
     handler: async ({ req, reply, body, deps }) => {
       if (!allow(req.ip, deps.now().getTime())) throw new DomainError('RATE_LIMITED', '登录尝试过于频繁，请一分钟后再试');
@@ -33,7 +36,7 @@ export const authRoutes = (app: FastifyInstance) => {
       setCookie(reply, token);
       req.cookies[SESSION_COOKIE] = token;
       const actor = (await loadActorByToken(deps, token)) as SessionActor;
-      return { user: presentMe(actor), mustChangePassword: actor.mustChangePassword };
+      return presentSession(actor);
     },
   });
 
@@ -45,12 +48,13 @@ export const authRoutes = (app: FastifyInstance) => {
     auditAction: 'auth.logout',
     summary: '退出登录',
     tags,
+    response: okOut,
     handler: async ({ actor, q, reply, audit }) => {
       await q.execute(sql`delete from session where id = ${actor.sessionId}`);
       sessionCache.drop(actor.sessionId);
       await audit({ targetType: 'user', targetId: actor.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -62,12 +66,13 @@ export const authRoutes = (app: FastifyInstance) => {
     auditAction: 'auth.password',
     summary: '修改本人密码',
     tags,
+    response: okOut,
     body: passwordChangeSchema,
     handler: async ({ actor, q, body, deps, audit, afterCommit }) => {
       await changePassword(deps, q, actor, body.oldPassword, body.newPassword);
       afterCommit(() => sessionCache.dropUser(actor.userId));
       await audit({ targetType: 'user', targetId: actor.userId });
-      return { ok: true };
+      return { ok: true as const };
     },
   });
 
@@ -78,6 +83,7 @@ export const authRoutes = (app: FastifyInstance) => {
     duringPasswordChange: true,
     summary: '当前用户',
     tags,
-    handler: async ({ actor }) => ({ user: presentMe(actor), mustChangePassword: actor.mustChangePassword }),
+    response: sessionSchema,
+    handler: async ({ actor }) => presentSession(actor),
   });
 };

@@ -1,4 +1,4 @@
-import { AuthLimits, abilitiesOf, DomainError, lockUntilAfterFailure, passwordWeakness } from '@jishi/domain';
+import { AuthLimits, DomainError, lockUntilAfterFailure, passwordWeakness } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../platform/audit.js';
 import { randomToken, sm3 } from '../../platform/crypto.js';
@@ -6,17 +6,6 @@ import { type Q, rows, toDate } from '../../platform/db/index.js';
 import type { Deps, SessionActor } from '../../platform/http.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/password.js';
 import { sessionCache } from '../../platform/sessions.js';
-
-/** The signed-in user as the web app sees it. */
-export const presentMe = (actor: SessionActor) => ({
-  id: actor.userId,
-  username: actor.username,
-  displayName: actor.displayName,
-  homeOrgId: actor.homeOrgId,
-  memberId: actor.memberId,
-  grants: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName, orgPath: g.orgPath })),
-  abilities: abilitiesOf(actor),
-});
 
 /** The login-throttle key of a username (SM3, so the table holds no usernames). */
 export const throttleKey = (username: string) => sm3(`login:${username.trim().toLowerCase()}`);

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { route } from '../../platform/http.js';
-import { tongliaoDivisions } from './divisions.js';
+import { itemsOf } from '../../platform/schemas.js';
+import { DIVISION_LEVELS, tongliaoDivisions } from './divisions.js';
+
+/** A GB/T 2260 / NBS administrative division. */
+const divisionSchema = z.object({ code: z.string(), name: z.string(), level: z.enum(DIVISION_LEVELS) }).meta({ id: 'Division' });
 
 /** /api/v1/divisions: administrative divisions for pickers (reference data, no personal data). */
 export const divisionRoutes = (app: FastifyInstance) => {
@@ -11,6 +15,7 @@ export const divisionRoutes = (app: FastifyInstance) => {
     permission: 'authenticated',
     summary: '行政区划（下级列表）',
     tags: ['参考数据'],
+    response: itemsOf(divisionSchema),
     querystring: z.object({
       parent: z
         .string()

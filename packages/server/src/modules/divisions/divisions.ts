@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Levels of the division tree, from the prefecture down. */
+export const DIVISION_LEVELS = ['city', 'county', 'town', 'village'] as const;
+
 export interface Division {
   code: string;
   name: string;
-  level: 'city' | 'county' | 'town' | 'village';
+  level: (typeof DIVISION_LEVELS)[number];
   parent: string | null;
 }
 

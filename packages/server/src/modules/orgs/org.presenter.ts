@@ -1,8 +1,42 @@
-import { type Actor, can, parentPath } from '@jishi/domain';
+import { type Actor, can, ORG_DOMAINS, ORG_TYPES, parentPath } from '@jishi/domain';
+import { z } from 'zod';
+import { countOut, dateOut, idOut } from '../../platform/schemas.js';
 import type { OrgRow } from './org.repo.js';
 
-/** The API shape of an org, with the caller's abilities on it so the UI never re-derives rules. */
-export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; name: string }[] = []) => ({
+/** An ancestor of an org, for breadcrumbs. */
+export const orgAncestorSchema = z.object({ id: idOut, name: z.string() }).meta({ id: 'OrgAncestor' });
+
+/** An org as the API presents it, with the caller's abilities on it so the UI never re-derives rules. */
+export const orgSchema = z
+  .object({
+    id: idOut,
+    parentId: idOut.nullable(),
+    path: z.string().meta({ description: '物化路径（自根节点起的编号，如 1.4.17）' }),
+    name: z.string(),
+    code: z.string(),
+    type: z.enum(ORG_TYPES),
+    domain: z.enum(ORG_DOMAINS),
+    divisionCode: z.string().nullable(),
+    foundedAt: dateOut.nullable(),
+    unit: z.string().nullable(),
+    unitsCovered: z.number().int().nullable().meta({ description: '联合党支部覆盖的单位数' }),
+    closedAt: dateOut.nullable(),
+    closeReason: z.string().nullable(),
+    childCount: countOut,
+    ancestors: z.array(orgAncestorSchema).meta({ description: '自根节点至上级（详情与搜索结果带有）' }),
+    abilities: z.object({
+      canManage: z.boolean(),
+      canRestructure: z.boolean().meta({ description: '可移动或撤销（须能管理其上级）' }),
+    }),
+  })
+  .meta({ id: 'Org' });
+export type OrgOut = z.infer<typeof orgSchema>;
+
+/** An open branch found by code: just enough to confirm a transfer's receiving side. */
+export const orgRefSchema = z.object({ id: idOut, name: z.string(), code: z.string() }).meta({ id: 'OrgRef' });
+
+/** The API shape of an org, with the caller's abilities on it. */
+export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; name: string }[] = []): OrgOut => ({
   id: o.id,
   parentId: o.parentId,
   path: o.orgPath,

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
-import { boolQuery, idParams, pageQuery, paging } from '../../platform/schemas.js';
-import { presentOrg } from './org.presenter.js';
+import { boolQuery, idParams, itemsOf, pageOf, pageQuery, paging } from '../../platform/schemas.js';
+import { orgRefSchema, orgSchema, presentOrg } from './org.presenter.js';
 import {
   findAncestors,
   findAncestorsOfMany,
@@ -38,6 +38,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '当前用户可见范围的顶层党组织',
     tags,
+    response: itemsOf(orgSchema),
     handler: async ({ actor, q }) => {
       const ids = scopesFor(actor, 'org.read').map((p) => pathIds(p).at(-1) as number);
       return { items: (await findOrgsByIds(q, ids)).map((o) => presentOrg(actor, o)) };
@@ -50,6 +51,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '搜索党组织（名称、代码、拼音首字母）',
     tags,
+    response: pageOf(orgSchema),
     querystring: z.object({
       q: z.string().max(50).optional(),
       type: z.enum(ORG_TYPES).optional(),
@@ -79,6 +81,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     permission: 'transfer.manage',
     summary: '按代码查找在册党支部（开具转接介绍信时核对接收方名称）',
     tags,
+    response: orgRefSchema,
     params: z.object({ code: z.string().trim().min(1).max(32) }),
     handler: async ({ q, params }) => {
       const o = await findOpenBranchByCode(q, params.code);
@@ -93,6 +96,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '党组织详情',
     tags,
+    response: orgSchema,
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const o = await getOrgFor(q, actor, 'org.read', params.id);
@@ -106,6 +110,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '下级党组织',
     tags,
+    response: pageOf(orgSchema),
     params: idParams,
     querystring: z.object({ includeClosed: boolQuery.optional() }),
     handler: async ({ actor, q, params, query }) => {
@@ -126,6 +131,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     auditAction: 'org.create',
     summary: '新建党组织',
     tags,
+    response: { 201: orgSchema },
     body: orgCreateSchema,
     handler: async ({ actor, q, body, audit, reply }) => {
       const o = await createOrg(q, actor, body);
@@ -142,6 +148,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     auditAction: 'org.update',
     summary: '修改党组织信息',
     tags,
+    response: orgSchema,
     params: idParams,
     body: orgUpdateSchema,
     handler: async ({ actor, q, params, body, audit }) => {
@@ -158,6 +165,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     auditAction: 'org.move',
     summary: '调整隶属关系（移动党组织及其全部下级）',
     tags,
+    response: orgSchema,
     params: idParams,
     body: orgMoveSchema,
     handler: async ({ actor, q, params, body, audit }) => {
@@ -174,6 +182,7 @@ export const orgRoutes = (app: FastifyInstance) => {
     auditAction: 'org.close',
     summary: '撤销党组织（保留历史）',
     tags,
+    response: orgSchema,
     params: idParams,
     body: orgCloseSchema,
     handler: async ({ actor, q, params, body, audit, deps }) => {

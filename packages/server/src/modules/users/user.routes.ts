@@ -3,30 +3,14 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { scopeFilter } from '../../platform/authorize.js';
-import { toIso } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
-import { idParams, pageQuery, paging } from '../../platform/schemas.js';
+import { idParams, pageOf, pageQuery, paging } from '../../platform/schemas.js';
 import { sessionCache } from '../../platform/sessions.js';
-import { searchUsers, type UserRow } from './user.repo.js';
+import { presentUser, userSchema } from './user.presenter.js';
+import { searchUsers } from './user.repo.js';
 import { createUser, resetPassword, unlockUser, updateUser } from './user.service.js';
 
 const tags = ['账号管理'];
-
-/** The API shape of an account: never the password hash. */
-const presentUser = (u: UserRow) => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  homeOrgId: u.homeOrgId,
-  disabled: u.disabled,
-  mustChangePassword: u.mustChangePassword,
-  lockedUntil: toIso(u.lockedUntil),
-  lastLoginAt: toIso(u.lastLoginAt),
-  createdAt: toIso(u.createdAt),
-  grants: u.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName })),
-  memberId: u.memberId,
-  memberName: u.memberName,
-});
 
 /** /api/v1/users: accounts and their grants. */
 export const userRoutes = (app: FastifyInstance) => {
@@ -36,6 +20,7 @@ export const userRoutes = (app: FastifyInstance) => {
     permission: 'user.read',
     summary: '账号列表（本人管辖范围内）',
     tags,
+    response: pageOf(userSchema),
     querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
     handler: async ({ actor, q, query }) => {
       const found = await searchUsers(q, { scope: scopeFilter(actor, 'user.read', sql`h.path`), q: query.q, ...paging(query) });
@@ -50,6 +35,7 @@ export const userRoutes = (app: FastifyInstance) => {
     auditAction: 'user.create',
     summary: '新建账号',
     tags,
+    response: { 201: userSchema },
     body: userCreateSchema,
     handler: async ({ actor, q, body, audit, reply }) => {
       const u = await createUser(q, actor, body);
@@ -66,6 +52,7 @@ export const userRoutes = (app: FastifyInstance) => {
     auditAction: 'user.update',
     summary: '修改账号（姓名、停用、权限）',
     tags,
+    response: userSchema,
     params: idParams,
     body: userUpdateSchema,
     handler: async ({ actor, q, params, body, audit, afterCommit }) => {
@@ -83,6 +70,7 @@ export const userRoutes = (app: FastifyInstance) => {
     auditAction: 'user.unlock',
     summary: '解除登录锁定',
     tags,
+    response: userSchema,
     params: idParams,
     handler: async ({ actor, q, params, audit }) => {
       const u = await unlockUser(q, actor, params.id);
@@ -98,6 +86,7 @@ export const userRoutes = (app: FastifyInstance) => {
     auditAction: 'user.reset_password',
     summary: '重置密码（下次登录须修改）',
     tags,
+    response: userSchema,
     params: idParams,
     body: passwordResetSchema,
     handler: async ({ actor, q, params, body, audit, afterCommit }) => {
