@@ -1,7 +1,14 @@
 /**
  * The one way the web app talks to the server. Pages never call `fetch`: each feature's
  * `<feature>.api.ts` wraps these calls in TanStack Query hooks.
+ *
+ * `apiClient` is typed by the contract the server publishes (`api/schema.gen.ts`, generated from
+ * /api/v1/openapi.json by `npm run api:generate`): paths, parameters, bodies and answers come from
+ * the server's zod schemas, never retyped here. `api` is the untyped path the features that still
+ * keep hand-written types go through; both send the session cookie and share one error policy.
  */
+import createClient from 'openapi-fetch';
+import type { components, paths } from './api/schema.gen';
 
 /** Every API path lives under this prefix. */
 export const API_BASE = '/api/v1';
@@ -47,9 +54,8 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown };
-}
+/** The contract's error body, read defensively: a proxy may answer with anything. */
+type ErrorBody = { error?: Partial<ApiSchema<'ApiError'>['error']> } | undefined;
 
 const statusMessage = (status: number): string =>
   status >= 500 ? `服务器暂时无法处理请求（${status}），请稍后重试` : `请求失败（${status}）`;
@@ -65,20 +71,20 @@ const readJson = async (response: Response): Promise<unknown> => {
 };
 
 /**
- * Sends one request with the session cookie and returns the response when it is a 2xx.
- * Throws {@link ApiError} for any other answer (with the server's code and message) and for
- * network failures (status 0).
+ * `fetch` with the session cookie and the error policy: returns the response when it is a 2xx,
+ * throws {@link ApiError} for any other answer (with the server's code and message) and for
+ * network failures (status 0). An abort stays an abort.
  */
-async function send(path: string, init: RequestInit, query?: QueryParams): Promise<Response> {
+async function checkedFetch(input: Request | string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, query), { ...init, credentials: 'same-origin' });
+    response = await fetch(input, { ...init, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
   }
   if (!response.ok) {
-    const error = ((await readJson(response)) as ErrorBody | undefined)?.error;
+    const error = ((await readJson(response)) as ErrorBody)?.error;
     throw new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
@@ -88,6 +94,36 @@ async function send(path: string, init: RequestInit, query?: QueryParams): Promi
   }
   return response;
 }
+
+/** Sends one request to an API path (see {@link checkedFetch}). */
+const send = (path: string, init: RequestInit, query?: QueryParams): Promise<Response> => checkedFetch(apiUrl(path, query), init);
+
+/** A named schema of the API contract, e.g. `ApiSchema<'Org'>`. */
+export type ApiSchema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+type Operation<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> = NonNullable<paths[P][M]>;
+
+/** The query parameters of an operation, e.g. `ApiQuery<'/api/v1/orgs'>`. */
+export type ApiQuery<P extends keyof paths, M extends 'get' | 'post' = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** The JSON body of an operation, e.g. `ApiBody<'/api/v1/users', 'post'>`. */
+export type ApiBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+/**
+ * The typed client over the contract's paths (`/api/v1/...`). A refusal never reaches the caller
+ * as `error`: it throws {@link ApiError} like every other request, so use {@link bodyOf}.
+ */
+export const apiClient = createClient<paths>({
+  // No baseUrl: the contract's paths start at /api/v1 and resolve against the page (same origin).
+  fetch: (request) => checkedFetch(request),
+  headers: { accept: 'application/json' },
+  querySerializer: (query) => toQueryString(query as QueryParams),
+});
+
+/** The body of a typed call's 2xx answer: `bodyOf(apiClient.GET('/api/v1/orgs/{id}', …))`. */
+export const bodyOf = async <T>(call: Promise<{ data?: T }>): Promise<T> => (await call).data as T;
 
 /**
  * Sends one JSON request with the session cookie and returns the parsed body.
@@ -147,7 +183,10 @@ export async function apiUploadForFile(path: string, file: Blob, fallbackName: s
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
 }
 
-/** Shorthands for the verbs the API uses. */
+/**
+ * Untyped shorthands (paths under {@link API_BASE}) for the features that still keep hand-written
+ * types; a feature whose routes declare response schemas uses {@link apiClient} instead.
+ */
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
@@ -157,7 +196,7 @@ export const api = {
   uploadForFile: apiUploadForFile,
 };
 
-/** The list envelope every paged endpoint answers with. */
+/** The list envelope every paged endpoint answers with (for the features still on hand-written types). */
 export interface Page<T> {
   items: T[];
   total: number;

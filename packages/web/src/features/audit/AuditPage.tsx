@@ -10,6 +10,7 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import {
   AUDIT_OUTCOME_LABELS,
   AUDIT_OUTCOMES,
+  type AuditChainCheck,
   type AuditEntry,
   type AuditFilters,
   type AuditOutcome,
@@ -70,7 +71,7 @@ const columns: TableColumnsType<AuditEntry> = [
 ];
 
 /** The verify button's result: chain intact, or where it first breaks. */
-function ChainResult({ result }: { result: { ok: boolean; checked: number; brokenAt?: number | string } }) {
+function ChainResult({ result }: { result: AuditChainCheck }) {
   return result.ok ? (
     <Alert type="success" showIcon title={`审计链完整：已校验 ${result.checked} 条记录，未发现篡改`} data-testid="audit-verify-result" />
   ) : (

@@ -1,32 +1,14 @@
 /** Session, login, logout and password change. */
-import type { Action, Role } from '@jishi/domain';
+import type { Action } from '@jishi/domain';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, isApiError } from '../../shared/api-client';
-
-/** One role held at one org. */
-export interface SessionGrant {
-  role: Role;
-  orgId: number;
-  orgName: string;
-  orgPath: string;
-}
+import { type ApiBody, type ApiSchema, apiClient, bodyOf, isApiError } from '../../shared/api-client';
 
 /** The logged-in user as `/auth/me` describes them. */
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  homeOrgId: number | null;
-  grants: SessionGrant[];
-  abilities: Action[];
-}
+export type Me = ApiSchema<'Me'>;
 
 /** What login and `/auth/me` answer. */
-export interface Session {
-  user: Me;
-  mustChangePassword: boolean;
-}
+export type Session = ApiSchema<'Session'>;
 
 /** Query key of the session; `null` data means "not logged in". */
 export const sessionKey = ['auth', 'session'] as const;
@@ -44,7 +26,7 @@ export function useSession() {
     queryKey: sessionKey,
     queryFn: async ({ signal }): Promise<Session | null> => {
       try {
-        return await api.get<Session>('/auth/me', undefined, signal);
+        return await bodyOf(apiClient.GET('/api/v1/auth/me', { signal }));
       } catch (error) {
         if (isApiError(error, 401)) return null;
         throw error;
@@ -58,14 +40,14 @@ export function useSession() {
 /** The user's abilities as a set; empty while logged out. */
 export function useAbilities(): ReadonlySet<Action> {
   const { data } = useSession();
-  return useMemo(() => new Set(data?.user.abilities ?? []), [data]);
+  return useMemo(() => new Set<Action>(data?.user.abilities ?? []), [data]);
 }
 
 /** Logs in and stores the session; errors are shown by the login form itself. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => api.post<Session>('/auth/login', input),
+    mutationFn: (input: ApiBody<'/api/v1/auth/login', 'post'>) => bodyOf(apiClient.POST('/api/v1/auth/login', { body: input })),
     onSuccess: (session) => {
       forgetUserData(queryClient);
       queryClient.setQueryData(sessionKey, session);
@@ -80,7 +62,7 @@ export function useLogin() {
  */
 export function useLogout() {
   return useMutation({
-    mutationFn: () => api.post<unknown>('/auth/logout'),
+    mutationFn: () => bodyOf(apiClient.POST('/api/v1/auth/logout')),
     onSettled: () => window.location.replace('/login'),
   });
 }
@@ -89,7 +71,7 @@ export function useLogout() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { oldPassword: string; newPassword: string }) => api.post<{ ok: true }>('/auth/password', input),
+    mutationFn: (input: ApiBody<'/api/v1/auth/password', 'post'>) => bodyOf(apiClient.POST('/api/v1/auth/password', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
     meta: { handlesErrors: true },
   });

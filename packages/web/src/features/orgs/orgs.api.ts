@@ -1,54 +1,20 @@
 /** Org tree reads and writes, and the administrative divisions used when editing an org. */
-import type { OrgCreate, OrgDomain, OrgType, OrgUpdate } from '@jishi/domain';
+import type { OrgCreate, OrgUpdate } from '@jishi/domain';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, type Page } from '../../shared/api-client';
+import { type ApiQuery, type ApiSchema, apiClient, bodyOf, isApiError } from '../../shared/api-client';
 
-export interface OrgAncestor {
-  id: number;
-  name: string;
-}
+export type OrgAncestor = ApiSchema<'OrgAncestor'>;
 
 /** An org as the server presents it, with the caller's abilities on it. */
-export interface Org {
-  id: number;
-  parentId: number | null;
-  /** Materialized path of ids, root first (`1.4.17`). */
-  path: string;
-  name: string;
-  code: string;
-  type: OrgType;
-  domain: OrgDomain;
-  divisionCode: string | null;
-  foundedAt: string | null;
-  unit: string | null;
-  /** Units a 联合党支部 covers. */
-  unitsCovered: number | null;
-  closedAt: string | null;
-  closeReason: string | null;
-  childCount: number;
-  /** From the tree root down to the parent. */
-  ancestors: OrgAncestor[];
-  /** canRestructure: may move or close it (a decision of its parent). */
-  abilities: { canManage: boolean; canRestructure: boolean };
-}
+export type Org = ApiSchema<'Org'>;
 
 /** A GB/T 2260 / NBS administrative division. */
-export interface Division {
-  code: string;
-  name: string;
-  level: string | number;
-}
+export type Division = ApiSchema<'Division'>;
 
 /** Longest search text the server accepts. */
 export const MAX_QUERY = 50;
 
-export interface OrgSearchParams {
-  q?: string;
-  type?: OrgType;
-  domain?: OrgDomain;
-  page?: number;
-  pageSize?: number;
-}
+export type OrgSearchParams = ApiQuery<'/api/v1/orgs'>;
 
 /** Query keys: everything under `['orgs']`, so one invalidation refreshes tree, detail and search. */
 export const orgKeys = {
@@ -63,7 +29,7 @@ export const orgKeys = {
 export function useOrgRoots() {
   return useQuery({
     queryKey: orgKeys.roots(),
-    queryFn: ({ signal }) => api.get<{ items: Org[] }>('/orgs/roots', undefined, signal).then((r) => r.items),
+    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/orgs/roots', { signal }))).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -72,7 +38,7 @@ export function useOrgRoots() {
 export function useOrg(id: number | undefined) {
   return useQuery({
     queryKey: orgKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => api.get<Org>(`/orgs/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/orgs/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
   });
 }
@@ -81,25 +47,29 @@ export function useOrg(id: number | undefined) {
 export const orgChildrenQuery = (id: number, includeClosed: boolean) =>
   queryOptions({
     queryKey: orgKeys.children(id, includeClosed),
-    queryFn: ({ signal }) => api.get<Page<Org>>(`/orgs/${id}/children`, { includeClosed }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (
+        await bodyOf(
+          apiClient.GET('/api/v1/orgs/{id}/children', {
+            params: { path: { id }, query: { includeClosed: includeClosed ? 'true' : 'false' } },
+            signal,
+          }),
+        )
+      ).items,
   });
 
 /** Orgs matching name, code or pinyin initials; disabled for an empty query. */
 export function useOrgSearch(params: OrgSearchParams, enabled = true) {
   return useQuery({
     queryKey: orgKeys.search(params),
-    queryFn: ({ signal }) => api.get<Page<Org>>('/orgs', { ...params }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/orgs', { params: { query: params }, signal })),
     enabled: enabled && Boolean(params.q?.trim()),
     placeholderData: (previous) => previous,
   });
 }
 
 /** An open branch anywhere in the system, as another scope may name it for a 组织关系转接. */
-export interface OrgRef {
-  id: number;
-  name: string;
-  code: string;
-}
+export type OrgRef = ApiSchema<'OrgRef'>;
 
 /**
  * The open branch with this exact code, anywhere in the system (not only the caller's scope), to
@@ -111,7 +81,7 @@ export function useOrgByCode(code: string) {
     queryKey: [...orgKeys.all, 'by-code', code] as const,
     queryFn: async ({ signal }): Promise<OrgRef | null> => {
       try {
-        return await api.get<OrgRef>(`/orgs/by-code/${encodeURIComponent(code)}`, undefined, signal);
+        return await bodyOf(apiClient.GET('/api/v1/orgs/by-code/{code}', { params: { path: { code } }, signal }));
       } catch (error) {
         // No such branch is an answer here, not a failure.
         if (isApiError(error, 404)) return null;
@@ -129,7 +99,7 @@ export function useOrgByCode(code: string) {
 export const divisionsQuery = (parent?: string) =>
   queryOptions({
     queryKey: ['divisions', parent ?? 'city'] as const,
-    queryFn: ({ signal }) => api.get<{ items: Division[] }>('/divisions', { parent }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/divisions', { params: { query: { parent } }, signal }))).items,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
@@ -143,14 +113,15 @@ const useInvalidateOrgs = () => {
 /** Creates an org under `parentId`. */
 export function useCreateOrg() {
   const invalidate = useInvalidateOrgs();
-  return useMutation({ mutationFn: (input: OrgCreate) => api.post<Org>('/orgs', input), onSuccess: invalidate });
+  return useMutation({ mutationFn: (input: OrgCreate) => bodyOf(apiClient.POST('/api/v1/orgs', { body: input })), onSuccess: invalidate });
 }
 
 /** Updates the given fields of an org. */
 export function useUpdateOrg() {
   const invalidate = useInvalidateOrgs();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: OrgUpdate }) => api.patch<Org>(`/orgs/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: OrgUpdate }) =>
+      bodyOf(apiClient.PATCH('/api/v1/orgs/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: invalidate,
   });
 }
@@ -159,7 +130,8 @@ export function useUpdateOrg() {
 export function useMoveOrg() {
   const invalidate = useInvalidateOrgs();
   return useMutation({
-    mutationFn: ({ id, parentId }: { id: number; parentId: number }) => api.post<Org>(`/orgs/${id}/move`, { parentId }),
+    mutationFn: ({ id, parentId }: { id: number; parentId: number }) =>
+      bodyOf(apiClient.POST('/api/v1/orgs/{id}/move', { params: { path: { id } }, body: { parentId } })),
     onSuccess: invalidate,
   });
 }
@@ -169,7 +141,7 @@ export function useCloseOrg() {
   const invalidate = useInvalidateOrgs();
   return useMutation({
     mutationFn: ({ id, closedAt, reason }: { id: number; closedAt: string; reason: string }) =>
-      api.post<Org>(`/orgs/${id}/close`, { closedAt, reason }),
+      bodyOf(apiClient.POST('/api/v1/orgs/{id}/close', { params: { path: { id } }, body: { closedAt, reason } })),
     onSuccess: invalidate,
   });
 }

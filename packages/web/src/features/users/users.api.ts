@@ -1,50 +1,15 @@
 /** Account administration: list, create, enable/disable, unlock, reset password, edit grants. */
-import type { Role } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../shared/api-client';
-
-export interface UserGrant {
-  role: Role;
-  orgId: number;
-  orgName: string;
-}
+import { type ApiBody, type ApiQuery, type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
 
 /** An account as the administration list shows it. */
-export interface UserAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  grants: UserGrant[];
-  /** The member this account is (a Party member's own account, which opens 我的党费), or null. */
-  memberId: number | null;
-  memberName: string | null;
-}
+export type UserAccount = ApiSchema<'UserAccount'>;
 
-export interface UserListParams {
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type UserListParams = ApiQuery<'/api/v1/users'>;
 
-export interface UserCreateInput {
-  username: string;
-  displayName: string;
-  password: string;
-  grants: { role: Role; orgId: number }[];
-  memberId?: number | null;
-}
+export type UserCreateInput = ApiBody<'/api/v1/users', 'post'>;
 
-export interface UserUpdateInput {
-  displayName?: string;
-  disabled?: boolean;
-  grants?: { role: Role; orgId: number }[];
-  memberId?: number | null;
-}
+export type UserUpdateInput = ApiBody<'/api/v1/users/{id}', 'patch'>;
 
 const usersKey = ['users'] as const;
 
@@ -52,7 +17,7 @@ const usersKey = ['users'] as const;
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: [...usersKey, params],
-    queryFn: ({ signal }) => api.get<Page<UserAccount>>('/users', { ...params }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/users', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -71,11 +36,14 @@ const useUserMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise
 };
 
 /** Creates an account; the user must change the initial password at first login. Errors are left to the caller. */
-export const useCreateUser = () => useUserMutation((input: UserCreateInput) => api.post<UserAccount>('/users', input), true);
+export const useCreateUser = () =>
+  useUserMutation((input: UserCreateInput) => bodyOf(apiClient.POST('/api/v1/users', { body: input })), true);
 
 /** Changes the display name, the disabled flag or the grants of an account. */
 export const useUpdateUser = () =>
-  useUserMutation(({ id, patch }: { id: number; patch: UserUpdateInput }) => api.patch<UserAccount>(`/users/${id}`, patch));
+  useUserMutation(({ id, patch }: { id: number; patch: UserUpdateInput }) =>
+    bodyOf(apiClient.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: patch })),
+  );
 
 /**
  * Links an account to the member it is (null unlinks): a member in the caller's reach, not linked
@@ -83,13 +51,17 @@ export const useUpdateUser = () =>
  */
 export const useLinkMember = () =>
   useUserMutation(
-    ({ id, memberId }: { id: number; memberId: number | null }) => api.patch<UserAccount>(`/users/${id}`, { memberId }),
+    ({ id, memberId }: { id: number; memberId: number | null }) =>
+      bodyOf(apiClient.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: { memberId } })),
     true,
   );
 
 /** Lifts a lockout after too many failed logins. */
-export const useUnlockUser = () => useUserMutation((id: number) => api.post<unknown>(`/users/${id}/unlock`));
+export const useUnlockUser = () =>
+  useUserMutation((id: number) => bodyOf(apiClient.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } })));
 
 /** Sets a new initial password; the user must change it at next login. */
 export const useResetPassword = () =>
-  useUserMutation(({ id, password }: { id: number; password: string }) => api.post<unknown>(`/users/${id}/reset-password`, { password }));
+  useUserMutation(({ id, password }: { id: number; password: string }) =>
+    bodyOf(apiClient.POST('/api/v1/users/{id}/reset-password', { params: { path: { id } }, body: { password } })),
+  );
