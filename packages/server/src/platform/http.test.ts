@@ -42,6 +42,19 @@ beforeAll(async () => {
           return { id: 1, name: '甲', day: null };
         },
       });
+      route(app, {
+        method: 'POST',
+        url: '/api/v1/test/broken-answer',
+        permission: 'public',
+        auditAction: 'test.write',
+        summary: 'test',
+        response: thing,
+        handler: async ({ q, audit }) => {
+          await q.execute(sql`insert into setting (key, value) values ('test.broken', '1')`);
+          await audit({ targetType: 'test' });
+          return { id: 1, name: '甲', day: '2026-02-30' };
+        },
+      });
     },
   });
 });
@@ -65,6 +78,15 @@ describe('a route’s response schema', () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/test/undeclared-status', payload: {} });
     expect(res.statusCode).toBe(500);
     expect(await rows(h.deps.db, sql`select 1 from setting where key = 'test.undeclared'`)).toEqual([]);
+    expect(await auditCount(h)).toBe(before);
+  });
+
+  it('a write whose answer breaks it is a 500 and commits nothing', async () => {
+    const before = await auditCount(h);
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/test/broken-answer', payload: {} });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('INTERNAL');
+    expect(await rows(h.deps.db, sql`select 1 from setting where key = 'test.broken'`)).toEqual([]);
     expect(await auditCount(h)).toBe(before);
   });
 });

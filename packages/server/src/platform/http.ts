@@ -1,7 +1,7 @@
 import { type Action, type Actor, canAnywhere, DomainError, type Grant, sessionExpired } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ResponseSerializationError, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AuditContext, type AuditEntry, recordAudit } from './audit.js';
 import type { Config } from './config.js';
@@ -201,7 +201,7 @@ export interface RouteContext<B, Qs, P> {
  * `fileResponse(XLSX_TYPE)`). The schema lives beside the module's presenter, whose return type is
  * `z.infer` of it, so the handler's return type is checked against it. It is plain data: no
  * transforms or coercion (the answer is encoded by it); dates are `YYYY-MM-DD` strings and instants
- * ISO strings (`businessDateOut`, `instantOut`), money a yuan decimal string (`yuanOut`), lists
+ * ISO strings (`dateOut`, `instantOut`), money a yuan decimal string (`yuanOut`), lists
  * `pageOf(item)` (platform/schemas.ts). Fields the schema does not name are dropped from the answer
  * (it is the allow-list of what leaves the server); a field it names with the wrong type, or an
  * answer with an undeclared status, is a 500 that tests catch. Every module declares one on every
@@ -258,10 +258,18 @@ export const route = <
 ) => {
   const write = spec.write ?? spec.method !== 'GET';
   const response = spec.response instanceof z.ZodType ? { 200: spec.response } : spec.response;
-  // Fastify serializes a status without a schema unchecked: answering one the route does not declare is a bug.
-  const checkStatus = (reply: FastifyReply) => {
-    if (response && !(reply.statusCode in response)) {
+  /**
+   * Fastify sends a status without a schema unchecked, so answering one the route does not declare
+   * is a bug. A write's answer is checked before its transaction commits: a 500 then changes nothing.
+   */
+  const checkAnswer = (reply: FastifyReply, result: unknown) => {
+    if (!response) return;
+    const schema = (response as Record<number, Schema | FileResponse>)[reply.statusCode];
+    if (!schema)
       throw new Error(`route ${spec.method} ${spec.url} answered ${reply.statusCode}, declares ${Object.keys(response).join(', ')}`);
+    if (write && schema instanceof z.ZodType) {
+      const encoded = z.safeEncode(schema, result);
+      if (!encoded.success) throw new ResponseSerializationError(spec.method, spec.url, { cause: encoded.error });
     }
   };
   if (spec.auditAction) auditActionLabels.set(spec.auditAction, spec.summary);
@@ -298,7 +306,7 @@ export const route = <
           afterCommit: (fn) => fn(),
           audit: () => Promise.reject(new Error('audit in a read route')),
         });
-        checkStatus(reply);
+        checkAnswer(reply, result);
         return result;
       }
       const action = spec.auditAction ?? `${spec.method} ${spec.url}`;
@@ -314,7 +322,7 @@ export const route = <
           };
           const result = await spec.handler({ ...base, q: tx, audit, afterCommit: (fn) => committed.push(fn) });
           if (audited !== 1) throw new Error(`write route ${spec.method} ${spec.url} recorded ${audited} audit rows`);
-          checkStatus(reply);
+          checkAnswer(reply, result);
           return result;
         });
         for (const fn of committed) fn();
