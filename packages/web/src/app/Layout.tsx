@@ -6,7 +6,7 @@
 import { HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@jishi/domain';
 import { Avatar, Breadcrumb, Button, Divider, Drawer, Layout, Menu, type MenuProps, Popover, Result, Space, Typography, theme } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { type Session, useAbilities, useLogout, useSession } from '../features/auth/auth.api';
 import { ReminderBell } from '../features/reminders/ReminderBell';
@@ -64,6 +64,15 @@ function NavMenu({ selectedKey, onNavigate }: { selectedKey?: string; onNavigate
   );
 }
 
+const COMPACT_NAME: CSSProperties = {
+  display: 'inline-block',
+  maxWidth: '8em',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'bottom',
+};
+
 function UserMenu({ session, compact }: { session: Session; compact: boolean }) {
   const navigate = useNavigate();
   const logout = useLogout();
@@ -106,7 +115,8 @@ function UserMenu({ session, compact }: { session: Session; compact: boolean }) 
       <Button type="text" data-testid="user-menu" style={{ height: 'auto', padding: '4px 8px' }}>
         <Space size={8}>
           <Avatar size="small" icon={<UserOutlined />} />
-          <span>{user.displayName}</span>
+          {/* On a phone a long title (大沁他拉镇党(工)委组织委员) would push the page sideways; the popover shows it whole. */}
+          <span style={compact ? COMPACT_NAME : undefined}>{user.displayName}</span>
           {!compact && firstGrant && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {ROLE_LABELS[firstGrant.role]} · {firstGrant.orgName}
