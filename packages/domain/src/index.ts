@@ -28,5 +28,6 @@ export * from './org/committee.js';
 export * from './org/org.rules.js';
 export * from './org/org.schema.js';
 export * from './org/setup.rules.js';
+export * from './workflow/calendar.data.js';
 export * from './workflow/calendar.js';
 export * from './workflow/process.js';

@@ -26,6 +26,7 @@ import { memberRoutes } from './modules/members/member.routes.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { reminderRoutes } from './modules/reminders/reminder.routes.js';
+import { calendarRoutes } from './modules/settings/calendar.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
@@ -59,6 +60,7 @@ const MODULES = [
   committeeRoutes,
   evaluationRoutes,
   jobRoutes(JOBS),
+  calendarRoutes,
 ];
 
 export interface BuildOptions {

@@ -1,9 +1,6 @@
 import {
   type Actor,
   addDays,
-  type BusinessCalendar,
-  businessCalendar,
-  type CalendarDay,
   type Deadline,
   type Decision,
   DomainError,
@@ -22,6 +19,7 @@ import {
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry } from './audit.js';
+import { loadCalendar } from './calendar.js';
 import { type Q, rows } from './db/index.js';
 import { syncReminders, type WantedReminder } from './reminders.js';
 
@@ -73,10 +71,6 @@ export interface InstanceView {
 
 /** An instance with its log (each row named by its event), as the modules present it. */
 export type DescribedInstance = InstanceView & { log: readonly (LoggedEvent & { eventName: string })[] };
-
-/** The business calendar: the shipped years with the days an administrator added. */
-export const loadCalendar = async (q: Q): Promise<BusinessCalendar> =>
-  businessCalendar(await rows<CalendarDay>(q, sql`select to_char(date, 'YYYY-MM-DD') as date, kind from business_day order by date`));
 
 /** A new subject's instance, in the process's initial state; its first event comes through `advance`. */
 export const startInstance = async (q: Q, def: { kind: string; initial: string }, subjectId: number, today: string) => {

@@ -177,6 +177,7 @@ export const client = (h: Harness, cookie?: string) => {
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
     put: (url: string, payload: unknown) => call('PUT', url, payload),
+    delete: (url: string) => call('DELETE', url),
     /** A multipart upload of one file in the field `file`. */
     upload: (url: string, file: Buffer, name: string, type = 'application/octet-stream') => {
       const boundary = '----jishi-test';

@@ -11,7 +11,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { escapeLike, type Q, rows } from '../../platform/db/index.js';
-import { describeInstance } from '../../platform/workflow.js';
+import { describeInstance, describeMany } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { ballotTally } from './evaluation.ballots.js';
 import {
@@ -50,6 +50,7 @@ export const listEntries = async (
   actor: Actor,
   roundId: number,
   filter: { stage?: number; q?: string; orgId?: number; level?: string; limit: number; offset: number },
+  today: string,
 ) => {
   const round = await readableRound(q, actor, roundId);
   const under = filter.orgId ? await findOrgRef(q, filter.orgId) : undefined;
@@ -77,10 +78,18 @@ export const listEntries = async (
         where ${cond}
         order by o.path limit ${filter.limit} offset ${filter.offset}`,
   );
+  const views = await describeMany(
+    q,
+    ENTRIES,
+    list.map((e) => e.id),
+    actor,
+    today,
+  );
   return {
     total: list[0]?.total ?? 0,
     items: list.map((e) => {
       const result = resultOf(actor, round, e);
+      const next = views.get(e.id)?.next ?? [];
       return {
         id: e.id,
         orgId: e.orgId,
@@ -95,6 +104,8 @@ export const listEntries = async (
         openObjections: e.openObjections,
         ...result,
         rank: result.resultHidden ? null : e.rank,
+        /** Per event of the entry's current step: may this reader fire it now (审定 in bulk reads `approve`). */
+        abilities: Object.fromEntries(next.map((n) => [n.event, n.mayAct])) as Record<string, boolean>,
       };
     }),
   };

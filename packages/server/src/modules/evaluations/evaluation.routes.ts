@@ -1,4 +1,5 @@
 import {
+  type Actor,
   approveSchema,
   BALLOT_CODES_MAX,
   ballotSchema,
@@ -11,7 +12,9 @@ import {
   recordIdParam,
   reviewSchema,
   roundCreateSchema,
+  runsRound,
   schemeSchema,
+  scopesHeld,
   selfAssessmentSchema,
 } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -32,7 +35,7 @@ import { createScheme, schemeView, updateScheme } from './evaluation.schemes.js'
 
 const tags = ['评星定级'];
 const listFilter = z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }).optional(), year: yearQuery.optional() });
-const roundView = (r: Awaited<ReturnType<typeof readableRound>>) => ({
+const roundView = (actor: Actor, r: Awaited<ReturnType<typeof readableRound>>) => ({
   id: r.id,
   schemeId: r.schemeId,
   orgId: r.orgId,
@@ -46,6 +49,8 @@ const roundView = (r: Awaited<ReturnType<typeof readableRound>>) => ({
   flags: r.definition.flags,
   topQuotaPercent: r.definition.topQuotaPercent ?? null,
   subsidyPerFlagFen: r.definition.subsidyPerFlagFen ?? null,
+  /** 审定 and 发布 are for those who run the round; each entry still says whether it may be approved now. */
+  abilities: { canApprove: scopesHeld(actor, 'evaluation.manage').some((g) => runsRound(g, r.orgPath)) },
 });
 
 /** /api/v1/evaluation: schemes, rounds and their steps (评星定级); /api/v1/ballots: the public 测评 page. */
@@ -136,7 +141,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listFilter,
     handler: async ({ actor, q, query }) => ({
-      items: (await listRounds(q, actor, query)).map((r) => ({ ...roundView(r), entries: r.entries, final: r.final })),
+      items: (await listRounds(q, actor, query)).map((r) => ({ ...roundView(actor, r), entries: r.entries, final: r.final })),
     }),
   });
 
@@ -156,7 +161,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
         detail: { schemeId: body.schemeId, orgId: body.orgId, entries: r.entries },
       });
       reply.status(201);
-      return { ...roundView(await readableRound(q, actor, r.id)), entries: r.entries };
+      return { ...roundView(actor, await readableRound(q, actor, r.id)), entries: r.entries };
     },
   });
 
@@ -169,7 +174,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const r = await readableRound(q, actor, params.id);
-      return { ...roundView(r), progress: await roundProgress(q, actor, r) };
+      return { ...roundView(actor, r), progress: await roundProgress(q, actor, r) };
     },
   });
 
@@ -187,7 +192,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       q: z.string().trim().max(50).optional(),
       ...pageQuery,
     }),
-    handler: async ({ actor, q, params, query }) => listEntries(q, actor, params.id, { ...query, ...paging(query) }),
+    handler: async ({ actor, q, params, query }) => listEntries(q, actor, params.id, { ...query, ...paging(query) }, today()),
   });
 
   route(app, {

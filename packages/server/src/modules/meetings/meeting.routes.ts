@@ -1,4 +1,4 @@
-import { MEETING_TYPES, meetingCreateSchema, meetingHoldSchema, recordIdParam } from '@jishi/domain';
+import { type Actor, can, MEETING_TYPES, meetingCreateSchema, meetingHoldSchema, recordIdParam } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -11,10 +11,13 @@ import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../plat
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
 import { scanCompliance } from './compliance.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
-import { createMeeting, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
+import { createMeeting, findAttendees, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
 
 const tags = ['组织生活'];
-const present = ({ orgPath, ...m }: MeetingRow) => m;
+/** A meeting as sent, with what this reader may do with it (record it as held, attach files). */
+const present =
+  (actor: Actor) =>
+  ({ orgPath, ...m }: MeetingRow) => ({ ...m, abilities: { canManage: can(actor, 'meeting.manage', { orgPath }) } });
 
 /** /api/v1/meetings and /api/v1/orgs/:id/compliance. */
 export const meetingRoutes = (app: FastifyInstance) => {
@@ -30,7 +33,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
       const m = await createMeeting(q, actor, body, businessDate(deps.now()));
       await audit({ targetType: 'meeting', targetId: m.id, detail: { orgId: m.orgId, type: m.type, date: m.date, status: m.status } });
       reply.status(201);
-      return present(m);
+      return present(actor)(m);
     },
   });
 
@@ -52,7 +55,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
         ],
         sql` and `,
       );
-      return { items: (await findMeetings(q, where)).map(present) };
+      return { items: (await findMeetings(q, where)).map(present(actor)) };
     },
   });
 
@@ -90,7 +93,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, deps, audit }) => {
       const m = await holdMeeting(q, actor, params.id, body, businessDate(deps.now()));
       await audit({ targetType: 'meeting', targetId: m.id, detail: { orgId: m.orgId, type: m.type, date: m.date, status: m.status } });
-      return present(m);
+      return present(actor)(m);
     },
   });
 
@@ -104,12 +107,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params }) => {
       await meetingOrg(q, actor, params.id, 'meeting.read');
       const [m] = await findMeetings(q, sql`g.id = ${params.id}`);
-      const people = await rows<{ memberId: number; name: string; present: boolean; absenceReason: string | null }>(
-        q,
-        sql`select a.member_id as "memberId", m.name, a.present, a.absence_reason as "absenceReason"
-            from meeting_attendee a join member m on m.id = a.member_id where a.meeting_id = ${params.id} order by a.present desc, m.pinyin`,
-      );
-      return { ...present(m as MeetingRow), people, files: await findAttachments(q, params.id) };
+      return { ...present(actor)(m as MeetingRow), people: await findAttendees(q, params.id), files: await findAttachments(q, params.id) };
     },
   });
 

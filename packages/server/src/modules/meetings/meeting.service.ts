@@ -155,3 +155,11 @@ export const holdMeeting = async (q: Q, actor: Actor, id: number, input: Meeting
   await recordPeople(q, id, p, full, today);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
+
+/** Who was there and who was not (with the reason), present first. */
+export const findAttendees = (q: Q, meetingId: number) =>
+  rows<{ memberId: number; name: string; present: boolean; absenceReason: string | null }>(
+    q,
+    sql`select a.member_id as "memberId", m.name, a.present, a.absence_reason as "absenceReason"
+        from meeting_attendee a join member m on m.id = a.member_id where a.meeting_id = ${meetingId} order by a.present desc, m.pinyin`,
+  );

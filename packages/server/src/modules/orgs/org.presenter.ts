@@ -22,5 +22,14 @@ export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; nam
     canManage: can(actor, 'org.manage', o),
     // Moving or closing an org is its parent's decision: the caller must manage the parent too.
     canRestructure: o.parentId !== null && can(actor, 'org.manage', { orgPath: parentPath(o.orgPath) }),
+    // What the caller may do within this org, per module: the pages offer only these.
+    canManageMembers: can(actor, 'member.manage', o),
+    canRecordMeetings: can(actor, 'meeting.manage', o),
+    canManageDues: can(actor, 'dues.manage', o),
+    canRecordCommittee: can(actor, 'org.committee', o),
+    canRegisterApplicants: can(actor, 'development.manage', o),
+    canCommend: can(actor, 'honor.manage', o),
+    canTransfer: can(actor, 'transfer.manage', o),
+    canOrganizeEvaluations: can(actor, 'evaluation.manage', o),
   },
 });

@@ -31,7 +31,7 @@ import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useAbilities, useSession } from '../auth/auth.api';
+import { useSession } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { orgChildrenQuery, useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { DuesAssessModal } from './components/DuesAssessModal';
@@ -213,7 +213,6 @@ function PickBranch({ orgId, orgName, onPick }: { orgId: number; orgName: string
 
 export default function DuesPage() {
   const [params, update] = useUrlParams();
-  const abilities = useAbilities();
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
@@ -226,7 +225,7 @@ export default function DuesPage() {
   const roster = useDuesRoster(tab === 'roster' ? orgId : undefined, year);
   const [dialog, setDialog] = useState<Dialog>();
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
-  const canManage = abilities.has('member.manage');
+  const canManage = Boolean(org.data?.abilities.canManageDues);
   const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : true;
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -29,7 +29,18 @@ export interface Org {
   /** From the tree root down to the parent. */
   ancestors: OrgAncestor[];
   /** canRestructure: may move or close it (a decision of its parent). */
-  abilities: { canManage: boolean; canRestructure: boolean };
+  abilities: {
+    canManage: boolean;
+    canRestructure: boolean;
+    canManageMembers: boolean;
+    canRecordMeetings: boolean;
+    canManageDues: boolean;
+    canRecordCommittee: boolean;
+    canRegisterApplicants: boolean;
+    canCommend: boolean;
+    canTransfer: boolean;
+    canOrganizeEvaluations: boolean;
+  };
 }
 
 /** A GB/T 2260 / NBS administrative division. */
