@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
-import { sessionCache } from '../../platform/sessions.js';
 import { changePassword, login, presentMe } from './auth.service.js';
 
 const tags = ['认证'];
@@ -32,7 +31,7 @@ export const authRoutes = (app: FastifyInstance) => {
       const { token } = await login(deps, auditContextOf(req, null), body.username, body.password);
       setCookie(reply, token);
       req.cookies[SESSION_COOKIE] = token;
-      const actor = (await loadActorByToken(deps, token)) as SessionActor;
+      const actor = (await loadActorByToken(deps, app.sessions, token)) as SessionActor;
       return { user: presentMe(actor), mustChangePassword: actor.mustChangePassword };
     },
   });
@@ -47,7 +46,6 @@ export const authRoutes = (app: FastifyInstance) => {
     tags,
     handler: async ({ actor, q, reply, audit }) => {
       await q.execute(sql`delete from session where id = ${actor.sessionId}`);
-      sessionCache.drop(actor.sessionId);
       await audit({ targetType: 'user', targetId: actor.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
@@ -63,9 +61,8 @@ export const authRoutes = (app: FastifyInstance) => {
     summary: '修改本人密码',
     tags,
     body: passwordChangeSchema,
-    handler: async ({ actor, q, body, deps, audit, afterCommit }) => {
+    handler: async ({ actor, q, body, deps, audit }) => {
       await changePassword(deps, q, actor, body.oldPassword, body.newPassword);
-      afterCommit(() => sessionCache.dropUser(actor.userId));
       await audit({ targetType: 'user', targetId: actor.userId });
       return { ok: true };
     },

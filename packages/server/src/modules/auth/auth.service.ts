@@ -5,7 +5,6 @@ import { randomToken, sm3 } from '../../platform/crypto.js';
 import { type Q, rows, toDate } from '../../platform/db/index.js';
 import type { Deps, SessionActor } from '../../platform/http.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/password.js';
-import { sessionCache } from '../../platform/sessions.js';
 
 /** The signed-in user as the web app sees it. */
 export const presentMe = (actor: SessionActor) => ({
@@ -147,5 +146,4 @@ export const changePassword = async (deps: Deps, tx: Q, actor: SessionActor, old
   );
   // Other sessions of this account end: whoever knew the old password is out.
   await tx.execute(sql`delete from session where user_id = ${actor.userId} and id <> ${actor.sessionId}`);
-  sessionCache.dropUser(actor.userId);
 };

@@ -6,7 +6,6 @@ import { scopeFilter } from '../../platform/authorize.js';
 import { toIso } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
-import { sessionCache } from '../../platform/sessions.js';
 import { searchUsers, type UserRow } from './user.repo.js';
 import { createUser, resetPassword, unlockUser, updateUser } from './user.service.js';
 
@@ -68,9 +67,8 @@ export const userRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: userUpdateSchema,
-    handler: async ({ actor, q, params, body, audit, afterCommit }) => {
+    handler: async ({ actor, q, params, body, audit }) => {
       const u = await updateUser(q, actor, params.id, body);
-      afterCommit(() => sessionCache.dropUser(u.id));
       await audit({ targetType: 'user', targetId: u.id, detail: body });
       return presentUser(u);
     },
@@ -100,9 +98,8 @@ export const userRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: passwordResetSchema,
-    handler: async ({ actor, q, params, body, audit, afterCommit }) => {
+    handler: async ({ actor, q, params, body, audit }) => {
       const u = await resetPassword(q, actor, params.id, body.password);
-      afterCommit(() => sessionCache.dropUser(u.id));
       await audit({ targetType: 'user', targetId: u.id });
       return presentUser(u);
     },

@@ -66,6 +66,8 @@ export const appUser = pgTable(
     lastLoginAt: at('last_login_at'),
     /** The member this account is, so a member sees their own dues; one account per member. */
     memberId: integer('member_id').references((): AnyPgColumn => member.id),
+    /** Bumped by triggers whenever what a session carries changes: a cached session is stale then. */
+    sessionEpoch: integer('session_epoch').notNull().default(0),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -133,9 +135,18 @@ export const auditLog = pgTable(
     detail: jsonb('detail'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Gap-free position in the chain (1, 2, 3, …), taken from the last head under the audit lock. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId)],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId), uniqueIndex('audit_log_seq_key').on(t.seq)],
 );
+
+/** The chain's head after each write, append-only like the log: a deleted tail cannot take it back. */
+export const auditHead = pgTable('audit_head', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: at('at').notNull(),
+});
 
 export const setting = pgTable('setting', {
   key: text('key').primaryKey(),

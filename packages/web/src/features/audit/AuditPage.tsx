@@ -10,6 +10,7 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import {
   AUDIT_OUTCOME_LABELS,
   AUDIT_OUTCOMES,
+  type AuditChainCheck,
   type AuditEntry,
   type AuditFilters,
   type AuditOutcome,
@@ -37,6 +38,7 @@ const toFilters = ({ range, actor, action, outcome }: FilterFields): AuditFilter
 });
 
 const columns: TableColumnsType<AuditEntry> = [
+  { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
   { title: '操作人', dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '—' },
   { title: '角色', dataIndex: 'actorRole', width: 150, render: (v: string | null) => labelOf(ROLE_LABELS, v) },
@@ -70,14 +72,18 @@ const columns: TableColumnsType<AuditEntry> = [
 ];
 
 /** The verify button's result: chain intact, or where it first breaks. */
-function ChainResult({ result }: { result: { ok: boolean; checked: number; brokenAt?: number | string } }) {
+function ChainResult({ result }: { result: AuditChainCheck }) {
   return result.ok ? (
     <Alert type="success" showIcon title={`审计链完整：已校验 ${result.checked} 条记录，未发现篡改`} data-testid="audit-verify-result" />
   ) : (
     <Alert
       type="error"
       showIcon
-      title={`审计链校验失败：记录 #${result.brokenAt ?? '?'} 处链条断裂，可能已被篡改`}
+      title={
+        result.missing
+          ? `审计链校验失败：序号 ${result.brokenAt ?? '?'} 的记录缺失，已被删除`
+          : `审计链校验失败：序号 ${result.brokenAt ?? '?'} 处链条断裂，可能已被篡改`
+      }
       description={`已校验 ${result.checked} 条记录。请立即报告安全管理员。`}
       data-testid="audit-verify-result"
     />

@@ -12,6 +12,8 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { success: '�
 export interface AuditEntry {
   /** A bigint on the server; may arrive as a string. */
   id: number | string;
+  /** 序号: the row's gap-free place in the chain (the verifier names a break by it). */
+  seq: number | string;
   at: string;
   actorName: string | null;
   actorRole: string | null;
@@ -37,11 +39,14 @@ export interface AuditFilters {
   outcome?: AuditOutcome;
 }
 
-/** What `/audit/verify` reports: whether every row's HMAC chains to the previous one. */
+/** What `/audit/verify` reports: whether every row's HMAC chains to the previous one, with no number missing. */
 export interface AuditChainCheck {
   ok: boolean;
   checked: number;
+  /** The 序号 of the first row that does not hold, or of the first one missing. */
   brokenAt?: number | string;
+  /** The break is rows deleted, not a row altered. */
+  missing?: boolean;
 }
 
 /** One page of the audit log, newest first. */
