@@ -72,10 +72,21 @@ export interface InstanceView {
 /** An instance with its log (each row named by its event), as the modules present it. */
 export type DescribedInstance = InstanceView & { log: readonly (LoggedEvent & { eventName: string })[] };
 
-/** A new subject's instance, in the process's initial state; its first event comes through `advance`. */
-export const startInstance = async (q: Q, def: { kind: string; initial: string }, subjectId: number, today: string) => {
+/**
+ * A new subject's instance, in the process's initial state (or `state`, for a record that is
+ * settled as it is made, such as a letter to outside the system); later events come through `advance`.
+ */
+export const startInstance = async (
+  q: Q,
+  def: { kind: string; initial: string; states: Record<string, { final?: boolean }> },
+  subjectId: number,
+  today: string,
+  state = def.initial,
+) => {
+  const closed = def.states[state]?.final ? today : null;
   await q.execute(
-    sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on) values (${def.kind}, ${subjectId}, ${def.initial}, 0, ${today}::date)`,
+    sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on, closed_on)
+        values (${def.kind}, ${subjectId}, ${state}, 0, ${today}::date, ${closed}::date)`,
   );
 };
 

@@ -1,4 +1,4 @@
-import { type Action, DEVELOPMENT_PROCESS, ENTRY_PROCESS, MEDAL50_PROCESS, recordIdParam } from '@jishi/domain';
+import { type Action, DEVELOPMENT_PROCESS, ENTRY_PROCESS, MEDAL50_PROCESS, recordIdParam, TRANSFER_PROCESS } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ const KINDS: Record<string, { label: string; action: Action }> = {
   [DEVELOPMENT_PROCESS.kind]: { label: DEVELOPMENT_PROCESS.label, action: 'development.read' },
   [MEDAL50_PROCESS.kind]: { label: MEDAL50_PROCESS.label, action: 'honor.read' },
   [ENTRY_PROCESS.kind]: { label: ENTRY_PROCESS.label, action: 'evaluation.file' },
+  [TRANSFER_PROCESS.kind]: { label: TRANSFER_PROCESS.label, action: 'member.read' },
   [TERM_REMINDER_KIND]: { label: '换届', action: 'org.read' },
 };
 

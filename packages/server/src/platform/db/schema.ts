@@ -210,7 +210,7 @@ export const member = pgTable(
   ],
 );
 
-/** 组织关系转接: one letter, from a branch to a branch in the system or out of it. */
+/** 组织关系转接: one letter, from a branch to a branch in the system or out of it; its state is on the workflow engine. */
 export const memberTransfer = pgTable(
   'member_transfer',
   {
@@ -226,7 +226,6 @@ export const memberTransfer = pgTable(
     letterNo: text('letter_no').notNull(),
     issuedAt: date('issued_at', { mode: 'string' }).notNull(),
     receivedAt: date('received_at', { mode: 'string' }),
-    status: text('status').notNull(),
     note: text('note'),
     createdBy: integer('created_by').references(() => appUser.id),
     createdAt: at('created_at').notNull().defaultNow(),
