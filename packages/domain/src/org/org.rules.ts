@@ -57,3 +57,17 @@ export const isBasicCommitteeOver = (org: { type: string; domain: string; path: 
   org.domain !== 'village' &&
   org.domain !== 'community' &&
   branchPath.startsWith(`${org.path}.`);
+
+/**
+ * Division code lengths (GB/T 2260 with the NBS 统计用区划代码): 6 digits a county or above, 9 a
+ * township (乡、镇、苏木、街道), 12 a village or community.
+ */
+export const DIVISION_CODE_DIGITS = { county: 6, township: 9, village: 12 } as const;
+
+/**
+ * The unit an org is ranked within for "乡镇内排名" (评星定级): its nearest ancestor carrying a
+ * township-level division code; an org outside the township tree (市直机关、国企、学校) ranks within
+ * its parent. `ancestors` nearest first, the org itself excluded.
+ */
+export const rankingUnitOf = <O extends { divisionCode: string | null }>(ancestors: readonly O[]): O | undefined =>
+  ancestors.find((a) => a.divisionCode?.length === DIVISION_CODE_DIGITS.township) ?? ancestors[0];

@@ -1,6 +1,7 @@
 import {
   type Actor,
   criteriaFor,
+  DIVISION_CODE_DIGITS,
   type EntryState,
   entryStateAt,
   PROGRAMME_METHOD,
@@ -41,8 +42,12 @@ const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | '
   };
 };
 
-/** Depth of the township level in the tree (city.county.township): the rank is taken within it. */
-const TOWNSHIP_DEPTH = 3;
+/**
+ * The org (as `o`) an entry ranks within: SQL form of the domain's `rankingUnitOf` — the nearest
+ * ancestor with a township-level division code, else the parent. Kept equal to it by a test.
+ */
+export const rankingUnitSql = sql`coalesce((select a.id from org a where a.id = any(string_to_array(o.path::text, '.')::int[]) and a.id <> o.id
+    and length(a.division_code) = ${DIVISION_CODE_DIGITS.township} order by nlevel(a.path) desc limit 1), o.parent_id)`;
 
 /** The round's entries under the actor, with rank within township and domain once judged. */
 export const listEntries = async (
@@ -65,13 +70,13 @@ export const listEntries = async (
     q,
     sql`with ranked as (
           select e.id, case when e.score_tenths is null then null else
-            rank() over (partition by subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1)), o.domain, e.score_tenths is null
+            rank() over (partition by ${rankingUnitSql}, o.domain, e.score_tenths is null
                          order by e.score_tenths desc) end as rank
           from round_entry e join org o on o.id = e.org_id where e.round_id = ${round.id})
         select e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", o.domain as "orgDomain",
           o.type as "orgType", wi.state, wi.seq, e.declared_flags as "declaredFlags", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
           to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo", to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
-          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township,
+          (select t.name from org t where t.id = ${rankingUnitSql}) as township,
           r.rank::int as rank, count(*) over ()::int as total,
           (select count(*)::int from objection x where x.entry_id = e.id and x.decision is null) as "openObjections"
         from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id join ranked r on r.id = e.id
@@ -266,7 +271,7 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
   const list = await rows<{ orgName: string; township: string | null; code: string; flags: string[]; finalAt: string }>(
     q,
     sql`select o.name as "orgName", o.code, e.flags, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
-          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township
+          (select t.name from org t where t.id = ${rankingUnitSql}) as township
         from round_entry e join org o on o.id = e.org_id
         where e.round_id = ${round.id} and e.final_at is not null and cardinality(e.flags) > 0
           and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
