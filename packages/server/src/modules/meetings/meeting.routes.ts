@@ -2,14 +2,14 @@ import { type Actor, can, MEETING_TYPES, meetingCreateSchema, meetingHoldSchema,
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
-import { rows } from '../../platform/db/index.js';
 import { ATTACHMENT_UPLOAD, megabytes, uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
 import { scanCompliance } from './compliance.js';
+import { complianceBranches, complianceSummary } from './compliance.read.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
 import { createMeeting, findAttendees, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
 
@@ -157,21 +157,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'meeting.read', o, '党组织');
-      const scope = scopeFilter(actor, 'meeting.read', sql`x.path`);
-      const items = await rows<RollupRow>(
-        q,
-        sql`select c.id as "orgId", c.name, c.type, ${ROLLUP}
-            from org c join org x on x.path <@ c.path and ${scope}
-            join ${FLAGS(query.year)} s on s.org_id = x.id
-            where (c.parent_id = ${o.id} or c.id = ${o.id}) and c.closed_at is null
-            group by c.id order by c.id = ${o.id} desc, c.code`,
-      );
-      const [asOf] = await rows<{ asOf: string | null }>(
-        q,
-        sql`select to_char(max(s.as_of), 'YYYY-MM-DD') as "asOf" from compliance_snapshot s join org x on x.id = s.org_id
-            where s.year = ${query.year} and x.path <@ ${o.orgPath}::ltree`,
-      );
-      return { org: { id: o.id, name: o.name }, year: query.year, asOf: asOf?.asOf ?? null, items };
+      return { org: { id: o.id, name: o.name }, year: query.year, ...(await complianceSummary(q, actor, o, query.year)) };
     },
   });
 
@@ -185,63 +171,7 @@ export const meetingRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'meeting.read', o, '党组织');
-      const { limit, offset } = paging(query);
-      const where = sql`x.path <@ ${o.orgPath}::ltree and ${scopeFilter(actor, 'meeting.read', sql`x.path`)} and x.closed_at is null
-        and s.year = ${query.year} and jsonb_array_length(s.findings) > 0
-        ${query.code ? sql`and s.findings @> ${JSON.stringify([{ code: query.code }])}::jsonb` : sql``}`;
-      const items = await rows<{
-        orgId: number;
-        name: string;
-        parentName: string | null;
-        meetingsRequired: number;
-        meetingsOwed: number;
-        findings: unknown;
-      }>(
-        q,
-        sql`select x.id as "orgId", x.name, p.name as "parentName", s.meetings_required as "meetingsRequired", s.meetings_owed as "meetingsOwed", s.findings
-            from compliance_snapshot s join org x on x.id = s.org_id left join org p on p.id = x.parent_id
-            where ${where} order by s.meetings_owed desc, x.code limit ${limit} offset ${offset}`,
-      );
-      const [total] = await rows<{ n: number }>(
-        q,
-        sql`select count(*)::int as n from compliance_snapshot s join org x on x.id = s.org_id where ${where}`,
-      );
-      return {
-        items: items.map((i) => ({ ...i, findings: typeof i.findings === 'string' ? JSON.parse(i.findings) : i.findings })),
-        total: total?.n ?? 0,
-      };
+      return complianceBranches(q, actor, o, query.year, query.code, paging(query));
     },
   });
 };
-
-interface RollupRow {
-  orgId: number;
-  name: string;
-  type: string;
-  branches: number;
-  branchesBehind: number;
-  meetingsRequired: number;
-  meetingsOwed: number;
-  termsOverdue: number;
-  termsDueSoon: number;
-  termsUnrecorded: number;
-  setupProblems: number;
-  duesLapse: number;
-}
-
-const has = (code: string) => sql`s.findings @> ${JSON.stringify([{ code }])}::jsonb`;
-/** A year's snapshots reduced to flags first, so the roll-up joins and sorts no jsonb. */
-const FLAGS = (year: number) => sql`(select s.org_id, s.meetings_owed, s.meetings_required,
-    ${has('term.overdue')} as term_overdue, ${has('term.due_soon')} as term_due_soon, ${has('term.unrecorded')} as term_unrecorded,
-    ${has('dues.lapse_warning')} as dues_lapse,
-    exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%') as setup_problem
-  from compliance_snapshot s where s.year = ${year})`;
-/** Counts over the snapshot flags (`s`) of a subtree. */
-const ROLLUP = sql`count(*) filter (where x.type in ('branch', 'joint_branch', 'temporary_branch'))::int as branches,
-  count(*) filter (where s.meetings_owed > 0)::int as "branchesBehind",
-  coalesce(sum(s.meetings_required), 0)::int as "meetingsRequired", coalesce(sum(s.meetings_owed), 0)::int as "meetingsOwed",
-  count(*) filter (where s.term_overdue)::int as "termsOverdue",
-  count(*) filter (where s.term_due_soon)::int as "termsDueSoon",
-  count(*) filter (where s.term_unrecorded)::int as "termsUnrecorded",
-  count(*) filter (where s.dues_lapse)::int as "duesLapse",
-  count(*) filter (where s.setup_problem)::int as "setupProblems"`;
