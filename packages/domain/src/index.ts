@@ -21,6 +21,7 @@ export * from './member/idnumber.js';
 export * from './member/member.facts.js';
 export * from './member/member.rules.js';
 export * from './member/member.schema.js';
+export * from './money.js';
 export * from './org/committee.js';
 export * from './org/org.rules.js';
 export * from './org/org.schema.js';

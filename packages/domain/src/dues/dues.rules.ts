@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fenToYuan, moneyInput } from '../money.js';
 
 /**
  * 党费 (中组部《关于中国共产党党费收缴、使用和管理的规定》, 中组发〔2008〕3号; RULES.md §3). Every
@@ -39,8 +40,6 @@ const RETIRED_BRACKETS: { upToFen: number; perMille: number }[] = [
   { upToFen: Number.POSITIVE_INFINITY, perMille: 10 },
 ];
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 export interface DuesResult {
   /** Monthly amount in fen. */
   amountFen: number;
@@ -67,10 +66,10 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
       const lower = index === 0 ? null : (brackets[index - 1] as (typeof brackets)[number]).upToFen;
       const range =
         lower === null
-          ? `${yuan(bracket.upToFen)}元以下（含）`
+          ? `${fenToYuan(bracket.upToFen)}元以下（含）`
           : Number.isFinite(bracket.upToFen)
-            ? `${yuan(lower)}元以上至${yuan(bracket.upToFen)}元（含）`
-            : `${yuan(lower)}元以上`;
+            ? `${fenToYuan(lower)}元以上至${fenToYuan(bracket.upToFen)}元（含）`
+            : `${fenToYuan(lower)}元以上`;
       const what = category === 'employed' ? '在职党员每月工资收入（税后）' : '离退休党员每月离退休费（养老金）';
       const article = category === 'employed' ? '第二条' : '第五条';
       return {
@@ -83,7 +82,7 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
       return {
         amountFen: settings.farmerMonthlyFen,
         rate: null,
-        basis: `农牧民党员每月交纳${yuan(settings.farmerMonthlyFen)}元（规定为0.2元至1元，由省级党委确定；中组发〔2008〕3号第六条）`,
+        basis: `农牧民党员每月交纳${fenToYuan(settings.farmerMonthlyFen)}元（规定为0.2元至1元，由省级党委确定；中组发〔2008〕3号第六条）`,
       };
     default:
       return {
@@ -101,18 +100,13 @@ export const LARGE_VOLUNTARY_FEN = 100_000;
 /** Six months unpaid without good reason is treated as 自行脱党 — a warning for the branch to decide (党章 Art. 9; 规定 Art. 13). */
 export const ARREARS_LAPSE_MONTHS = 6;
 
-/** A money amount in yuan with at most two decimals, as fen. */
-export const yuanToFen = z
-  .number({ message: '请填写金额（元）' })
-  .min(0, '金额不能为负数')
-  .max(100_000_000, '金额过大')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '金额最多保留两位小数（分）')
-  .transform((v) => Math.round(v * 100));
+/** The monthly base of 在职 and 离退休 members (规定第二、五条), as the forms call it. */
+const monthlyBase = moneyInput('每月交纳基数');
 
 export const duesCalculateSchema = z
   .object({
     category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
-    monthlyBase: yuanToFen.optional(),
+    monthlyBase: monthlyBase.optional(),
   })
   .refine((d) => (d.category !== 'employed' && d.category !== 'retired') || d.monthlyBase !== undefined, {
     message: '在职和离退休党员须填写每月交纳基数（元）',
@@ -139,8 +133,8 @@ export const duesAssessSchema = z
     memberId: z.number().int().positive().max(2147483647, '编号超出范围'),
     effectiveFrom: monthString,
     category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
-    monthlyBase: yuanToFen.optional(),
-    reducedAmount: yuanToFen.optional(),
+    monthlyBase: monthlyBase.optional(),
+    reducedAmount: moneyInput('少交后每月金额').optional(),
     reductionReason: z.string().trim().min(1, '请填写少交或免交的原因').max(200, '不能超过200个字').optional(),
     reductionApprovedBy: z.number().int().positive().max(2147483647, '编号超出范围').optional(),
   })
@@ -175,7 +169,7 @@ export const duesPaySchema = z
     receiptNo: z.string().trim().max(40, '不能超过40个字').optional(),
     collectedBy: z.string().trim().max(40, '不能超过40个字').optional(),
     /** Extra paid voluntarily (规定第十一条). */
-    voluntary: yuanToFen.optional(),
+    voluntary: moneyInput('自愿多交金额').optional(),
   })
   .refine((d) => d.toMonth >= d.fromMonth, { message: '截止月份不能早于起始月份', path: ['toMonth'] });
 export type DuesPay = z.infer<typeof duesPaySchema>;

@@ -6,6 +6,7 @@ import {
   DomainError,
   type DuesAssess,
   type DuesPay,
+  fenToYuan,
   LARGE_VOLUNTARY_FEN,
   monthIndex,
   monthOf,
@@ -84,7 +85,7 @@ export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
   const r = calculateDues(input.category, input.monthlyBase ?? 0, settings);
   if (input.reducedAmount !== undefined) {
     if (input.reducedAmount >= r.amountFen)
-      throw new DomainError('INVALID_INPUT', `少交后的金额应低于按规定计算的${(r.amountFen / 100).toFixed(2)}元`, {
+      throw new DomainError('INVALID_INPUT', `少交后的金额应低于按规定计算的${fenToYuan(r.amountFen)}元`, {
         field: 'reducedAmount',
       });
     // The 上一级党委: a committee above the member's branch (规定第七条).

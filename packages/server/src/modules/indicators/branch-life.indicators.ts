@@ -124,7 +124,7 @@ const duesFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
     const members = sql`m.org_id in (select o.id from org o where ${under})`;
     const found = await rows<DuesFacts>(
       q,
-      sql`select o.path::text as path, coalesce(p.paid, 0)::float8 as "paidFen", coalesce(d.due, 0)::float8 as "dueFen"
+      sql`select o.path::text as path, coalesce(p.paid, 0)::bigint as "paidFen", coalesce(d.due, 0)::bigint as "dueFen"
           from org o
           left join (select p.org_id, sum(p.amount_fen) as paid from dues_payment p
                      where p.paid_at >= ${start} and p.paid_at <= ${date}::date group by p.org_id) p on p.org_id = o.id
@@ -149,17 +149,19 @@ defineIndicator({
   id: 'dues.paid',
   name: '本年已收党费',
   unit: '元',
+  kind: 'money',
   group: 'dues',
   description: '统计日所在年度截至统计日登记的党费交纳金额（不含自愿多交部分）',
-  compute: fromDues((f) => f.paidFen / 100),
+  compute: fromDues((f) => f.paidFen),
 });
 defineIndicator({
   id: 'dues.due',
   name: '本年应收党费',
   unit: '元',
+  kind: 'money',
   group: 'dues',
   description: '统计日所在年度1月至上月，名册中党员按核定标准每月应交党费之和',
-  compute: fromDues((f) => f.dueFen / 100),
+  compute: fromDues((f) => f.dueFen),
 });
 /**
  * Members 3 and 6 or more months behind, per org: from the day's snapshot findings (their counts)

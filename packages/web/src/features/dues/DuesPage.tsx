@@ -27,6 +27,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
+import { formatYuan } from '../../shared/money';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
@@ -37,7 +38,7 @@ import { orgChildrenQuery, useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { DuesAssessModal } from './components/DuesAssessModal';
 import { DuesCalculator } from './components/DuesCalculator';
 import { DuesPaymentModal } from './components/DuesPaymentModal';
-import { DuesStandardTag, DuesWarningTag, formatYuan } from './components/dues-display';
+import { DuesStandardTag, DuesWarningTag } from './components/dues-display';
 import { MemberDuesDrawer } from './components/MemberDuesDrawer';
 import { type DuesRosterItem, type DuesStatementMonth, duesStatementExportUrl, useDuesRoster, useDuesStatement } from './dues.api';
 

@@ -12,6 +12,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { checkedInput, showRefusal, showSchemaIssues } from '../../../shared/form-errors';
+import { formatYuan } from '../../../shared/money';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -22,7 +23,6 @@ import {
   DUES_METHOD_OPTIONS,
   dueIn,
   duesModalLayout,
-  formatYuan,
   monthRangesText,
   monthStringField,
   monthsBetween,

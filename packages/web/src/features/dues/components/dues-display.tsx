@@ -13,6 +13,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
 import { today } from '../../../shared/dates';
 import { labelOf, optionsOf } from '../../../shared/labels';
+import { formatYuan } from '../../../shared/money';
 import type { DuesAssessment } from '../dues.api';
 
 export const DUES_CATEGORY_OPTIONS = optionsOf(DUES_CATEGORIES, DUES_CATEGORY_LABELS);
@@ -24,11 +25,6 @@ export const hasMonthlyBase = (category: DuesCategory | undefined): boolean => c
 /** What the monthly base is called for the category. */
 export const baseLabel = (category: DuesCategory | undefined): string =>
   category === 'retired' ? '每月离退休费（元）' : '每月工资收入（税后，元）';
-
-const YUAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** `¥1,234.50` for an amount in fen. */
-export const formatYuan = (fen: number): string => `¥${YUAN.format(fen / 100)}`;
 
 /** The month running, `YYYY-MM` in Beijing: it is not owed until it has ended. */
 export const thisMonth = (): string => today().slice(0, 7);
