@@ -3,34 +3,47 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 import { defineIndicator, rootsArray, type Shared } from '../../platform/indicators.js';
 import { arrearsStreakSql, lastOwedMonth } from '../dues/dues.arrears.js';
-import { type OrgCompliance, scanCompliance } from '../meetings/compliance.js';
+import { freshenSnapshots, type OrgCompliance, scanCompliance, snapshotCurrent } from '../meetings/compliance.js';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /**
- * The scan of `date` for every open org under `roots`: the day's snapshots when each of those orgs
- * has one as of that very day (the nightly job and every change keep them so), else a scan now.
- * Either way the same computation over the same records; `live` says which.
+ * The scan of `date` for every open org under `roots`. When the day has snapshots (the nightly job
+ * ran on it), those still current are read and only the orgs changed since, or missing, are scanned
+ * again and stored (a write logs its org by trigger: migration 0023), so a figure is never stale and
+ * a city reads 8,000 rows instead of scanning; a day without snapshots (a past date) is scanned now.
+ * Either way the same computation over the same records; `live` says whether dues were left out.
  */
 type Scanned = OrgCompliance & { path: string };
 const scanOf = (q: Q, roots: string[], date: string, shared: Shared) =>
   shared(`scan:${roots.join(',')}@${date}`, async () => {
     const under = sql`o.path <@ any(${rootsArray(roots)})`;
-    const stored = await rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number }>(
-      q,
-      sql`select o.id as "orgId", o.path::text as path, s.findings, s.meetings_required as "meetingsRequired", s.meetings_owed as "meetingsOwed"
-          from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${yearOf(date)} and s.as_of = ${date}::date
-          where o.closed_at is null and ${under}`,
-    );
-    if (stored.every((r) => r.findings !== null)) {
-      const list = stored.map((r) => ({
-        ...r,
-        findings: (typeof r.findings === 'string' ? JSON.parse(r.findings) : r.findings) as OrgCompliance['findings'],
-        termEndsAt: null,
-      }));
-      return { live: false, list };
+    const year = yearOf(date);
+    const read = () =>
+      rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number; current: boolean }>(
+        q,
+        sql`select o.id as "orgId", o.path::text as path, s.findings, s.meetings_required as "meetingsRequired",
+              s.meetings_owed as "meetingsOwed", coalesce(${snapshotCurrent(sql`s`, year, date)}, false) as current
+            from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${year}
+            where o.closed_at is null and ${under}`,
+      );
+    let stored = await read();
+    if (stored.some((r) => r.current)) {
+      const stale = stored.filter((r) => !r.current);
+      if (stale.length > 0) {
+        await freshenSnapshots(q, year, date, sql`o.id = any(${`{${stale.map((r) => r.orgId).join(',')}}`}::int[])`);
+        stored = await read();
+      }
+      if (stored.every((r) => r.current)) {
+        const list = stored.map((r) => ({
+          ...r,
+          findings: (typeof r.findings === 'string' ? JSON.parse(r.findings) : r.findings) as OrgCompliance['findings'],
+          termEndsAt: null,
+        }));
+        return { live: false, list };
+      }
     }
-    const results = await scanCompliance(q, yearOf(date), date, under, { dues: false });
+    const results = await scanCompliance(q, year, date, under, { dues: false });
     const paths = new Map(stored.map((r) => [r.orgId, r.path]));
     return { live: true, list: results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' })) };
   });

@@ -9,7 +9,7 @@ import { uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
-import { scanCompliance } from './compliance.js';
+import { freshenSnapshots, scanCompliance } from './compliance.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
 import { createMeeting, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
 
@@ -153,12 +153,13 @@ export const meetingRoutes = (app: FastifyInstance) => {
     method: 'GET',
     url: '/api/v1/compliance/summary',
     permission: 'member.read',
-    summary: '下级党组织组织生活情况汇总（按夜间扫描结果：落后支部、三会一课完成率、换届到期）',
+    summary: '下级党组织组织生活情况汇总（按当日扫描结果：落后支部、三会一课完成率、换届到期）',
     tags,
     querystring: orgYearQuery,
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
+      await freshenSnapshots(q, query.year, businessDate(deps.now()), sql`o.path <@ ${o.orgPath}::ltree`);
       const scope = scopeFilter(actor, 'member.read', sql`x.path`);
       const items = await rows<RollupRow>(
         q,
@@ -184,9 +185,10 @@ export const meetingRoutes = (app: FastifyInstance) => {
     summary: '某党组织下组织生活落后的党支部（应开未开会议、换届逾期等）',
     tags,
     querystring: z.object({ orgId: recordIdParam, year: yearQuery, code: z.string().max(60).optional(), ...pageQuery }),
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'member.read', o, '党组织');
+      await freshenSnapshots(q, query.year, businessDate(deps.now()), sql`o.path <@ ${o.orgPath}::ltree`);
       const { limit, offset } = paging(query);
       const where = sql`x.path <@ ${o.orgPath}::ltree and ${scopeFilter(actor, 'member.read', sql`x.path`)} and x.closed_at is null
         and s.year = ${query.year} and jsonb_array_length(s.findings) > 0

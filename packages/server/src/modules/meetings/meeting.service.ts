@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { findOrg } from '../orgs/org.repo.js';
-import { refreshSnapshot } from './compliance.js';
 
 export interface MeetingRow {
   id: number;
@@ -99,8 +98,8 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
   return { o, attendees, absences, shouldAttend, present, problem };
 };
 
-/** Who was there, and the snapshot the township table reads. */
-const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>, input: MeetingCreate, today: string) => {
+/** Who was there (the compliance snapshots learn of the meeting by trigger: migration 0023). */
+const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>) => {
   const people = [
     ...p.attendees.map((m) => sql`(${id}, ${m}, true, null)`),
     ...p.absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
@@ -108,7 +107,6 @@ const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepa
   if (people.length > 0) {
     await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
   }
-  if (input.status === 'held') await refreshSnapshot(q, p.o.id, Number(input.date.slice(0, 4)), today);
 };
 
 /** Records a planned or held meeting. */
@@ -123,7 +121,7 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
         returning id`,
   );
   const id = created?.id as number;
-  await recordPeople(q, id, p, input, today);
+  await recordPeople(q, id, p);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
 
@@ -152,6 +150,6 @@ export const holdMeeting = async (q: Q, actor: Actor, id: number, input: Meeting
           should_attend = ${p.shouldAttend}, present = ${p.present}, quorum_problem = ${p.problem}
         where id = ${id}`,
   );
-  await recordPeople(q, id, p, full, today);
+  await recordPeople(q, id, p);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
