@@ -19,6 +19,9 @@ export const fenToYuan = (fen: number): string => {
   return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${String(cents).padStart(2, '0')}`;
 };
 
+/** An amount as a rule states it: whole yuan bare (`1000`), else with its two decimals (`0.20`). */
+export const ruleYuan = (fen: number): string => fenToYuan(fen).replace(/\.00$/, '');
+
 /** `"2999.99"` → `299999`; null for anything but a non-negative yuan amount with at most two decimals. */
 export const parseYuan = (yuan: string): number | null => {
   const m = YUAN_TEXT.exec(yuan);

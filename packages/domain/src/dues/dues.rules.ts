@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fenToYuan, moneyInput } from '../money.js';
+import type { ComplianceFinding } from '../meetings/meeting.rules.js';
+import { fenToYuan, moneyInput, ruleYuan } from '../money.js';
 
 /**
  * 党费 (中组部《关于中国共产党党费收缴、使用和管理的规定》, 中组发〔2008〕3号; RULES.md §3). Every
@@ -97,6 +98,10 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
 export const MAX_BACK_OR_ADVANCE_MONTHS = 6;
 /** A one-off voluntary payment of this much or more goes entirely to the 中央 (规定 Art. 11). */
 export const LARGE_VOLUNTARY_FEN = 100_000;
+/** The rule for a large voluntary payment, as forms and notes quote it. */
+export const LARGE_VOLUNTARY_RULE = `一次性自愿多交纳党费${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的，全部上缴中央（中组发〔2008〕3号第十一条）`;
+/** The back-pay and advance limit, as forms quote it. */
+export const PAYMENT_WINDOW_RULE = `补交、预交一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`;
 /** Six months unpaid without good reason is treated as 自行脱党 — a warning for the branch to decide (党章 Art. 9; 规定 Art. 13). */
 export const ARREARS_LAPSE_MONTHS = 6;
 
@@ -122,6 +127,59 @@ export const monthString = z
 /** Months since year 0, so month arithmetic is integer arithmetic. */
 export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 export const monthOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** An assessment as the rules read it: the month it applies from and the monthly amount. */
+export interface DuesRate {
+  effectiveFrom: string;
+  amountFen: number;
+}
+
+/**
+ * The assessment in effect in `month`: the latest one from that month or before (each applies until
+ * the next, 规定第十条), or undefined before the first. `assessments` oldest first.
+ */
+export const assessmentIn = <T extends DuesRate>(assessments: readonly T[], month: string): T | undefined =>
+  assessments.filter((a) => a.effectiveFrom <= month).at(-1);
+
+/**
+ * What a payment for `fromMonth`–`toMonth` comes to: the sum of each month's assessed amount (a
+ * payment is never typed, 规定第十二条 pays by the month), or the first month not yet assessed.
+ */
+export const paymentAmount = (
+  assessments: readonly DuesRate[],
+  fromMonth: string,
+  toMonth: string,
+): { amountFen: number; months: number } | { unassessed: string } => {
+  let amountFen = 0;
+  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++) {
+    const a = assessmentIn(assessments, monthOf(i));
+    if (!a) return { unassessed: monthOf(i) };
+    amountFen += a.amountFen;
+  }
+  return { amountFen, months: Math.max(0, monthIndex(toMonth) - monthIndex(fromMonth) + 1) };
+};
+
+/** What the months owed come to, each at the amount assessed for it. */
+export const owedAmount = (assessments: readonly DuesRate[], owedMonths: readonly string[]): number =>
+  owedMonths.reduce((n, month) => n + (assessmentIn(assessments, month)?.amountFen ?? 0), 0);
+
+/**
+ * Dues are owed from the month the 支部大会 admitted the member as 预备党员 (规定第八条): an
+ * assessment or a payment for an earlier month is refused. Returns the reason, or null.
+ */
+export const duesStartProblem = (kind: 'assess' | 'pay', month: string, joinedAt: string): string | null => {
+  if (month >= joinedAt.slice(0, 7)) return null;
+  return kind === 'assess'
+    ? `预备党员从支部大会通过之日（${joinedAt}）起交纳党费（中组发〔2008〕3号第八条）`
+    : `${month}早于入党（${joinedAt}），无需交纳`;
+};
+
+/**
+ * A reduced amount (少交, or 免交 at 0) must be below the amount the rule gives (规定第七条: a lower
+ * amount needs approval; the same or more is no reduction). Returns the reason, or null.
+ */
+export const reductionProblem = (reducedFen: number, calculatedFen: number): string | null =>
+  reducedFen >= calculatedFen ? `少交后的金额应低于按规定计算的${fenToYuan(calculatedFen)}元` : null;
 
 /**
  * A member's monthly dues from a month on: at the start of the year (每年初核定) or from the month a
@@ -187,9 +245,15 @@ export const paymentWindowProblem = (p: {
   const back = paid - monthIndex(p.fromMonth);
   const ahead = monthIndex(p.toMonth) - paid;
   if (back > MAX_BACK_OR_ADVANCE_MONTHS)
-    return { field: 'fromMonth', message: `补交${back}个月：补交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+    return {
+      field: 'fromMonth',
+      message: `补交${back}个月：补交党费一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`,
+    };
   if (ahead > MAX_BACK_OR_ADVANCE_MONTHS)
-    return { field: 'toMonth', message: `预交${ahead}个月：预交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+    return {
+      field: 'toMonth',
+      message: `预交${ahead}个月：预交党费一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`,
+    };
   return null;
 };
 
@@ -219,9 +283,35 @@ export const arrearsOf = (dueFrom: string, paid: { fromMonth: string; toMonth: s
   for (let i = last; i >= monthIndex(dueFrom) && !covered.has(i); i--) streak++;
   const warning =
     streak >= ARREARS_LAPSE_MONTHS
-      ? `连续${streak}个月未交纳党费：党员连续6个月不交纳党费又没有正当理由的，按自行脱党处理（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）。请支部了解原因后由支部大会讨论决定，系统不会自动除名。`
+      ? `连续${streak}个月未交纳党费：党员连续${ARREARS_LAPSE_MONTHS}个月不交纳党费又没有正当理由的，按自行脱党处理（${ARREARS_SOURCE}）。请支部了解原因后由支部大会讨论决定，系统不会自动除名。`
       : streak >= ARREARS_FOLLOW_UP_MONTHS
-        ? `连续${streak}个月未交纳党费，请支部及时提醒并了解原因`
+        ? `连续${streak}个月未交纳党费，请支部及时提醒并了解原因（${ARREARS_SOURCE}）`
         : null;
   return { owedMonths, streak, warning };
+};
+
+/** Where the arrears rule stands: 6 months unpaid is 自行脱党 (党章第九条; 规定第十三条). */
+const ARREARS_SOURCE = '《中国共产党章程》第九条；中组发〔2008〕3号第十三条';
+
+/**
+ * A branch's arrears as compliance findings for `period`, by the same rule as `arrearsOf`:
+ * `lapsed` members 6 or more months behind (the first of them by name), `behind` 3 to 5.
+ */
+export const arrearsFindings = (a: { lapsed: number; behind: number; names: readonly string[] }, period: string): ComplianceFinding[] => {
+  const findings: ComplianceFinding[] = [];
+  if (a.lapsed > 0)
+    findings.push({
+      code: 'dues.lapse_warning',
+      period,
+      count: a.lapsed,
+      message: `${a.lapsed}名党员连续${ARREARS_LAPSE_MONTHS}个月以上未交纳党费（${a.names.join('、')}${a.lapsed > a.names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（${ARREARS_SOURCE}）`,
+    });
+  if (a.behind > 0)
+    findings.push({
+      code: 'dues.arrears',
+      period,
+      count: a.behind,
+      message: `${a.behind}名党员连续${ARREARS_FOLLOW_UP_MONTHS}至${ARREARS_LAPSE_MONTHS - 1}个月未交纳党费，请支部及时提醒（${ARREARS_SOURCE}）`,
+    });
+  return findings;
 };

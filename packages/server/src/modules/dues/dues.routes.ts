@@ -4,6 +4,8 @@ import {
   duesAssessSchema,
   duesCalculateSchema,
   duesPaySchema,
+  LARGE_VOLUNTARY_FEN,
+  ruleYuan,
   fenToYuan as yuan,
 } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -146,7 +148,7 @@ export const duesRoutes = (app: FastifyInstance) => {
       const s = await duesStatement(q, o.id, query.year);
       const file = await writeSheet({
         sheetName: '党费收缴情况',
-        title: `${o.name}${query.year}年度党费收缴情况（全年收缴${yuan(s.collectedFen)}元，其中自愿多交${yuan(s.voluntaryFen)}元${s.largeFen > 0 ? `，一次性1000元以上${yuan(s.largeFen)}元全部上缴中央` : ''}）`,
+        title: `${o.name}${query.year}年度党费收缴情况（全年收缴${yuan(s.collectedFen)}元，其中自愿多交${yuan(s.voluntaryFen)}元${s.largeFen > 0 ? `，一次性${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上${yuan(s.largeFen)}元全部上缴中央` : ''}）`,
         exportedBy: actor.username,
         exportedAt: deps.now(),
         columns: [

@@ -1,4 +1,11 @@
-import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@jishi/domain';
+import {
+  ARREARS_FOLLOW_UP_MONTHS,
+  ARREARS_LAPSE_MONTHS,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPES,
+  type MeetingType,
+  TERM_REMINDER_MONTHS,
+} from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 import { defineIndicator, rootsArray, type Shared } from '../../platform/indicators.js';
@@ -84,10 +91,10 @@ defineIndicator({
 });
 defineIndicator({
   id: 'life.terms_due_soon',
-  name: '半年内任期届满的党组织',
+  name: `${TERM_REMINDER_MONTHS}个月内任期届满的党组织`,
   unit: '个',
   group: 'branch_life',
-  description: '任期将在6个月内届满、需要提醒换届的党组织',
+  description: `任期将在${TERM_REMINDER_MONTHS}个月内届满、需要提醒换届的党组织`,
   compute: fromScan(withCode('term.due_soon')),
 });
 
@@ -177,7 +184,7 @@ defineIndicator({
   compute: fromDues((f) => f.dueFen),
 });
 /**
- * Members 3 and 6 or more months behind, per org: from the day's snapshot findings (their counts)
+ * Members behind for the follow-up (3) and the lapse (6 or more) months, per org: from the day's snapshot findings (their counts)
  * when the snapshot is the day's, else the arrears rule over the roll now.
  */
 const arrearsFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
@@ -192,31 +199,35 @@ const arrearsFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
     }
     return rows<{ path: string; behind3: number; behind6: number }>(
       q,
-      sql`select o.path::text as path, count(*) filter (where x.streak >= 3)::int as behind3, count(*) filter (where x.streak >= 6)::int as behind6
+      sql`select o.path::text as path, count(*) filter (where x.streak >= ${ARREARS_FOLLOW_UP_MONTHS})::int as behind3,
+            count(*) filter (where x.streak >= ${ARREARS_LAPSE_MONTHS})::int as behind6
           from (${arrearsStreakSql(date, sql`m.org_id in (select o.id from org o where o.path <@ any(${rootsArray(roots)}))`)}) x
           join org o on o.id = x.org_id group by o.path`,
     );
   });
-const fromArrears = (months: 3 | 6) => async (q: Q, roots: string[], date: string, shared: Shared) => {
+const fromArrears = (which: 'follow_up' | 'lapse') => async (q: Q, roots: string[], date: string, shared: Shared) => {
   const facts = await arrearsFacts(q, roots, date, shared);
   return new Map(
-    roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (months === 6 ? f.behind6 : f.behind3), 0)]),
+    roots.map((root) => [
+      root,
+      facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (which === 'lapse' ? f.behind6 : f.behind3), 0),
+    ]),
   );
 };
 
 defineIndicator({
   id: 'dues.arrears_3',
-  name: '连续3个月以上未交党费的党员',
+  name: `连续${ARREARS_FOLLOW_UP_MONTHS}个月以上未交党费的党员`,
   unit: '名',
   group: 'dues',
-  description: '连续3个月以上未交纳党费、需要支部提醒的党员',
-  compute: fromArrears(3),
+  description: `连续${ARREARS_FOLLOW_UP_MONTHS}个月以上未交纳党费、需要支部提醒的党员`,
+  compute: fromArrears('follow_up'),
 });
 defineIndicator({
   id: 'dues.arrears_6',
-  name: '连续6个月以上未交党费的党员',
+  name: `连续${ARREARS_LAPSE_MONTHS}个月以上未交党费的党员`,
   unit: '名',
   group: 'dues',
-  description: '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）',
-  compute: fromArrears(6),
+  description: `连续${ARREARS_LAPSE_MONTHS}个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）`,
+  compute: fromArrears('lapse'),
 });

@@ -98,6 +98,33 @@ describe("the day's compliance snapshot is never stale", () => {
     expect(after.summaryOwed).toBe((before.summaryOwed as number) - 1);
   });
 
+  it('the arrears finding cites the rule the domain cites (规定第十三条), from the domain', async () => {
+    const m = await branch.post('/api/v1/members', {
+      name: '晚交',
+      gender: 'female',
+      ethnicity: '蒙古族',
+      idNumber: testIdNumber({ gender: 'female' }),
+      orgId: t.branchA1,
+      joinedAt: '2000-07-01',
+      fullMemberAt: '2001-07-01',
+      status: 'full',
+    });
+    await branch.post('/api/v1/dues/assessments', { memberId: m.body.id, effectiveFrom: '2026-01', category: 'student' });
+    const paid = await branch.post('/api/v1/dues/payments', {
+      memberId: m.body.id,
+      fromMonth: '2026-01',
+      toMonth: '2026-07',
+      paidAt: '2026-07-10',
+      method: 'cash',
+    });
+    expect(paid.status).toBe(201);
+    const own = await branch.get(`/api/v1/orgs/${t.branchA1}/compliance?year=2026`);
+    const finding = own.body.items.find((f: { code: string }) => f.code === 'dues.arrears');
+    expect(finding).toMatchObject({ count: 1, message: expect.stringContaining('连续3至5个月') });
+    expect(finding.message).toContain('中组发〔2008〕3号第十三条');
+    expect(finding.message).not.toContain('第十二条');
+  });
+
   it('a meetings settings change marks every org (the audit head, also a setting, does not); the nightly job empties the log', async () => {
     const changes = async (where = sql`true`) =>
       ((await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from compliance_change where ${where}`))[0] as { n: number }).n;

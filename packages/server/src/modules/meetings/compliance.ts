@@ -1,6 +1,7 @@
 import {
   ARREARS_FOLLOW_UP_MONTHS,
   ARREARS_LAPSE_MONTHS,
+  arrearsFindings,
   BRANCH_TYPES,
   COMMITTEE_REQUIRED_FROM,
   type ComplianceFinding,
@@ -126,22 +127,9 @@ export const scanCompliance = async (
       }
     }
     const owing = arrearsOf.get(o.orgId);
-    if (owing?.lapsed) {
+    if (owing) {
       const names = typeof owing.names === 'string' ? owing.names.replace(/^\{|\}$/g, '').split(',') : (owing.names ?? []);
-      findings.push({
-        code: 'dues.lapse_warning',
-        period: String(year),
-        count: owing.lapsed,
-        message: `${owing.lapsed}名党员连续6个月以上未交纳党费（${names.join('、')}${owing.lapsed > names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）`,
-      });
-    }
-    if (owing?.behind) {
-      findings.push({
-        code: 'dues.arrears',
-        period: String(year),
-        count: owing.behind,
-        message: `${owing.behind}名党员连续3至5个月未交纳党费，请支部及时提醒（中组发〔2008〕3号第十二条）`,
-      });
+      findings.push(...arrearsFindings({ lapsed: owing.lapsed, behind: owing.behind, names }, String(year)));
     }
     const term = committee ? termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths) : null;
     if (term?.finding) findings.push({ ...term.finding, period: String(year) });

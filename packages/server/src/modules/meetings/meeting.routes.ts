@@ -1,4 +1,4 @@
-import { MEETING_TYPES, meetingCreateSchema, meetingHoldSchema, recordIdParam } from '@jishi/domain';
+import { BRANCH_TYPES, MEETING_TYPES, meetingCreateSchema, meetingHoldSchema, recordIdParam } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { rows } from '../../platform/db/index.js';
 import { uploadedFile } from '../../platform/files.js';
 import { route } from '../../platform/http.js';
 import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
-import { findOrg, findOrgRef } from '../orgs/org.repo.js';
+import { findOrg, findOrgRef, orgTypeIn } from '../orgs/org.repo.js';
 import { freshenSnapshots, scanCompliance } from './compliance.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
 import { createMeeting, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
@@ -241,7 +241,7 @@ const FLAGS = (year: number) => sql`(select s.org_id, s.meetings_owed, s.meeting
     exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%') as setup_problem
   from compliance_snapshot s where s.year = ${year})`;
 /** Counts over the snapshot flags (`s`) of a subtree. */
-const ROLLUP = sql`count(*) filter (where x.type in ('branch', 'joint_branch', 'temporary_branch'))::int as branches,
+const ROLLUP = sql`count(*) filter (where ${orgTypeIn(sql`x`, BRANCH_TYPES)})::int as branches,
   count(*) filter (where s.meetings_owed > 0)::int as "branchesBehind",
   coalesce(sum(s.meetings_required), 0)::int as "meetingsRequired", coalesce(sum(s.meetings_owed), 0)::int as "meetingsOwed",
   count(*) filter (where s.term_overdue)::int as "termsOverdue",

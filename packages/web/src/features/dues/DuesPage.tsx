@@ -6,7 +6,7 @@
  * org that is not a branch offers its sub-orgs.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { ARREARS_LAPSE_MONTHS, BRANCH_TYPES } from '@jishi/domain';
+import { ARREARS_LAPSE_MONTHS, BRANCH_TYPES, LARGE_VOLUNTARY_FEN, ruleYuan } from '@jishi/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -136,7 +136,7 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`一次性自愿多交1000元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
+          title={`一次性自愿多交${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
         />
       )}
       <Table<DuesStatementMonth>

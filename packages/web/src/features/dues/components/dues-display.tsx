@@ -1,5 +1,6 @@
 import {
   ARREARS_LAPSE_MONTHS,
+  assessmentIn,
   DUES_CATEGORIES,
   DUES_CATEGORY_LABELS,
   DUES_METHOD_LABELS,
@@ -52,7 +53,7 @@ export const monthsBetween = (from: string, to: string): string[] => {
 
 /** The amount due in `month` from a member's assessments (oldest first), as the server computes it. */
 export const dueIn = (assessments: readonly DuesAssessment[], month: string): number | undefined =>
-  assessments.filter((a) => a.effectiveFrom <= month).at(-1)?.amountFen;
+  assessmentIn(assessments, month)?.amountFen;
 
 /** `¥12.50/月 · 在职`, the standard in a line. */
 export const standardText = (a: DuesAssessment): string => `${formatYuan(a.amountFen)}/月 · ${labelOf(DUES_CATEGORY_LABELS, a.category)}`;
