@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../platform/db/index.js';
 import { runJob } from '../../platform/jobs.js';
 import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
-import { complianceScan } from './compliance.js';
+import { complianceScan, scanAndStore, snapshotCurrent } from './compliance.js';
 
 let h: Harness;
 let t: TestTree;
@@ -123,6 +123,31 @@ describe("the day's compliance snapshot is never stale", () => {
     expect(finding).toMatchObject({ count: 1, message: expect.stringContaining('连续3至5个月') });
     expect(finding.message).toContain('中组发〔2008〕3号第十三条');
     expect(finding.message).not.toContain('第十二条');
+  });
+
+  it('a scan inside the writing transaction takes in that transaction’s own changes', async () => {
+    const logged = async () =>
+      (
+        (await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from compliance_change where org_id = ${t.branchA1}`))[0] as {
+          n: number;
+        }
+      ).n;
+    await h.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`update member set name = name where org_id = ${t.branchA1}`);
+      await scanAndStore(tx, 2026, TODAY, sql`o.id = ${t.branchA1}`);
+    });
+    expect(await logged()).toBe(0);
+    const [s] = await rows<{ current: boolean }>(
+      h.deps.db,
+      sql`select ${snapshotCurrent(sql`s`, 2026, TODAY)} as current from compliance_snapshot s where s.org_id = ${t.branchA1} and s.year = 2026`,
+    );
+    expect(s?.current).toBe(true);
+    // A change after the scan in the same transaction is not taken in.
+    await h.deps.db.transaction(async (tx) => {
+      await scanAndStore(tx, 2026, TODAY, sql`o.id = ${t.branchA1}`);
+      await tx.execute(sql`update member set name = name where org_id = ${t.branchA1}`);
+    });
+    expect(await logged()).toBe(1);
   });
 
   it('a meetings settings change marks every org (the audit head, also a setting, does not); the nightly job empties the log', async () => {

@@ -169,12 +169,22 @@ export const scanAndStore = async (q: Q, year: number, asOf: string, orgs: SQL):
   const results = await scanCompliance(q, year, asOf, orgs);
   await storeSnapshots(q, year, asOf, results, taken?.seen as string);
   const ids = results.map((r) => r.orgId);
+  // This transaction's own changes (a demo load, a write that rescans) came before the scan, which
+  // saw them; a snapshot never counts its own transaction as visible, so they are taken in here.
+  // (A settings change of its own stays: it concerns orgs this scan may not have covered.)
+  await q.execute(sql`delete from compliance_change c where c.org_id = any(${idList(ids)}) and c.xid = pg_current_xact_id_if_assigned()`);
+  // A change is dropped once every snapshot of its org (of any year; every org for a null one) saw it.
+  const unseenBy = (s: SQL) => sql`(${s}.seen is null or not pg_visible_in_snapshot(c.xid, ${s}.seen))`;
   await q.execute(
-    sql`delete from compliance_change c
-        where (c.org_id = any(${idList(ids)}) or c.org_id is null)
-          and not exists (select 1 from compliance_snapshot s where (c.org_id is null or s.org_id = c.org_id)
-                          and (s.seen is null or not pg_visible_in_snapshot(c.xid, s.seen)))`,
+    sql`delete from compliance_change c where c.org_id = any(${idList(ids)})
+          and not exists (select 1 from compliance_snapshot s where s.org_id = c.org_id and ${unseenBy(sql`s`)})`,
   );
+  await q.execute(
+    sql`delete from compliance_change c where c.org_id is null
+          and not exists (select 1 from compliance_snapshot s where ${unseenBy(sql`s`)})`,
+  );
+  // A closed org is never scanned nor read again (no org is reopened): its changes are moot.
+  await q.execute(sql`delete from compliance_change c using org o where o.id = c.org_id and o.closed_at is not null`);
   return results;
 };
 
