@@ -26,6 +26,7 @@ export * from './member/member.rules.js';
 export * from './member/member.schema.js';
 export * from './member/personal-numbers.js';
 export * from './member/transfer.process.js';
+export * from './money.js';
 export * from './org/committee.js';
 export * from './org/org.rules.js';
 export * from './org/org.schema.js';

@@ -7,6 +7,7 @@ import {
   PROGRAMME_METHOD,
   resultVisibleToAssessed,
   stepIndex,
+  subsidyFen,
   trimmedMean,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
@@ -281,7 +282,7 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
   const items = list.map((r) => ({
     ...r,
     flagNames: r.flags.map((f) => names.get(f) ?? f),
-    amountFen: r.flags.length * per,
+    amountFen: subsidyFen(r.flags.length, per),
   }));
   return {
     round,

@@ -5,6 +5,7 @@ import {
   ballotSchema,
   contestScoreSchema,
   DomainError,
+  fenToYuan,
   objectionAnswerSchema,
   objectionSchema,
   PROGRAMMES,
@@ -229,10 +230,10 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params }) => {
       const s = await subsidyList(q, actor, params.id);
       return {
-        perFlag: (s.perFlagFen / 100).toFixed(2),
-        total: (s.totalFen / 100).toFixed(2),
+        perFlag: fenToYuan(s.perFlagFen),
+        total: fenToYuan(s.totalFen),
         flags: s.flags,
-        items: s.items.map((i) => ({ ...i, amount: (i.amountFen / 100).toFixed(2) })),
+        items: s.items.map((i) => ({ ...i, amount: fenToYuan(i.amountFen) })),
       };
     },
   });
@@ -248,10 +249,9 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     handler: async ({ actor, q, params, deps, audit, reply }) => {
       const s = await subsidyList(q, actor, params.id);
-      const yuan = (fen: number) => (fen / 100).toFixed(2);
       const file = await writeSheet({
         sheetName: '红旗补贴',
-        title: `${s.round.name}工作补贴资金清单（每面${yuan(s.perFlagFen)}元，共${s.flags}面，合计${yuan(s.totalFen)}元）`,
+        title: `${s.round.name}工作补贴资金清单（每面${fenToYuan(s.perFlagFen)}元，共${s.flags}面，合计${fenToYuan(s.totalFen)}元）`,
         exportedBy: actor.username,
         exportedAt: deps.now(),
         columns: [
@@ -260,7 +260,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
           { header: '组织代码', width: 18, value: (i) => i.code },
           { header: '命名红旗', width: 36, value: (i) => i.flagNames.join('、') },
           { header: '面数', width: 8, value: (i) => i.flags.length },
-          { header: '补贴金额（元）', width: 16, value: (i) => yuan(i.amountFen) },
+          { header: '补贴金额（元）', width: 16, value: (i) => fenToYuan(i.amountFen) },
           { header: '命名日期', width: 14, value: (i) => i.finalAt },
         ],
         rows: s.items,

@@ -1,7 +1,8 @@
-import type { Actor } from '@jishi/domain';
+import { type Actor, BRANCH_TYPES } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { scopeFilter } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
+import { orgTypeIn } from '../orgs/org.repo.js';
 
 /** The township and county tables read the nightly compliance snapshots (kept current on writes). */
 
@@ -28,7 +29,7 @@ const FLAGS = (year: number) => sql`(select s.org_id, s.meetings_owed, s.meeting
     exists (select 1 from jsonb_array_elements(s.findings) f where f->>'code' like 'setup.%') as setup_problem
   from compliance_snapshot s where s.year = ${year})`;
 /** Counts over the snapshot flags (`s`) of a subtree. */
-const ROLLUP = sql`count(*) filter (where x.type in ('branch', 'joint_branch', 'temporary_branch'))::int as branches,
+const ROLLUP = sql`count(*) filter (where ${orgTypeIn(sql`x`, BRANCH_TYPES)})::int as branches,
   count(*) filter (where s.meetings_owed > 0)::int as "branchesBehind",
   coalesce(sum(s.meetings_required), 0)::int as "meetingsRequired", coalesce(sum(s.meetings_owed), 0)::int as "meetingsOwed",
   count(*) filter (where s.term_overdue)::int as "termsOverdue",

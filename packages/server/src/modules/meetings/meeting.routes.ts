@@ -8,7 +8,7 @@ import { ATTACHMENT_UPLOAD, megabytes, uploadedFile } from '../../platform/files
 import { route } from '../../platform/http.js';
 import { idParams, orgYearQuery, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { findOrg, findOrgRef } from '../orgs/org.repo.js';
-import { scanCompliance } from './compliance.js';
+import { freshenSnapshots, scanCompliance } from './compliance.js';
 import { complianceBranches, complianceSummary } from './compliance.read.js';
 import { attachFile, findAttachments, meetingOrg, openAttachment } from './meeting.files.js';
 import { createMeeting, findAttendees, findMeetings, holdMeeting, type MeetingRow } from './meeting.service.js';
@@ -151,12 +151,13 @@ export const meetingRoutes = (app: FastifyInstance) => {
     method: 'GET',
     url: '/api/v1/compliance/summary',
     permission: 'meeting.read',
-    summary: '下级党组织组织生活情况汇总（按夜间扫描结果：落后支部、三会一课完成率、换届到期）',
+    summary: '下级党组织组织生活情况汇总（按当日扫描结果：落后支部、三会一课完成率、换届到期）',
     tags,
     querystring: orgYearQuery,
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'meeting.read', o, '党组织');
+      await freshenSnapshots(q, query.year, businessDate(deps.now()), sql`o.path <@ ${o.orgPath}::ltree`);
       return { org: { id: o.id, name: o.name }, year: query.year, ...(await complianceSummary(q, actor, o, query.year)) };
     },
   });
@@ -168,9 +169,10 @@ export const meetingRoutes = (app: FastifyInstance) => {
     summary: '某党组织下组织生活落后的党支部（应开未开会议、换届逾期等）',
     tags,
     querystring: z.object({ orgId: recordIdParam, year: yearQuery, code: z.string().max(60).optional(), ...pageQuery }),
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'meeting.read', o, '党组织');
+      await freshenSnapshots(q, query.year, businessDate(deps.now()), sql`o.path <@ ${o.orgPath}::ltree`);
       return complianceBranches(q, actor, o, query.year, query.code, paging(query));
     },
   });

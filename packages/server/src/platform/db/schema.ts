@@ -16,6 +16,8 @@ import {
 
 /** PostgreSQL ltree: the org's materialized path of ids (`1.4.17`). */
 export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
+const pgSnapshot = customType<{ data: string }>({ dataType: () => 'pg_snapshot' });
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -512,8 +514,23 @@ export const complianceSnapshot = pgTable(
     meetingsOwed: integer('meetings_owed').notNull(),
     meetingsRequired: integer('meetings_required').notNull(),
     computedAt: at('computed_at').notNull().defaultNow(),
+    /** The MVCC snapshot the figures were computed under: a change not visible in it makes them stale. */
+    seen: pgSnapshot('seen'),
   },
   (t) => [uniqueIndex('compliance_snapshot_key').on(t.orgId, t.year)],
+);
+
+/**
+ * Orgs whose compliance figures a write may have changed, logged by trigger on every table the
+ * scan reads (migration 0023) with the writing transaction; a null org stands for every org.
+ */
+export const complianceChange = pgTable(
+  'compliance_change',
+  {
+    orgId: integer('org_id'),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index('compliance_change_org').on(t.orgId)],
 );
 
 /**
