@@ -33,6 +33,12 @@ describe('the 组织部 admin', () => {
     await expect.poll(() => page.getByTestId('dashboard-org').textContent(), POLL).toContain('中共通辽市委员会');
     const total = Number((await page.getByTestId('indicator-value-org.total').textContent())?.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(8000);
+    // Money reads with thousands separators and two decimals, in 万元 from 10,000 元 on, never a float.
+    const api = await (await page.request.get(`${baseUrl()}/api/v1/indicators`)).json();
+    const due = api.items.find((i: { id: string }) => i.id === 'dues.due');
+    expect(due).toMatchObject({ kind: 'money', value: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(await page.getByTestId('indicator-value-dues.due').textContent()).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(await page.getByTestId('indicator-dues.due').textContent()).toContain(Number(due.value) >= 10_000 ? '万元' : '元');
     await page.close();
   });
 

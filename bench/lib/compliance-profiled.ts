@@ -1,9 +1,9 @@
 /**
  * Run by the compliance bench under `node --cpu-prof` (with lib/profile-maps.ts preloaded): the
- * nightly job's work, BENCH_SCANS times over the whole city (scanCompliance over `true`, then
- * storeSnapshots), on DATABASE_URL for BENCH_YEAR as of BENCH_AS_OF. Prints one line per run.
+ * nightly job's work, BENCH_SCANS times over the whole city (scanAndStore over `true`: the scan, the
+ * snapshots and the change log's clean-up), on DATABASE_URL for BENCH_YEAR as of BENCH_AS_OF. Prints one line per run.
  */
-import { scanCompliance, storeSnapshots } from '@jishi/server/src/modules/meetings/compliance.ts';
+import { scanAndStore } from '@jishi/server/src/modules/meetings/compliance.ts';
 import { openPostgres } from '@jishi/server/src/platform/db/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -18,10 +18,8 @@ const database = await openPostgres(url);
 try {
   for (let i = 1; i <= scans; i++) {
     const t0 = performance.now();
-    const results = await scanCompliance(database.db, year, asOf, sql`true`);
-    const t1 = performance.now();
-    await storeSnapshots(database.db, year, asOf, results);
-    console.log(`run ${i}: ${results.length} orgs, scan ${Math.round(t1 - t0)} ms, store ${Math.round(performance.now() - t1)} ms`);
+    const results = await scanAndStore(database.db, year, asOf, sql`true`);
+    console.log(`run ${i}: ${results.length} orgs, scan and store ${Math.round(performance.now() - t0)} ms`);
   }
 } finally {
   await database.close();

@@ -562,7 +562,7 @@ export const runCompliance = async (o: ComplianceOptions) => {
         ratio: round(realMedianMs / median(scanBare.map((r) => r.ms)), 2),
       },
       nightlyJob: {
-        description: `runJob(deps, complianceScan) with the clock at ${jobToday}: the job's work (scanCompliance over sql\`true\`, storeSnapshots and whatever else the job does; see result and bare.sql) in one transaction, so on one connection (the scan's statements run one after another), plus runJob's audit row.`,
+        description: `runJob(deps, complianceScan) with the clock at ${jobToday}: the job's work (scanAndStore over sql\`true\`: scan, snapshot upserts, change-log clean-up, and whatever else the job does; see result and bare.sql) in one transaction, so on one connection (the scan's statements run one after another), plus runJob's audit row.`,
         result: jobFirstReal.result,
         recordingPass: { ms: recordingPassMs, result: recorded },
         real: { ...jr, first: { ms: jobFirstReal.ms, cpu: jobFirstReal.cpu }, runs: jobReal.map(({ result: _r, ...x }) => x) },

@@ -27,6 +27,9 @@ export const FIELD_LABELS: Record<string, string> = {
   to: '结束日期',
   q: '搜索词',
   id: '编号',
+  monthlyBase: '每月交纳基数',
+  reducedAmount: '少交后每月金额',
+  voluntary: '自愿多交金额',
 };
 
 /** `grants.0.orgId` → `权限第1项·党组织（grants.0.orgId）`. */

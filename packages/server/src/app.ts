@@ -24,9 +24,11 @@ import { jobRoutes } from './modules/jobs/job.routes.js';
 import { complianceScan } from './modules/meetings/compliance.js';
 import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { memberRoutes } from './modules/members/member.routes.js';
+import { TRANSFERS } from './modules/members/member.transfer.js';
 import { transferRoutes } from './modules/members/member.transfer.routes.js';
 import { orgRoutes } from './modules/orgs/org.routes.js';
 import { reminderRoutes } from './modules/reminders/reminder.routes.js';
+import { calendarRoutes } from './modules/settings/calendar.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
@@ -37,7 +39,7 @@ import { workflowDeadlines } from './platform/workflow.jobs.js';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Every process on the workflow engine: the deadline job walks them all. */
-export const PROCESSES = [DEVELOPMENT, MEDAL50, ENTRIES];
+export const PROCESSES = [DEVELOPMENT, MEDAL50, ENTRIES, TRANSFERS];
 
 /** Every scheduled job (ARCHITECTURE.md Jobs); the server starts them, `POST /jobs/:name/run` and tests run them now. */
 export const JOBS = [workflowDeadlines(PROCESSES), complianceScan];
@@ -60,6 +62,7 @@ const MODULES = [
   committeeRoutes,
   evaluationRoutes,
   jobRoutes(JOBS),
+  calendarRoutes,
 ];
 
 /**

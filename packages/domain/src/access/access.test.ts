@@ -53,6 +53,33 @@ describe('can: role × action × place (source: ARCHITECTURE.md Scope)', () => {
   });
 });
 
+describe('one action family per module (ARCHITECTURE.md Permissions)', () => {
+  it('meetings, dues, development, transfers and honours are not guarded by the member roll', () => {
+    for (const a of ['meeting.manage', 'dues.manage', 'development.manage', 'transfer.manage', 'honor.manage', 'org.committee'] as const) {
+      expect(ROLE_ACTIONS.branch_admin).toContain(a);
+    }
+    // A branch approves nothing of its own development and organizes no evaluation (基层党委 does).
+    expect(ROLE_ACTIONS.branch_admin).not.toContain('development.approve');
+    expect(ROLE_ACTIONS.branch_admin).not.toContain('evaluation.manage');
+    expect(ROLE_ACTIONS.org_admin).toContain('development.approve');
+  });
+
+  it('a grid worker works cases, a member sees the branch and its meetings, and neither reads the roll', () => {
+    expect(ROLE_ACTIONS.grid_worker).toEqual(expect.arrayContaining(['case.read', 'case.handle', 'grid.read']));
+    expect(ROLE_ACTIONS.member).toEqual(['org.read', 'meeting.read']);
+    expect(ROLE_ACTIONS.grid_worker).not.toContain('member.read');
+    expect(ROLE_ACTIONS.member).not.toContain('member.read');
+  });
+
+  it('every action belongs to one family and is held by some role; only the system administrator runs jobs', () => {
+    for (const a of ACTIONS) {
+      expect(a).toMatch(/^[a-z]+\.[a-z]+$/);
+      expect(ROLES.some((r) => ROLE_ACTIONS[r].includes(a))).toBe(true);
+    }
+    expect(ROLES.filter((r) => ROLE_ACTIONS[r].includes('job.run'))).toEqual(['sysadmin']);
+  });
+});
+
 describe('scopesFor', () => {
   it('folds nested grants into the ancestor and drops roles without the action', () => {
     const actor: Actor = {

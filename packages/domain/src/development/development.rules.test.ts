@@ -108,11 +108,15 @@ describe('probation (党章 Art. 7; 细则 Art. 32)', () => {
   });
   it('extends once by 6 to 12 months', () => {
     expect(checkStep(admitted, { step: 23, date: '2026-03-15', vote: good, outcome: 'extend', extensionMonths: 5 }, ctx).refusal).toContain(
-      '半年',
+      '不能少于6个月',
     );
     expect(
       checkStep(admitted, { step: 23, date: '2026-03-15', vote: good, outcome: 'extend', extensionMonths: 13 }, ctx).refusal,
-    ).toContain('一年');
+    ).toContain('最长不超过12个月');
+    for (const extensionMonths of [6, 12])
+      expect(
+        checkStep(admitted, { step: 23, date: '2026-03-15', vote: good, outcome: 'extend', extensionMonths }, ctx).refusal,
+      ).toBeUndefined();
     const extended: DoneStep[] = [
       ...admitted,
       { step: 23, date: '2026-03-15', outcome: 'extend', extensionMonths: 6 },

@@ -1,5 +1,5 @@
 import { addMonths, addYears } from '../dates.js';
-import { ageOn, MIN_AGE } from '../member/member.rules.js';
+import { ageOn, MAX_EXTENSION_MONTHS, MIN_AGE, MIN_EXTENSION_MONTHS } from '../member/member.rules.js';
 import { isBasicCommitteeOver } from '../org/org.rules.js';
 import { stepDef } from './development.steps.js';
 
@@ -159,7 +159,8 @@ export const checkStep = (
         if (input.outcome === 'extend') {
           if (alreadyExtended) return refuse('预备期只能延长一次（细则第三十二条）');
           const m = input.extensionMonths ?? 0;
-          if (m < 6 || m > 12) return refuse('延长预备期不能少于半年、最长不超过一年（细则第三十二条）');
+          if (m < MIN_EXTENSION_MONTHS || m > MAX_EXTENSION_MONTHS)
+            return refuse(`延长预备期不能少于${MIN_EXTENSION_MONTHS}个月、最长不超过${MAX_EXTENSION_MONTHS}个月（细则第三十二条）`);
         }
       }
       break;

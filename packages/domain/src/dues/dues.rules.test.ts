@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrearsFindings,
   arrearsOf,
+  assessmentIn,
   calculateDues,
   DEFAULT_DUES_SETTINGS,
   duesAssessSchema,
   duesCalculateSchema,
+  duesStartProblem,
+  LARGE_VOLUNTARY_RULE,
+  MAX_BACK_OR_ADVANCE_MONTHS,
   monthIndex,
   monthOf,
+  owedAmount,
+  PAYMENT_WINDOW_RULE,
+  paymentAmount,
   paymentWindowProblem,
+  reductionProblem,
 } from './dues.rules.js';
 
 const fen = (yuan: number) => Math.round(yuan * 100);
@@ -109,5 +118,54 @@ describe('dues payments and arrears (规定第十二条、第十三条; 党章�
     expect(duesAssessSchema.safeParse({ ...base, reducedAmount: 0, reductionReason: '重病', reductionApprovedBy: 2 }).success).toBe(true);
     expect(duesAssessSchema.safeParse({ ...base, effectiveFrom: '2026-13' }).success).toBe(false);
     expect(monthOf(monthIndex('2026-12') + 1)).toBe('2027-01');
+  });
+});
+
+describe('assessments by month, payment amounts, and the dues start (规定第八、十、十二条)', () => {
+  const rates = [
+    { effectiveFrom: '2026-01', amountFen: 20 },
+    { effectiveFrom: '2026-04', amountFen: 1500 },
+  ];
+
+  it('takes the assessment in effect in a month: from its month until the next', () => {
+    expect(assessmentIn(rates, '2025-12')).toBeUndefined();
+    expect(assessmentIn(rates, '2026-01')?.amountFen).toBe(20);
+    expect(assessmentIn(rates, '2026-03')?.amountFen).toBe(20);
+    expect(assessmentIn(rates, '2026-04')?.amountFen).toBe(1500);
+  });
+
+  it('a payment is the sum of its months, or names the first month not assessed', () => {
+    expect(paymentAmount(rates, '2026-03', '2026-05')).toEqual({ amountFen: 20 + 1500 + 1500, months: 3 });
+    expect(paymentAmount(rates, '2026-01', '2026-01')).toEqual({ amountFen: 20, months: 1 });
+    expect(paymentAmount(rates, '2025-11', '2026-02')).toEqual({ unassessed: '2025-11' });
+    expect(owedAmount(rates, ['2026-02', '2026-04'])).toBe(1520);
+    expect(owedAmount(rates, [])).toBe(0);
+  });
+
+  it('dues start in the month of admission', () => {
+    expect(duesStartProblem('assess', '2026-03', '2026-03-20')).toBeNull();
+    expect(duesStartProblem('assess', '2026-02', '2026-03-20')).toContain('第八条');
+    expect(duesStartProblem('pay', '2026-02', '2026-03-20')).toContain('无需交纳');
+  });
+
+  it('a reduction must be below the calculated amount (规定第七条)', () => {
+    expect(reductionProblem(1499, 1500)).toBeNull();
+    expect(reductionProblem(0, 1500)).toBeNull();
+    expect(reductionProblem(1500, 1500)).toBe('少交后的金额应低于按规定计算的15.00元');
+  });
+
+  it('the rule texts carry the constants', () => {
+    expect(LARGE_VOLUNTARY_RULE).toContain('1000元以上');
+    expect(PAYMENT_WINDOW_RULE).toContain(`不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月`);
+  });
+
+  it('arrears findings: 3 to 5 months behind and 6 or more, citing 规定第十三条', () => {
+    expect(arrearsFindings({ lapsed: 0, behind: 0, names: [] }, '2026')).toEqual([]);
+    const [lapse, behind] = arrearsFindings({ lapsed: 12, behind: 2, names: ['甲', '乙'] }, '2026');
+    expect(lapse).toMatchObject({ code: 'dues.lapse_warning', count: 12, period: '2026' });
+    expect(lapse?.message).toContain('（甲、乙等）');
+    expect(behind).toMatchObject({ code: 'dues.arrears', count: 2 });
+    expect(behind?.message).toContain('连续3至5个月');
+    for (const f of [lapse, behind]) expect(f?.message).toContain('中组发〔2008〕3号第十三条');
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ComplianceFinding } from '../meetings/meeting.rules.js';
+import { fenToYuan, moneyInput, ruleYuan } from '../money.js';
 import { recordId } from '../org/org.schema.js';
 
 /**
@@ -40,8 +42,6 @@ const RETIRED_BRACKETS: { upToFen: number; perMille: number }[] = [
   { upToFen: Number.POSITIVE_INFINITY, perMille: 10 },
 ];
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 export interface DuesResult {
   /** Monthly amount in fen. */
   amountFen: number;
@@ -68,10 +68,10 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
       const lower = index === 0 ? null : (brackets[index - 1] as (typeof brackets)[number]).upToFen;
       const range =
         lower === null
-          ? `${yuan(bracket.upToFen)}元以下（含）`
+          ? `${fenToYuan(bracket.upToFen)}元以下（含）`
           : Number.isFinite(bracket.upToFen)
-            ? `${yuan(lower)}元以上至${yuan(bracket.upToFen)}元（含）`
-            : `${yuan(lower)}元以上`;
+            ? `${fenToYuan(lower)}元以上至${fenToYuan(bracket.upToFen)}元（含）`
+            : `${fenToYuan(lower)}元以上`;
       const what = category === 'employed' ? '在职党员每月工资收入（税后）' : '离退休党员每月离退休费（养老金）';
       const article = category === 'employed' ? '第二条' : '第五条';
       return {
@@ -84,7 +84,7 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
       return {
         amountFen: settings.farmerMonthlyFen,
         rate: null,
-        basis: `农牧民党员每月交纳${yuan(settings.farmerMonthlyFen)}元（规定为0.2元至1元，由省级党委确定；中组发〔2008〕3号第六条）`,
+        basis: `农牧民党员每月交纳${fenToYuan(settings.farmerMonthlyFen)}元（规定为0.2元至1元，由省级党委确定；中组发〔2008〕3号第六条）`,
       };
     default:
       return {
@@ -99,21 +99,20 @@ export const calculateDues = (category: DuesCategory, baseFen: number, settings:
 export const MAX_BACK_OR_ADVANCE_MONTHS = 6;
 /** A one-off voluntary payment of this much or more goes entirely to the 中央 (规定 Art. 11). */
 export const LARGE_VOLUNTARY_FEN = 100_000;
+/** The rule for a large voluntary payment, as forms and notes quote it. */
+export const LARGE_VOLUNTARY_RULE = `一次性自愿多交纳党费${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的，全部上缴中央（中组发〔2008〕3号第十一条）`;
+/** The back-pay and advance limit, as forms quote it. */
+export const PAYMENT_WINDOW_RULE = `补交、预交一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`;
 /** Six months unpaid without good reason is treated as 自行脱党 — a warning for the branch to decide (党章 Art. 9; 规定 Art. 13). */
 export const ARREARS_LAPSE_MONTHS = 6;
 
-/** A money amount in yuan with at most two decimals, as fen. */
-export const yuanToFen = z
-  .number({ message: '请填写金额（元）' })
-  .min(0, '金额不能为负数')
-  .max(100_000_000, '金额过大')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '金额最多保留两位小数（分）')
-  .transform((v) => Math.round(v * 100));
+/** The monthly base of 在职 and 离退休 members (规定第二、五条), as the forms call it. */
+const monthlyBase = moneyInput('每月交纳基数');
 
 export const duesCalculateSchema = z
   .object({
     category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
-    monthlyBase: yuanToFen.optional(),
+    monthlyBase: monthlyBase.optional(),
   })
   .refine((d) => (d.category !== 'employed' && d.category !== 'retired') || d.monthlyBase !== undefined, {
     message: '在职和离退休党员须填写每月交纳基数（元）',
@@ -130,6 +129,59 @@ export const monthString = z
 export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 export const monthOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
+/** An assessment as the rules read it: the month it applies from and the monthly amount. */
+export interface DuesRate {
+  effectiveFrom: string;
+  amountFen: number;
+}
+
+/**
+ * The assessment in effect in `month`: the latest one from that month or before (each applies until
+ * the next, 规定第十条), or undefined before the first. `assessments` oldest first.
+ */
+export const assessmentIn = <T extends DuesRate>(assessments: readonly T[], month: string): T | undefined =>
+  assessments.filter((a) => a.effectiveFrom <= month).at(-1);
+
+/**
+ * What a payment for `fromMonth`–`toMonth` comes to: the sum of each month's assessed amount (a
+ * payment is never typed, 规定第十二条 pays by the month), or the first month not yet assessed.
+ */
+export const paymentAmount = (
+  assessments: readonly DuesRate[],
+  fromMonth: string,
+  toMonth: string,
+): { amountFen: number; months: number } | { unassessed: string } => {
+  let amountFen = 0;
+  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++) {
+    const a = assessmentIn(assessments, monthOf(i));
+    if (!a) return { unassessed: monthOf(i) };
+    amountFen += a.amountFen;
+  }
+  return { amountFen, months: Math.max(0, monthIndex(toMonth) - monthIndex(fromMonth) + 1) };
+};
+
+/** What the months owed come to, each at the amount assessed for it. */
+export const owedAmount = (assessments: readonly DuesRate[], owedMonths: readonly string[]): number =>
+  owedMonths.reduce((n, month) => n + (assessmentIn(assessments, month)?.amountFen ?? 0), 0);
+
+/**
+ * Dues are owed from the month the 支部大会 admitted the member as 预备党员 (规定第八条): an
+ * assessment or a payment for an earlier month is refused. Returns the reason, or null.
+ */
+export const duesStartProblem = (kind: 'assess' | 'pay', month: string, joinedAt: string): string | null => {
+  if (month >= joinedAt.slice(0, 7)) return null;
+  return kind === 'assess'
+    ? `预备党员从支部大会通过之日（${joinedAt}）起交纳党费（中组发〔2008〕3号第八条）`
+    : `${month}早于入党（${joinedAt}），无需交纳`;
+};
+
+/**
+ * A reduced amount (少交, or 免交 at 0) must be below the amount the rule gives (规定第七条: a lower
+ * amount needs approval; the same or more is no reduction). Returns the reason, or null.
+ */
+export const reductionProblem = (reducedFen: number, calculatedFen: number): string | null =>
+  reducedFen >= calculatedFen ? `少交后的金额应低于按规定计算的${fenToYuan(calculatedFen)}元` : null;
+
 /**
  * A member's monthly dues from a month on: at the start of the year (每年初核定) or from the month a
  * new pay is first received (规定第十条). A lower amount or an exemption (0) needs the reason and the
@@ -140,8 +192,8 @@ export const duesAssessSchema = z
     memberId: recordId,
     effectiveFrom: monthString,
     category: z.enum(DUES_CATEGORIES, { message: '党员类别只能是在职、离退休、农牧民、学生、下岗失业或低保/救济' }),
-    monthlyBase: yuanToFen.optional(),
-    reducedAmount: yuanToFen.optional(),
+    monthlyBase: monthlyBase.optional(),
+    reducedAmount: moneyInput('少交后每月金额').optional(),
     reductionReason: z.string().trim().min(1, '请填写少交或免交的原因').max(200, '不能超过200个字').optional(),
     reductionApprovedBy: recordId.optional(),
   })
@@ -176,7 +228,7 @@ export const duesPaySchema = z
     receiptNo: z.string().trim().max(40, '不能超过40个字').optional(),
     collectedBy: z.string().trim().max(40, '不能超过40个字').optional(),
     /** Extra paid voluntarily (规定第十一条). */
-    voluntary: yuanToFen.optional(),
+    voluntary: moneyInput('自愿多交金额').optional(),
   })
   .refine((d) => d.toMonth >= d.fromMonth, { message: '截止月份不能早于起始月份', path: ['toMonth'] });
 export type DuesPay = z.infer<typeof duesPaySchema>;
@@ -194,9 +246,15 @@ export const paymentWindowProblem = (p: {
   const back = paid - monthIndex(p.fromMonth);
   const ahead = monthIndex(p.toMonth) - paid;
   if (back > MAX_BACK_OR_ADVANCE_MONTHS)
-    return { field: 'fromMonth', message: `补交${back}个月：补交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+    return {
+      field: 'fromMonth',
+      message: `补交${back}个月：补交党费一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`,
+    };
   if (ahead > MAX_BACK_OR_ADVANCE_MONTHS)
-    return { field: 'toMonth', message: `预交${ahead}个月：预交党费一般不超过6个月（中组发〔2008〕3号第十二条）` };
+    return {
+      field: 'toMonth',
+      message: `预交${ahead}个月：预交党费一般不超过${MAX_BACK_OR_ADVANCE_MONTHS}个月（中组发〔2008〕3号第十二条）`,
+    };
   return null;
 };
 
@@ -226,9 +284,35 @@ export const arrearsOf = (dueFrom: string, paid: { fromMonth: string; toMonth: s
   for (let i = last; i >= monthIndex(dueFrom) && !covered.has(i); i--) streak++;
   const warning =
     streak >= ARREARS_LAPSE_MONTHS
-      ? `连续${streak}个月未交纳党费：党员连续6个月不交纳党费又没有正当理由的，按自行脱党处理（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）。请支部了解原因后由支部大会讨论决定，系统不会自动除名。`
+      ? `连续${streak}个月未交纳党费：党员连续${ARREARS_LAPSE_MONTHS}个月不交纳党费又没有正当理由的，按自行脱党处理（${ARREARS_SOURCE}）。请支部了解原因后由支部大会讨论决定，系统不会自动除名。`
       : streak >= ARREARS_FOLLOW_UP_MONTHS
-        ? `连续${streak}个月未交纳党费，请支部及时提醒并了解原因`
+        ? `连续${streak}个月未交纳党费，请支部及时提醒并了解原因（${ARREARS_SOURCE}）`
         : null;
   return { owedMonths, streak, warning };
+};
+
+/** Where the arrears rule stands: 6 months unpaid is 自行脱党 (党章第九条; 规定第十三条). */
+const ARREARS_SOURCE = '《中国共产党章程》第九条；中组发〔2008〕3号第十三条';
+
+/**
+ * A branch's arrears as compliance findings for `period`, by the same rule as `arrearsOf`:
+ * `lapsed` members 6 or more months behind (the first of them by name), `behind` 3 to 5.
+ */
+export const arrearsFindings = (a: { lapsed: number; behind: number; names: readonly string[] }, period: string): ComplianceFinding[] => {
+  const findings: ComplianceFinding[] = [];
+  if (a.lapsed > 0)
+    findings.push({
+      code: 'dues.lapse_warning',
+      period,
+      count: a.lapsed,
+      message: `${a.lapsed}名党员连续${ARREARS_LAPSE_MONTHS}个月以上未交纳党费（${a.names.join('、')}${a.lapsed > a.names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（${ARREARS_SOURCE}）`,
+    });
+  if (a.behind > 0)
+    findings.push({
+      code: 'dues.arrears',
+      period,
+      count: a.behind,
+      message: `${a.behind}名党员连续${ARREARS_FOLLOW_UP_MONTHS}至${ARREARS_LAPSE_MONTHS - 1}个月未交纳党费，请支部及时提醒（${ARREARS_SOURCE}）`,
+    });
+  return findings;
 };

@@ -86,6 +86,13 @@ export const resultVisibleToAssessed = (steps: readonly { kind: StepKind }[], st
 const depth = (path: OrgPath) => path.split('.').length;
 
 /**
+ * Does a grant at `grantPath` run the round's 审定 and 公示: the round's org or above it, or the org
+ * directly below it (a 旗县 in a city round)?
+ */
+export const runsRound = (grantPath: OrgPath, roundPath: OrgPath): boolean =>
+  isWithin(grantPath, roundPath) || (isWithin(roundPath, grantPath) && depth(grantPath) <= depth(roundPath) + 1);
+
+/**
  * Who may act at a step, from where their grant sits (paths of grants holding the evaluation
  * ability). `self`: the org itself or above; `ballot`: the same; `contest`/`review`: a 党(工)委
  * strictly above the org; `approve`/`publicity`: the round's org or an org directly below it (the
@@ -110,8 +117,7 @@ export const stepActorProblem = (
       return above.length > 0 ? null : `「${label}」由参评党组织的上级党(工)委办理，不能由本组织自行评定`;
     case 'approve':
     case 'publicity': {
-      // The round's org or above it, or the org directly below it (a 旗县 in a city round).
-      const ok = above.some((g) => isWithin(g, roundPath) || (isWithin(roundPath, g) && depth(g) <= depth(roundPath) + 1));
+      const ok = above.some((g) => runsRound(g, roundPath));
       if (!ok) return `「${label}」由开展评选的党委组织部门或其下一级党委办理`;
       if (reviewerPath && !above.some((g) => isWithin(g, reviewerPath) && g !== reviewerPath))
         return `「${label}」须由评定单位的上级办理，评定与审定不能是同一单位`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEETING_SETTINGS, type MeetingType, meetingCalendar, quorumProblem } from './meeting.rules.js';
+import {
+  DEFAULT_MEETING_SETTINGS,
+  hasVoteOn,
+  inOfficeOn,
+  type MeetingType,
+  meetingCalendar,
+  meetingDateProblem,
+  onRollOn,
+  quorumProblem,
+} from './meeting.rules.js';
 
 describe('meeting quorum (支部工作条例 Arts. 11–12: half or more present)', () => {
   it.each([
@@ -121,5 +130,39 @@ describe('compliance calendar (RULES.md §2): periods that ended without the mee
     expect(c.required).toBe(8);
     expect(c.findings).toHaveLength(8);
     expect(meetingCalendar(2026, '2027-01-01', full, branch)).toEqual({ required: 12 * 3 + 4 * 2 + 3, findings: [] });
+  });
+});
+
+describe('who counts on the day, and when a meeting may be dated', () => {
+  it('is on the roll from the day admitted until the day before leaving', () => {
+    const m = { joinedAt: '2026-03-01', exitAt: '2026-09-01' };
+    expect(onRollOn(m, '2026-02-28')).toBe(false);
+    expect(onRollOn(m, '2026-03-01')).toBe(true);
+    expect(onRollOn(m, '2026-08-31')).toBe(true);
+    expect(onRollOn(m, '2026-09-01')).toBe(false);
+    expect(onRollOn({ joinedAt: '2026-03-01', exitAt: null }, '2030-01-01')).toBe(true);
+    expect(onRollOn({ joinedAt: '2026-03-01' }, '2030-01-01')).toBe(true);
+  });
+
+  it('votes from the 转正 day; a 预备党员 has no vote (党章第七条)', () => {
+    expect(hasVoteOn({ fullMemberAt: null }, '2026-06-01')).toBe(false);
+    expect(hasVoteOn({ fullMemberAt: '2026-06-01' }, '2026-05-31')).toBe(false);
+    expect(hasVoteOn({ fullMemberAt: '2026-06-01' }, '2026-06-01')).toBe(true);
+  });
+
+  it('a committee is in office from its election until its successor', () => {
+    const c = { electedAt: '2023-04-01', endedAt: '2026-04-01' };
+    expect(inOfficeOn(c, '2023-03-31')).toBe(false);
+    expect(inOfficeOn(c, '2023-04-01')).toBe(true);
+    expect(inOfficeOn(c, '2026-03-31')).toBe(true);
+    expect(inOfficeOn(c, '2026-04-01')).toBe(false);
+    expect(inOfficeOn({ electedAt: '2023-04-01', endedAt: null }, '2030-01-01')).toBe(true);
+  });
+
+  it('a held meeting is dated today or before, a planned one today or after', () => {
+    expect(meetingDateProblem('held', '2026-11-26', '2026-11-26')).toBeNull();
+    expect(meetingDateProblem('held', '2026-11-27', '2026-11-26')).toContain('不能晚于今天');
+    expect(meetingDateProblem('planned', '2026-11-26', '2026-11-26')).toBeNull();
+    expect(meetingDateProblem('planned', '2026-11-25', '2026-11-26')).toContain('不能早于今天');
   });
 });

@@ -32,6 +32,34 @@ export interface MeetingSettings {
 export const DEFAULT_MEETING_SETTINGS: MeetingSettings = { quarterlyLecture: true };
 
 /**
+ * On an org's roll on `day`: admitted by then (from the day the 支部大会 admitted them as 预备党员,
+ * 党章第七条) and not yet gone: the day of leaving (转出, 逝世 …) no longer counts.
+ */
+export const onRollOn = (m: { joinedAt: string; exitAt?: string | null }, day: string): boolean =>
+  m.joinedAt <= day && (m.exitAt === null || m.exitAt === undefined || m.exitAt > day);
+
+/**
+ * A vote on `day`: 正式党员 from their 转正 day; 预备党员 have none (党章第七条; 基层组织选举工作条例
+ * 第五条). Who counts towards a 党员大会's quorum.
+ */
+export const hasVoteOn = (m: { fullMemberAt: string | null }, day: string): boolean => m.fullMemberAt !== null && m.fullMemberAt <= day;
+
+/** A committee in office on `day`: elected by then and not yet succeeded (支部工作条例第二十一条). Whose quorum a 支委会 counts. */
+export const inOfficeOn = (c: { electedAt: string; endedAt: string | null }, day: string): boolean =>
+  c.electedAt <= day && (c.endedAt === null || c.endedAt > day);
+
+/**
+ * The date of a meeting against `today`: one held has happened (on or before today); one planned is
+ * still to come (today or later). Records are kept as they happen (支部工作条例第十一条至第十五条 ask
+ * for 会议记录), so neither a future record nor a back-dated plan is taken. Returns the reason, or null.
+ */
+export const meetingDateProblem = (status: 'planned' | 'held', date: string, today: string): string | null => {
+  if (status === 'held' && date > today) return '已召开的会议日期不能晚于今天';
+  if (status === 'planned' && date < today) return '计划召开的日期不能早于今天';
+  return null;
+};
+
+/**
  * Quorum of a meeting (条例 Arts. 11–12): a 党员大会 needs half or more of the members with a vote
  * (正式党员; 预备党员 have none) present; a 支委会 half or more of the committee. Returns a Chinese
  * reason, or null when the meeting is valid.

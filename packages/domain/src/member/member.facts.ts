@@ -1,6 +1,6 @@
 import { addYears } from '../dates.js';
 import { ID_ERROR_MESSAGES, type ParsedIdNumber, parseIdNumber } from './idnumber.js';
-import { ageOn, fullMemberDateProblem, MIN_AGE, PROBATION_YEARS } from './member.rules.js';
+import { fullMemberDateProblem, PROBATION_YEARS, underAgeProblem } from './member.rules.js';
 
 export interface FieldProblem {
   field: string;
@@ -32,9 +32,8 @@ export const memberFactProblems = (m: MemberFacts, today: string): { problems: F
     problems.push({ field: 'gender', message: `性别与公民身份号码不符（号码第17位表明为${id.gender === 'male' ? '男' : '女'}性）` });
   }
   if (m.joinedAt > today) problems.push({ field: 'joinedAt', message: '入党日期不能晚于今天' });
-  if (id && m.joinedAt <= today && ageOn(id.birthDate, m.joinedAt) < MIN_AGE) {
-    problems.push({ field: 'joinedAt', message: `入党时未满十八周岁（出生于${id.birthDate}；党章第一条：年满十八岁）` });
-  }
+  const underAge = id && m.joinedAt <= today ? underAgeProblem(id.birthDate, m.joinedAt) : null;
+  if (underAge) problems.push({ field: 'joinedAt', message: underAge });
   if (m.status === 'full' && !m.fullMemberAt) problems.push({ field: 'fullMemberAt', message: '正式党员须填写转正日期' });
   if (m.status === 'probationary' && m.fullMemberAt) problems.push({ field: 'fullMemberAt', message: '预备党员不应有转正日期' });
   if (m.status === 'probationary' && addYears(m.joinedAt, PROBATION_YEARS + 1) < today) {

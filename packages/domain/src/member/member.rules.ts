@@ -1,4 +1,4 @@
-import { addYears, wholeYears } from '../dates.js';
+import { addMonths, addYears, wholeYears } from '../dates.js';
 
 /**
  * 党龄 counts from the day the 预备期 ends and the member becomes a 正式党员 (党章 Art. 7; 12371
@@ -16,6 +16,7 @@ export const partyAgeYears = (m: { status: 'probationary' | 'full'; fullMemberAt
 /** 预备期 is one year from the 支部大会 that admitted the member (党章 Art. 7; 细则 Art. 32). */
 export const PROBATION_YEARS = 1;
 /** One extension, at least 6 months and at most 1 year (细则 Art. 32). */
+export const MIN_EXTENSION_MONTHS = 6;
 export const MAX_EXTENSION_MONTHS = 12;
 
 /**
@@ -25,8 +26,9 @@ export const MAX_EXTENSION_MONTHS = 12;
 export const fullMemberDateProblem = (joinedAt: string, fullMemberAt: string): string | null => {
   const onTime = addYears(joinedAt, PROBATION_YEARS);
   if (fullMemberAt < onTime) return `转正日期不能早于预备期满之日（${onTime}）：预备期为一年，自支部大会通过之日起算（党章第七条）`;
-  if (fullMemberAt > addYears(onTime, 1)) {
-    return `转正日期不能晚于${addYears(onTime, 1)}：预备期最多延长一次、最长一年（《中国共产党发展党员工作细则》第三十二条）`;
+  const latest = addMonths(onTime, MAX_EXTENSION_MONTHS);
+  if (fullMemberAt > latest) {
+    return `转正日期不能晚于${latest}：预备期最多延长一次、最长${MAX_EXTENSION_MONTHS}个月（《中国共产党发展党员工作细则》第三十二条）`;
   }
   return null;
 };
@@ -36,6 +38,10 @@ export const MIN_AGE = 18;
 
 /** Age in whole years on `on`. */
 export const ageOn = (birthDate: string, on: string): number => wholeYears(birthDate, on);
+
+/** Admitted before turning 18 (党章第一条: 年满十八岁): the reason, or null. */
+export const underAgeProblem = (birthDate: string, joinedAt: string): string | null =>
+  ageOn(birthDate, joinedAt) < MIN_AGE ? `入党时未满${MIN_AGE}周岁（出生于${birthDate}；党章第一条：年满十八岁）` : null;
 
 /**
  * The last 转正日期 that reaches 50 years of 党龄 by 1 July of `year`. 「光荣在党50年」: alive, 党龄 of 50 years by 1 July of the award year: 转正日 ≤ (Y−50)-07-01

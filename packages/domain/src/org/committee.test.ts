@@ -64,6 +64,7 @@ describe('branch committees (支部工作条例第六章, 第二十一条; 党�
     expect(committeeAdjustSchema.safeParse({ adjustmentMonths: 12, reason: '通组字〔2026〕1号' }).success).toBe(true);
     expect(committeeAdjustSchema.safeParse({ adjustmentMonths: -12, reason: '通组字〔2026〕1号' }).success).toBe(true);
     expect(committeeAdjustSchema.safeParse({ adjustmentMonths: 13, reason: 'x' }).error?.issues[0]?.message).toContain('第三条');
+    expect(committeeAdjustSchema.safeParse({ adjustmentMonths: -13, reason: 'x' }).error?.issues[0]?.message).toContain('不超过12个月');
     expect(committeeAdjustSchema.safeParse({ adjustmentMonths: 3, reason: ' ' }).success).toBe(false);
   });
 });

@@ -45,12 +45,15 @@ export const committeeCreateSchema = z.object({
 });
 export type CommitteeCreate = z.infer<typeof committeeCreateSchema>;
 
+/** An approved advance or delay of 换届 is at most a year either way (基层组织选举工作条例第三条). */
+const TERM_ADJUSTMENT_LIMIT = `提前或延期换届一般不超过${MAX_TERM_ADJUSTMENT_MONTHS}个月（《中国共产党基层组织选举工作条例》第三条）`;
+
 export const committeeAdjustSchema = z.object({
   adjustmentMonths: z
     .number({ message: '请填写提前或延期的月数' })
     .int('月数应为整数')
-    .min(-MAX_TERM_ADJUSTMENT_MONTHS, '提前或延期换届一般不超过1年（《中国共产党基层组织选举工作条例》第三条）')
-    .max(MAX_TERM_ADJUSTMENT_MONTHS, '提前或延期换届一般不超过1年（《中国共产党基层组织选举工作条例》第三条）'),
+    .min(-MAX_TERM_ADJUSTMENT_MONTHS, TERM_ADJUSTMENT_LIMIT)
+    .max(MAX_TERM_ADJUSTMENT_MONTHS, TERM_ADJUSTMENT_LIMIT),
   reason: z.string().trim().min(1, '请填写上级党组织批准的文号或理由').max(200, '不能超过200个字'),
 });
 

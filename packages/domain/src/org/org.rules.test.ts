@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
-import { assertMayParent, assertNoCycle, childPath, mayParent } from './org.rules.js';
+import { assertMayParent, assertNoCycle, childPath, mayParent, rankingUnitOf } from './org.rules.js';
 import { ORG_TYPE_LABELS, orgCreateSchema } from './org.schema.js';
 
 describe('org nesting (支部工作条例 第五条)', () => {
@@ -65,5 +65,17 @@ describe('field labels', () => {
     expect(fieldLabel('foundedAt')).toBe('成立日期（foundedAt）');
     expect(fieldLabel('grants.0.orgId')).toBe('权限第1项·党组织（grants.0.orgId）');
     expect(fieldLabel('whatever')).toBe('whatever');
+  });
+});
+
+describe('rankingUnitOf (乡镇内排名)', () => {
+  const town = { id: 3, divisionCode: '150521101' };
+  const county = { id: 2, divisionCode: '150521' };
+  it('ranks a village branch within its township, past the village’s own committee', () => {
+    expect(rankingUnitOf([{ id: 4, divisionCode: '150521101001' }, town, county])).toBe(town);
+  });
+  it('ranks an org outside the township tree within its parent', () => {
+    const organ = { id: 7, divisionCode: null };
+    expect(rankingUnitOf([organ, { id: 6, divisionCode: null }, { id: 1, divisionCode: '150500' }])).toBe(organ);
   });
 });

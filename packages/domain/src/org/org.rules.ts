@@ -2,8 +2,20 @@ import { isWithin, type OrgPath } from '../access/access.js';
 import { DomainError } from '../errors.js';
 import type { OrgType } from './org.schema.js';
 
-/** Branch-level types: they hold members directly and cannot have sub-organizations (only 党小组). */
+/**
+ * 党支部 of every kind (《中国共产党支部工作条例（试行）》第五条: 党支部, 联合党支部, and 临时党支部
+ * for a temporary task): they hold members directly, hold the branch meetings and cannot have
+ * sub-organizations (only 党小组). The one definition of "a branch"; SQL builds its list from it.
+ */
 export const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
+
+/**
+ * The standing branches: every branch but a 临时党支部. A 临时党组织 is set up for a temporary task
+ * (条例第五条), cannot receive or approve 预备党员 (RULES.md §2; 共产党员网 Q&A) and is not held to the
+ * setup thresholds of a branch (条例第四条: 3 or more 正式党员, up to 50 members; 7 for a 支委会).
+ * Used where those rules apply: admitting applicants, the setup findings and figures.
+ */
+export const STANDING_BRANCH_TYPES: readonly OrgType[] = BRANCH_TYPES.filter((t) => t !== 'temporary_branch');
 
 /**
  * Which types may sit under which. 《中国共产党章程》第三十条 and 《中国共产党支部工作条例（试行）》
@@ -57,3 +69,17 @@ export const isBasicCommitteeOver = (org: { type: string; domain: string; path: 
   org.domain !== 'village' &&
   org.domain !== 'community' &&
   branchPath.startsWith(`${org.path}.`);
+
+/**
+ * Division code lengths (GB/T 2260 with the NBS 统计用区划代码): 6 digits a county or above, 9 a
+ * township (乡、镇、苏木、街道), 12 a village or community.
+ */
+export const DIVISION_CODE_DIGITS = { county: 6, township: 9, village: 12 } as const;
+
+/**
+ * The unit an org is ranked within for "乡镇内排名" (评星定级): its nearest ancestor carrying a
+ * township-level division code; an org outside the township tree (市直机关、国企、学校) ranks within
+ * its parent. `ancestors` nearest first, the org itself excluded.
+ */
+export const rankingUnitOf = <O extends { divisionCode: string | null }>(ancestors: readonly O[]): O | undefined =>
+  ancestors.find((a) => a.divisionCode?.length === DIVISION_CODE_DIGITS.township) ?? ancestors[0];

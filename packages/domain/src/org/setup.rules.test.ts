@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type OrgSetupFacts, setupFindings, termAdjustmentProblem, termStatus, termYears } from './setup.rules.js';
+import { BRANCH_TYPES, STANDING_BRANCH_TYPES } from './org.rules.js';
+import { type OrgSetupFacts, setupFindings, termStatus, termYears } from './setup.rules.js';
 
 const branch = (patch: Partial<OrgSetupFacts>): OrgSetupFacts => ({
   type: 'branch',
@@ -73,8 +74,6 @@ describe('terms (中办《关于党的基层组织任期的意见》2018; 选举
     const village = { type: 'branch' as const, domain: 'village' };
     expect(termStatus(village, '2021-05-10', '2026-06-01', 6)).toMatchObject({ endsAt: '2026-11-10', status: 'due_soon' });
     expect(termStatus(village, '2021-05-10', '2026-06-01', 6).finding?.message).toContain('延期6个月');
-    expect(termAdjustmentProblem(12)).toBeNull();
-    expect(termAdjustmentProblem(-13)).toContain('1年');
   });
 });
 
@@ -84,5 +83,18 @@ describe('setup checks without committee records', () => {
     expect(setupFindings({ type: 'branch', domain: 'village', fullMembers: 2, members: 2 }).map((f) => f.code)).toEqual([
       'setup.branch_few_full',
     ]);
+  });
+});
+
+describe('which branches the setup thresholds apply to', () => {
+  it('a 临时党支部 is a branch, but not held to the thresholds of a standing one (条例第四条、第五条)', () => {
+    expect(BRANCH_TYPES).toContain('temporary_branch');
+    expect(STANDING_BRANCH_TYPES).toEqual(['branch', 'joint_branch']);
+    expect(codes(branch({ fullMembers: 2, members: 2 }))).toContain('setup.branch_few_full');
+    expect(codes(branch({ type: 'joint_branch', fullMembers: 2, members: 2 }))).toContain('setup.branch_few_full');
+    expect(codes(branch({ type: 'temporary_branch', fullMembers: 2, members: 2 }))).not.toContain('setup.branch_few_full');
+    expect(codes(branch({ fullMembers: 3, members: 3, committeeSize: null }))).not.toContain('setup.branch_few_full');
+    expect(codes(branch({ members: 51 }))).toContain('setup.branch_too_large');
+    expect(codes(branch({ members: 50 }))).not.toContain('setup.branch_too_large');
   });
 });

@@ -1,5 +1,5 @@
 import { addMonths, addYears } from '../dates.js';
-import { MIN_FULL_MEMBERS_PER_BRANCH } from './org.rules.js';
+import { MIN_FULL_MEMBERS_PER_BRANCH, STANDING_BRANCH_TYPES } from './org.rules.js';
 import { ORG_TYPE_LABELS, type OrgType } from './org.schema.js';
 
 /**
@@ -32,27 +32,30 @@ export const JOINT_BRANCH_MAX_UNITS = 5;
 
 export const setupFindings = (o: OrgSetupFacts): SetupFinding[] => {
   const out: SetupFinding[] = [];
-  const isBranch = o.type === 'branch' || o.type === 'joint_branch';
+  const isBranch = STANDING_BRANCH_TYPES.includes(o.type);
   if (isBranch && o.fullMembers < MIN_FULL_MEMBERS_PER_BRANCH) {
     out.push({
       code: 'setup.branch_few_full',
-      message: `正式党员${o.fullMembers}名，不足3名：正式党员3人以上的应当成立党支部，不足3人的可与邻近单位成立联合党支部（《中国共产党支部工作条例（试行）》第四条、第五条）`,
+      message: `正式党员${o.fullMembers}名，不足${MIN_FULL_MEMBERS_PER_BRANCH}名：正式党员${MIN_FULL_MEMBERS_PER_BRANCH}人以上的应当成立党支部，不足${MIN_FULL_MEMBERS_PER_BRANCH}人的可与邻近单位成立联合党支部（《中国共产党支部工作条例（试行）》第四条、第五条）`,
     });
   }
   if (isBranch && o.members > BRANCH_MAX_MEMBERS) {
-    out.push({ code: 'setup.branch_too_large', message: `党员${o.members}名：党支部党员人数一般不超过50人（条例第四条）` });
+    out.push({
+      code: 'setup.branch_too_large',
+      message: `党员${o.members}名：党支部党员人数一般不超过${BRANCH_MAX_MEMBERS}人（条例第四条）`,
+    });
   }
   if (isBranch && o.fullMembers >= COMMITTEE_REQUIRED_FROM && o.committeeSize === null) {
     out.push({
       code: 'setup.committee_missing',
-      message: `正式党员${o.fullMembers}名，未设支部委员会：正式党员7人以上的党支部应当设立支部委员会（条例第六章）`,
+      message: `正式党员${o.fullMembers}名，未设支部委员会：正式党员${COMMITTEE_REQUIRED_FROM}人以上的党支部应当设立支部委员会（条例第六章）`,
     });
   }
   if (typeof o.committeeSize === 'number' && o.type !== 'committee' && o.type !== 'working_committee') {
     if (isBranch && o.fullMembers < COMMITTEE_REQUIRED_FROM) {
       out.push({
         code: 'setup.committee_not_needed',
-        message: `正式党员${o.fullMembers}名却设有支部委员会：不足7人的党支部不设支部委员会，设书记1名，必要时设副书记1名（条例第六章）`,
+        message: `正式党员${o.fullMembers}名却设有支部委员会：不足${COMMITTEE_REQUIRED_FROM}人的党支部不设支部委员会，设书记1名，必要时设副书记1名（条例第六章）`,
       });
     } else if (o.committeeSize < 3 || o.committeeSize > 7) {
       out.push({
@@ -62,7 +65,10 @@ export const setupFindings = (o: OrgSetupFacts): SetupFinding[] => {
     }
   }
   if (o.type === 'joint_branch' && (o.units ?? 0) > JOINT_BRANCH_MAX_UNITS) {
-    out.push({ code: 'setup.joint_units', message: `联合党支部覆盖${o.units}个单位：联合党支部覆盖单位一般不超过5个（条例第五条）` });
+    out.push({
+      code: 'setup.joint_units',
+      message: `联合党支部覆盖${o.units}个单位：联合党支部覆盖单位一般不超过${JOINT_BRANCH_MAX_UNITS}个（条例第五条）`,
+    });
   }
   if (o.type === 'general_branch' && o.members < 50) {
     out.push({
@@ -120,7 +126,3 @@ export const termStatus = (o: { type: OrgType; domain: string }, electedAt: stri
   }
   return { endsAt, status: 'ok', finding: null };
 };
-
-/** An approved advance or delay of 换届 is at most a year either way. */
-export const termAdjustmentProblem = (months: number): string | null =>
-  Math.abs(months) > MAX_TERM_ADJUSTMENT_MONTHS ? '提前或延期换届一般不超过1年（《中国共产党基层组织选举工作条例》第三条）' : null;

@@ -112,8 +112,11 @@ export interface ProcessDef<S extends string, Sub, Inputs extends Record<string,
   initial: S;
   states: Record<S, StateDef<S, Sub>>;
   events: { [E in keyof Inputs & string]: EventDef<S, Sub, Inputs[E]> };
-  /** The refusal for an event that does not apply in the current state, when the process can say it better. */
-  outOfTurn?: (ctx: EventContext<S, Sub>, event: keyof Inputs & string) => string | null;
+  /**
+   * The refusal for an event that does not apply in the current state, when the process can say it
+   * better (a message, or a whole refusal — e.g. a conflict when someone else has just settled it).
+   */
+  outOfTurn?: (ctx: EventContext<S, Sub>, event: keyof Inputs & string) => string | Refusal | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds processes of every shape.
@@ -179,6 +182,7 @@ const availability = <S extends string, Sub, I extends Record<string, unknown>>(
   const e = def.events[event];
   if (!e.from.includes(ctx.state)) {
     const said = def.outOfTurn?.(ctx, event);
+    if (isRefusal(said)) return said;
     return refuse('WORKFLOW_INVALID_TRANSITION', said ?? `当前为「${stateLabel(def, ctx)}」，不能办理「${eventLabel(def, ctx, event)}」`);
   }
   if (e.timer) return refuse('FORBIDDEN', `「${eventLabel(def, ctx, event)}」由系统到期自动办理`);

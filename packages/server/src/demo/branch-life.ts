@@ -9,7 +9,7 @@ import {
   monthOf,
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
-import { scanCompliance, storeSnapshots } from '../modules/meetings/compliance.js';
+import { scanAndStore } from '../modules/meetings/compliance.js';
 import { groupBy, insertColumns, type Q, rows } from '../platform/db/index.js';
 import type { DemoBranch } from './members.js';
 import type { Random } from './random.js';
@@ -219,8 +219,7 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
   );
   // Statistics before the first scan: on fresh tables the planner would walk them member by member.
   await q.execute(sql`analyze`);
-  const scan = await scanCompliance(q, year, today, sql`true`);
-  await storeSnapshots(q, year, today, scan);
+  const scan = await scanAndStore(q, year, today, sql`true`);
   return {
     committees: committees.length,
     meetings: meetings.length,

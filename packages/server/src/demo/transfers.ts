@@ -1,4 +1,4 @@
-import { addDays } from '@jishi/domain';
+import { addDays, TRANSFER_PROCESS } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../platform/db/index.js';
 import type { DemoBranch } from './members.js';
@@ -66,8 +66,8 @@ export const generateTransfers = async (q: Q, r: Random, branches: DemoBranch[],
     receivedAt: string | null;
     status: string;
   }) =>
-    sql`(${t.memberId}, ${t.from}, ${t.origin}, ${t.to}, ${t.destination}, ${letterNo(t.issuedAt)}, ${t.issuedAt}::date,
-         ${t.receivedAt}::date, ${t.status})`;
+    sql`(${t.memberId}::int, ${t.from}::int, ${t.origin}::text, ${t.to}::int, ${t.destination}::text, ${letterNo(t.issuedAt)}::text,
+         ${t.issuedAt}::date, ${t.receivedAt}::date, ${t.status}::text)`;
 
   const target = (fromBranch: number) => {
     const sameCounty = byRegion.get(regionOfBranch.get(fromBranch) ?? '') ?? allBranches;
@@ -137,10 +137,18 @@ export const generateTransfers = async (q: Q, r: Random, branches: DemoBranch[],
     );
   }
 
+  // Each letter with its workflow instance: the state it reached, settled on the day it was received.
   for (let i = 0; i < transfers.length; i += 2000) {
     await q.execute(
-      sql`insert into member_transfer (member_id, from_org_id, origin, to_org_id, destination, letter_no, issued_at, received_at, status)
-          values ${sql.join(transfers.slice(i, i + 2000), sql`, `)}`,
+      sql`with v(member_id, from_org_id, origin, to_org_id, destination, letter_no, issued_at, received_at, status) as (
+            values ${sql.join(transfers.slice(i, i + 2000), sql`, `)}),
+          t as (insert into member_transfer (member_id, from_org_id, origin, to_org_id, destination, letter_no, issued_at, received_at)
+            select member_id, from_org_id, origin, to_org_id, destination, letter_no, issued_at, received_at from v
+            returning id, letter_no, received_at, issued_at)
+          insert into workflow_instance (kind, subject_id, state, seq, entered_on, closed_on)
+          select ${TRANSFER_PROCESS.kind}, t.id, v.status, 0, coalesce(t.received_at, t.issued_at),
+            case when v.status <> 'pending' then coalesce(t.received_at, t.issued_at) end
+          from t join v on v.letter_no = t.letter_no`,
     );
   }
   if (moves.length > 0) {

@@ -1,8 +1,18 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, uniqueCode } from '../test/harness.js';
-import { verifyAuditChain } from './audit.js';
+import {
+  actorWith,
+  auditCount,
+  buildTree,
+  client,
+  createHarness,
+  type Harness,
+  type TestTree,
+  testIdNumber,
+  uniqueCode,
+} from '../test/harness.js';
+import { recordAudit, verifyAuditChain } from './audit.js';
 import { rows } from './db/index.js';
 
 let h: Harness;
@@ -24,19 +34,21 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('audit log', () => {
-  it('is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
-    await expect(h.deps.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
-    await expect(h.deps.db.execute(sql`delete from audit_log`)).rejects.toThrow();
-    await expect(h.deps.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+  it('is append-only, heads included: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
+    for (const table of ['audit_log', 'audit_head']) {
+      await expect(h.deps.db.execute(sql`update ${sql.identifier(table)} set hash = 'x'`)).rejects.toThrow();
+      await expect(h.deps.db.execute(sql`delete from ${sql.identifier(table)}`)).rejects.toThrow();
+      await expect(h.deps.db.execute(sql`truncate ${sql.identifier(table)}`)).rejects.toThrow();
+    }
   });
 
   it('verifies, and a row edited behind the trigger breaks the chain at that row', async () => {
     const ok = await verifyAuditChain(h.deps.db, h.deps.keys.audit);
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(3);
-    const [victim] = await rows<{ id: number }>(
+    const [victim] = await rows<{ id: number; seq: number }>(
       h.deps.db,
-      sql`select id from audit_log where action = 'org.create' order by id limit 1 offset 1`,
+      sql`select id, seq from audit_log where action = 'org.create' order by id limit 1 offset 1`,
     );
     // A DBA with superuser rights can bypass triggers: the chain must still tell.
     await h.deps.db.transaction(async (tx) => {
@@ -45,10 +57,10 @@ describe('audit log', () => {
       await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
     });
     const broken = await verifyAuditChain(h.deps.db, h.deps.keys.audit);
-    expect(broken).toMatchObject({ ok: false, brokenAt: victim?.id });
+    expect(broken).toMatchObject({ ok: false, brokenAt: victim?.seq });
   });
 
-  it('deleting the newest rows is detected too (the head is sealed)', async () => {
+  it('deleting the newest rows is detected too (the log stops short of its last head)', async () => {
     const fresh = await createHarness();
     const tree = await buildTree(fresh);
     const admin = client(fresh, (await actorWith(fresh, [{ role: 'org_admin', orgId: tree.city }])).cookie);
@@ -62,14 +74,65 @@ describe('audit log', () => {
       });
     }
     expect((await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit)).ok).toBe(true);
-    const [last] = await rows<{ id: number }>(fresh.deps.db, sql`select max(id)::int as id from audit_log`);
+    const [last] = await rows<{ seq: number }>(fresh.deps.db, sql`select max(seq)::int as seq from audit_log`);
     await fresh.deps.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-      await tx.execute(sql`delete from audit_log where id >= ${(last?.id ?? 0) - 1}`);
+      await tx.execute(sql`delete from audit_log where seq >= ${(last?.seq ?? 0) - 1}`);
       await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
     });
-    expect(await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit)).toMatchObject({ ok: false, brokenAt: (last?.id ?? 0) - 1 });
+    expect(await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit)).toMatchObject({
+      ok: false,
+      brokenAt: (last?.seq ?? 0) - 1,
+      missing: true,
+    });
     await fresh.close();
+  });
+
+  it('deleting the newest rows is detected after a later row is written too (a gap in the sequence)', async () => {
+    const fresh = await createHarness();
+    const tree = await buildTree(fresh);
+    const admin = client(fresh, (await actorWith(fresh, [{ role: 'org_admin', orgId: tree.city }])).cookie);
+    const branch = (name: string) =>
+      admin.post('/api/v1/orgs', { parentId: tree.townA1, name, code: uniqueCode('G'), type: 'branch', domain: 'village' });
+    for (let i = 0; i < 3; i++) expect((await branch(`缺口${i}`)).status).toBe(201);
+    const written = await auditCount(fresh);
+    // The two newest rows go, behind the trigger's back (as a superuser can).
+    await fresh.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`delete from audit_log where id in (select id from audit_log order by id desc limit 2)`);
+    });
+    // The application writes on as usual.
+    expect((await branch('缺口之后')).status).toBe(201);
+    const result = await verifyAuditChain(fresh.deps.db, fresh.deps.keys.audit);
+    expect(result).toMatchObject({ ok: false, brokenAt: written - 1, missing: true });
+    await fresh.close();
+  });
+
+  it('no detail holds an ID number or a mobile number: every detail is masked before it is written and hashed', async () => {
+    const id = testIdNumber();
+    const system = { actorId: null, actorName: 'system', actorRole: null, actorOrgId: null, requestId: null, ip: null };
+    await h.deps.db.transaction((tx) =>
+      recordAudit(tx, h.deps.keys.audit, system, {
+        action: 'test.scrub',
+        detail: {
+          note: `身份证号${id}，电话139-1234-5678`,
+          nested: { list: [id.toLowerCase(), `+86 13812345678`], [id]: true },
+          phone: 13712345678,
+          count: 12,
+          date: '2026-01-01',
+        },
+      }),
+    );
+    const [row] = await rows<{ detail: unknown }>(h.deps.db, sql`select detail from audit_log where action = 'test.scrub'`);
+    const text = JSON.stringify(row?.detail);
+    for (const clear of [id, id.toLowerCase(), '13912345678', '1234-5678', '13812345678', '13712345678']) expect(text).not.toContain(clear);
+    expect(row?.detail).toMatchObject({
+      note: `身份证号${id.slice(0, 6)}********${id.slice(-4)}，电话139****5678`,
+      nested: { list: [`${id.slice(0, 6)}********${id.slice(-4)}`, '+86 138****5678'] },
+      phone: '137****5678',
+      count: 12,
+      date: '2026-01-01',
+    });
   });
 
   it('the auditor filters and exports, and the export is itself audited', async () => {

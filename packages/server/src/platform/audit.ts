@@ -1,3 +1,4 @@
+import { maskPersonalData } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { hmacSm3 } from './crypto.js';
 import { type Q, rows, schema, toDate } from './db/index.js';
@@ -29,6 +30,8 @@ export interface AuditContext {
 
 export interface AuditRow extends AuditContext {
   id: number;
+  /** Gap-free position in the chain. The chain's links already fix the order, so it is not hashed. */
+  seq: number;
   at: Date;
   action: string;
   targetType: string | null;
@@ -52,7 +55,7 @@ const canonical = (value: unknown): string => {
 };
 
 /** The HMAC-SM3 link: this row's content chained to the previous row's hash. */
-export const linkHash = (key: Buffer, row: Omit<AuditRow, 'id' | 'hash'>): string =>
+export const linkHash = (key: Buffer, row: Omit<AuditRow, 'id' | 'seq' | 'hash'>): string =>
   hmacSm3(
     key,
     canonical([
@@ -73,12 +76,22 @@ export const linkHash = (key: Buffer, row: Omit<AuditRow, 'id' | 'hash'>): strin
   );
 
 /**
+ * A detail as it is stored: plain JSON (what jsonb keeps, so the hash is over what is read back), with
+ * every ID number and phone number masked, whichever route put it there.
+ */
+const storedDetail = (detail: AuditEntry['detail']): Record<string, unknown> | null =>
+  detail === undefined ? null : (maskPersonalData(JSON.parse(JSON.stringify(detail))) as Record<string, unknown>);
+
+/**
  * Appends one audit row inside the caller's transaction. An advisory transaction lock orders
- * writers so that each row links to the one committed before it.
+ * writers; each row takes its sequence number and its link from the last head in audit_head and
+ * appends the new head there. Both tables are append-only, so a row deleted from the end of the log
+ * is not taken back by the next write: the next row's number leaves a gap.
  */
 export const recordAudit = async (tx: Q, key: Buffer, ctx: AuditContext, entry: AuditEntry, now = new Date()) => {
   await tx.execute(sql`select pg_advisory_xact_lock(7355602)`);
-  const [last] = await rows<{ hash: string }>(tx, sql`select hash from audit_log order by id desc limit 1`);
+  const [head] = await rows<{ seq: number; hash: string }>(tx, sql`select seq, hash from audit_head order by seq desc limit 1`);
+  const seq = Number(head?.seq ?? 0) + 1;
   const row = {
     ...ctx,
     at: now,
@@ -86,53 +99,56 @@ export const recordAudit = async (tx: Q, key: Buffer, ctx: AuditContext, entry: 
     targetType: entry.targetType ?? null,
     targetId: entry.targetId === undefined ? null : String(entry.targetId),
     outcome: entry.outcome ?? 'success',
-    detail: entry.detail ?? null,
-    prevHash: last?.hash ?? GENESIS,
+    detail: storedDetail(entry.detail),
+    prevHash: head?.hash ?? GENESIS,
   };
   const hash = linkHash(key, row);
-  const [inserted] = await tx
-    .insert(schema.auditLog)
-    .values({ ...row, hash })
-    .returning({ id: schema.auditLog.id });
-  // The head, sealed with the key: deleting the newest rows would otherwise leave a valid chain.
-  const head = { id: inserted?.id, hash, mac: hmacSm3(key, `${inserted?.id}:${hash}`) };
-  await tx.execute(
-    sql`insert into setting (key, value, updated_at) values ('audit.head', ${JSON.stringify(head)}::jsonb, ${now})
-        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
-  );
+  await tx.insert(schema.auditLog).values({ ...row, seq, hash });
+  await tx.insert(schema.auditHead).values({ seq, hash, at: now });
 };
 
-/** The chain must end where the sealed head says; a missing tail shows as a break after the last row. */
-const checkHead = async (q: Q, key: Buffer, lastId: number, lastHash: string, checked: number) => {
-  const [row] = await rows<{ value: { id: number; hash: string; mac: string } | string }>(
-    q,
-    sql`select value from setting where key = 'audit.head'`,
-  );
-  if (!row) return { ok: checked === 0, checked, ...(checked === 0 ? {} : { brokenAt: lastId + 1 }) };
-  const head = typeof row.value === 'string' ? JSON.parse(row.value) : row.value;
-  const sealed = head.mac === hmacSm3(key, `${head.id}:${head.hash}`);
-  if (sealed && Number(head.id) === lastId && head.hash === lastHash) return { ok: true, checked };
-  return { ok: false, checked, brokenAt: lastId + 1 };
+/** What the verifier found. */
+export interface ChainCheck {
+  ok: boolean;
+  /** Rows whose links held, in sequence order. */
+  checked: number;
+  /** The sequence number (序号) of the first row that does not hold, or of the first one missing. */
+  brokenAt?: number;
+  /** The break is rows missing (deleted), not a row altered. */
+  missing?: boolean;
+}
+
+/** The log must end where the last head says; a head past the last row means a deleted tail. */
+const checkHead = async (q: Q, lastSeq: number, lastHash: string, checked: number): Promise<ChainCheck> => {
+  const [head] = await rows<{ seq: number; hash: string }>(q, sql`select seq, hash from audit_head order by seq desc limit 1`);
+  const headSeq = Number(head?.seq ?? 0);
+  if (headSeq > lastSeq || (!head && checked > 0)) return { ok: false, checked, brokenAt: lastSeq + 1, missing: true };
+  // Rows beyond the head were not written by recordAudit.
+  if (headSeq < lastSeq) return { ok: false, checked, brokenAt: headSeq + 1 };
+  if (head && head.hash !== lastHash) return { ok: false, checked, brokenAt: lastSeq };
+  return { ok: true, checked };
 };
 
 /**
- * Walks the chain in id order in batches and returns the first row whose link does not hold:
- * an edited row breaks its own hash, a deleted one breaks its successor's prev_hash, and deleted
- * newest rows no longer reach the sealed head.
+ * Walks the chain in sequence order in batches and returns the first break: a number skipped (rows
+ * deleted), an edited row (its own hash), a link that does not hold (prev_hash), or a log that stops
+ * short of its last head (the newest rows deleted).
  */
-export const verifyAuditChain = async (q: Q, key: Buffer): Promise<{ ok: boolean; checked: number; brokenAt?: number }> => {
+export const verifyAuditChain = async (q: Q, key: Buffer): Promise<ChainCheck> => {
   let prev = GENESIS;
-  let lastId = 0;
+  let lastSeq = 0;
   let checked = 0;
   for (;;) {
     const batch = await rows<Record<string, unknown>>(
       q,
-      sql`select id, at, actor_id, actor_name, actor_role, actor_org_id, action, target_type, target_id,
+      sql`select seq, at, actor_id, actor_name, actor_role, actor_org_id, action, target_type, target_id,
                  outcome, request_id, ip, detail, prev_hash, hash
-          from audit_log where id > ${lastId} order by id limit 5000`,
+          from audit_log where seq > ${lastSeq} order by seq limit 5000`,
     );
-    if (batch.length === 0) return checkHead(q, key, lastId, prev, checked);
+    if (batch.length === 0) return checkHead(q, lastSeq, prev, checked);
     for (const r of batch) {
+      const seq = Number(r.seq);
+      if (seq !== lastSeq + 1) return { ok: false, checked, brokenAt: lastSeq + 1, missing: true };
       const row = {
         at: toDate(r.at),
         actorId: r.actor_id as number | null,
@@ -148,10 +164,9 @@ export const verifyAuditChain = async (q: Q, key: Buffer): Promise<{ ok: boolean
         detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
         prevHash: r.prev_hash as string,
       };
-      const id = Number(r.id);
-      if (row.prevHash !== prev || linkHash(key, row) !== r.hash) return { ok: false, checked, brokenAt: id };
+      if (row.prevHash !== prev || linkHash(key, row) !== r.hash) return { ok: false, checked, brokenAt: seq };
       prev = r.hash as string;
-      lastId = id;
+      lastSeq = seq;
       checked++;
     }
   }

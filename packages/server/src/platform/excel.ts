@@ -101,6 +101,34 @@ const cellValue = (v: unknown): Cell => {
   return String(v);
 };
 
+/** Text of a byte stream, decoded across chunk boundaries; bytes that are not UTF-8 refuse the file. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const c of chunks) yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+type PartParser = (part: unknown, ...rest: unknown[]) => unknown;
+
+/**
+ * exceljs 4.4's streaming reader decodes each chunk of a part on its own (parse-sax calls
+ * bufferToString per chunk), so a character whose bytes straddle two inflated chunks became
+ * U+FFFD, silently. Every part reaches the reader through these methods: the first ones get the
+ * zip entry, the last ones an iterator over a sheet's bytes; each is handed whole characters.
+ */
+const readWholeCharacters = (reader: object) => {
+  const methods = reader as unknown as Record<string, PartParser>;
+  const wrap = (name: string, decode: (part: AsyncIterable<Buffer | string>) => unknown) => {
+    const original = methods[name]?.bind(reader);
+    if (!original) throw new Error(`exceljs WorkbookReader has no ${name}: review readWholeCharacters for this exceljs version`);
+    methods[name] = (part, ...rest) => original(decode(part as AsyncIterable<Buffer | string>), ...rest);
+  };
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'])
+    wrap(name, (entry) => Readable.from(utf8Text(entry)));
+  for (const name of ['_parseWorksheet', '_parseHyperlinks']) wrap(name, utf8Text);
+};
+
 /**
  * Reads the first sheet of an .xlsx within ImportLimits. The header row is the first row that
  * contains `headerMarker`; blank rows are skipped.
@@ -121,6 +149,7 @@ export const readSheet = async (buf: Buffer, headerMarker: string): Promise<Read
     worksheets: 'emit',
     entries: 'ignore',
   });
+  readWholeCharacters(reader);
   let headers: string[] | undefined;
   const rows: ReadSheet['rows'] = [];
   let seen = false;

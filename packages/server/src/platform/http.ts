@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { type Keys, sm3 } from './crypto.js';
 import type { Database, Db, Q } from './db/index.js';
 import { rows, toDate } from './db/index.js';
-import { sessionCache } from './sessions.js';
+import { type CachedSession, SessionCache } from './sessions.js';
 
 export const SESSION_COOKIE = 'jishi_sid';
 
@@ -40,6 +40,8 @@ export interface SessionActor extends Actor {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
+    /** This process's session cache. */
+    sessions: SessionCache;
   }
   interface FastifyRequest {
     actor: SessionActor | null;
@@ -75,11 +77,12 @@ const readSession = async (deps: Deps, sessionId: string) => {
     member_id: number | null;
     must_change_password: boolean;
     disabled: boolean;
+    session_epoch: number;
     grants: { role: Grant['role']; orgId: number; orgPath: string; orgName: string }[] | string;
   }>(
     deps.db,
     sql`select s.user_id, s.created_at, s.last_seen_at, u.username, u.display_name, u.home_org_id, u.member_id,
-               u.must_change_password, u.disabled,
+               u.must_change_password, u.disabled, u.session_epoch,
                coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path::text, 'orgName', o.name) order by g.id)
                  from user_grant g join org o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
         from session s join app_user u on u.id = s.user_id where s.id = ${sessionId}`,
@@ -95,17 +98,37 @@ const readSession = async (deps: Deps, sessionId: string) => {
     sessionId,
     grants: typeof s.grants === 'string' ? JSON.parse(s.grants) : s.grants,
   };
-  return { actor, disabled: s.disabled, createdAt: toDate(s.created_at), lastSeenAt: toDate(s.last_seen_at) };
+  return { actor, disabled: s.disabled, epoch: s.session_epoch, createdAt: toDate(s.created_at), lastSeenAt: toDate(s.last_seen_at) };
 };
 
 /**
- * Loads the signed-in actor from the session cookie (through the short per-process cache);
- * expired sessions are removed.
+ * The cheap shared check of a cached session (two primary-key lookups): still there, and the
+ * account's session epoch unchanged. Logout deletes the row; a new password, disabling and grant
+ * changes bump the epoch (triggers of migration 0022), so every process sees them at its next request.
  */
-export const loadActorByToken = async (deps: Deps, token: string): Promise<SessionActor | null> => {
+const cachedSessionHolds = async (deps: Deps, sessionId: string, cached: CachedSession): Promise<'valid' | 'stale' | 'gone'> => {
+  const [live] = await rows<{ epoch: number }>(
+    deps.db,
+    sql`select u.session_epoch as epoch from session s join app_user u on u.id = s.user_id where s.id = ${sessionId}`,
+  );
+  if (!live) return 'gone';
+  return live.epoch === cached.epoch ? 'valid' : 'stale';
+};
+
+/**
+ * Loads the signed-in actor from the session cookie: from this process's cache once the shared
+ * check says the entry still holds, else from the database; expired sessions are removed.
+ */
+export const loadActorByToken = async (deps: Deps, sessions: SessionCache, token: string): Promise<SessionActor | null> => {
   const sessionId = sm3(token);
   const now = deps.now();
-  let entry = sessionCache.get(sessionId, now.getTime());
+  let entry = sessions.get(sessionId, now.getTime());
+  if (entry) {
+    const state = await cachedSessionHolds(deps, sessionId, entry);
+    if (state !== 'valid') sessions.drop(sessionId);
+    if (state === 'gone') return null;
+    if (state === 'stale') entry = undefined;
+  }
   if (!entry) {
     const found = await readSession(deps, sessionId);
     if (!found) return null;
@@ -113,11 +136,11 @@ export const loadActorByToken = async (deps: Deps, token: string): Promise<Sessi
       await deps.db.execute(sql`delete from session where id = ${sessionId}`);
       return null;
     }
-    entry = { actor: found.actor, createdAt: found.createdAt, lastSeenAt: found.lastSeenAt, loadedAt: now.getTime() };
-    sessionCache.set(sessionId, entry);
+    entry = { actor: found.actor, createdAt: found.createdAt, lastSeenAt: found.lastSeenAt, epoch: found.epoch, loadedAt: now.getTime() };
+    sessions.set(sessionId, entry);
   }
   if (sessionExpired(entry, now)) {
-    sessionCache.drop(sessionId);
+    sessions.drop(sessionId);
     await deps.db.execute(sql`delete from session where id = ${sessionId}`);
     return null;
   }
@@ -137,10 +160,11 @@ export const registerAuthHooks = (app: FastifyInstance) => {
   app.addHook('onRoute', (r) => {
     if (r.url.startsWith('/api/') && !r.config?.permission) throw new Error(`route ${r.method} ${r.url} declares no permission`);
   });
+  app.decorate('sessions', new SessionCache());
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies?.[SESSION_COOKIE];
-    req.actor = token ? await loadActorByToken(app.deps, token) : null;
+    req.actor = token ? await loadActorByToken(app.deps, app.sessions, token) : null;
   });
   // Before validation: a caller without a session learns nothing about the body's shape.
   app.addHook('preValidation', async (req) => {
@@ -188,7 +212,7 @@ export interface RouteContext<B, Qs, P> {
   /** The transaction for a write route, the pool for a read. */
   q: Q;
   deps: Deps;
-  /** Runs after the write commits (e.g. dropping cached sessions, so no reader re-caches the old state). */
+  /** Runs after the write commits (work that must not happen for a write that rolls back). */
   afterCommit: (fn: () => void) => void;
   /** Appends the audit row for this request inside the same transaction; `action` defaults to the route's. */
   audit: (entry: Omit<AuditEntry, 'action'> & { action?: string }) => Promise<void>;

@@ -1,3 +1,4 @@
+import { fenToYuan } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from './db/index.js';
 
@@ -20,6 +21,11 @@ export interface IndicatorDef {
   id: string;
   name: string;
   unit: string;
+  /**
+   * `money`: computed in integer fen (unit 元) and presented as a yuan decimal string ("30.00"),
+   * so no sum ever passes through a binary float; else a plain number.
+   */
+  kind?: 'money';
   /** The dashboard shows indicators of one group together (`org_type`, `member_age` …). */
   group?: string;
   description: string;
@@ -48,10 +54,15 @@ const sharedCache = (): Shared => {
 
 const registry = new Map<string, IndicatorDef>();
 
+/** An indicator's value as the API presents it: a yuan decimal string for money, else the number. */
+export const presentValue = (def: IndicatorDef, value: number | undefined): number | string =>
+  def.kind === 'money' ? fenToYuan(value ?? 0) : (value ?? 0);
+
 /** Registers an indicator; ids are unique across modules. */
 export const defineIndicator = (def: IndicatorDef): IndicatorDef => {
   if (registry.has(def.id)) throw new Error(`indicator ${def.id} defined twice`);
   if (!def.aggregate === !def.compute) throw new Error(`indicator ${def.id} needs exactly one of aggregate or compute`);
+  if ((def.kind === 'money') !== (def.unit === '元')) throw new Error(`indicator ${def.id}: money is in 元 and kind 'money'`);
   registry.set(def.id, def);
   return def;
 };

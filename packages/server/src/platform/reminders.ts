@@ -52,3 +52,33 @@ export const syncReminders = async (
   );
   return { raised, resolved: resolved.length };
 };
+
+/**
+ * Reminders a reader sees: of each kind, those whose org lies within that kind's scope (its
+ * module's read action), under `under`, open or resolved; soonest due first.
+ */
+export const findReminders = (q: Q, kinds: { kind: string; within: SQL }[], under: SQL, status: 'open' | 'resolved') =>
+  rows<{
+    id: number;
+    kind: string;
+    subjectId: number;
+    orgId: number;
+    orgName: string;
+    step: number;
+    dueDate: string;
+    title: string;
+    raisedAt: string;
+    resolvedAt: string | null;
+  }>(
+    q,
+    sql`select r.id, r.kind, r.subject_id as "subjectId", r.org_id as "orgId", o.name as "orgName", r.step,
+          to_char(r.due_date, 'YYYY-MM-DD') as "dueDate", r.title, to_char(r.raised_at, 'YYYY-MM-DD') as "raisedAt",
+          to_char(r.resolved_at, 'YYYY-MM-DD') as "resolvedAt"
+        from reminder r join org o on o.id = r.org_id
+        where (${sql.join(
+          kinds.map((k) => sql`(r.kind = ${k.kind} and ${k.within})`),
+          sql` or `,
+        )}) and ${under}
+          and ${status === 'open' ? sql`r.resolved_at is null` : sql`r.resolved_at is not null`}
+        order by r.due_date, r.id limit 500`,
+  );

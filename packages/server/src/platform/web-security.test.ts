@@ -52,7 +52,12 @@ const pendingTransfer = async () => {
   return letter.body.id as number;
 };
 const transferStatus = async (id: number) =>
-  (await rows<{ status: string }>(h.deps.db, sql`select status from member_transfer where id = ${id}`))[0]?.status;
+  (
+    await rows<{ status: string }>(
+      h.deps.db,
+      sql`select state as status from workflow_instance where kind = 'transfer' and subject_id = ${id}`,
+    )
+  )[0]?.status;
 
 const expectChinese = (res: { json: () => { error: { message: string } } }, pattern?: string) => {
   const message = res.json().error.message;

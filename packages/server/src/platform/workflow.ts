@@ -1,9 +1,6 @@
 import {
   type Actor,
   addDays,
-  type BusinessCalendar,
-  businessCalendar,
-  type CalendarDay,
   type Deadline,
   type Decision,
   DomainError,
@@ -22,6 +19,7 @@ import {
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry } from './audit.js';
+import { loadCalendar } from './calendar.js';
 import { type Q, rows } from './db/index.js';
 import { syncReminders, type WantedReminder } from './reminders.js';
 
@@ -74,14 +72,21 @@ export interface InstanceView {
 /** An instance with its log (each row named by its event), as the modules present it. */
 export type DescribedInstance = InstanceView & { log: readonly (LoggedEvent & { eventName: string })[] };
 
-/** The business calendar: the shipped years with the days an administrator added. */
-export const loadCalendar = async (q: Q): Promise<BusinessCalendar> =>
-  businessCalendar(await rows<CalendarDay>(q, sql`select to_char(date, 'YYYY-MM-DD') as date, kind from business_day order by date`));
-
-/** A new subject's instance, in the process's initial state; its first event comes through `advance`. */
-export const startInstance = async (q: Q, def: { kind: string; initial: string }, subjectId: number, today: string) => {
+/**
+ * A new subject's instance, in the process's initial state (or `state`, for a record that is
+ * settled as it is made, such as a letter to outside the system); later events come through `advance`.
+ */
+export const startInstance = async (
+  q: Q,
+  def: { kind: string; initial: string; states: Record<string, { final?: boolean }> },
+  subjectId: number,
+  today: string,
+  state = def.initial,
+) => {
+  const closed = def.states[state]?.final ? today : null;
   await q.execute(
-    sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on) values (${def.kind}, ${subjectId}, ${def.initial}, 0, ${today}::date)`,
+    sql`insert into workflow_instance (kind, subject_id, state, seq, entered_on, closed_on)
+        values (${def.kind}, ${subjectId}, ${state}, 0, ${today}::date, ${closed}::date)`,
   );
 };
 

@@ -24,6 +24,11 @@ export interface Harness {
   database: Database;
   /** Moves the clock the server sees. */
   setNow: (d: Date | undefined) => void;
+  /**
+   * A second server process over the same database: its own app (and so its own session cache);
+   * on PostgreSQL its own pool, on PGlite the one database object. Closed with the harness.
+   */
+  twin: () => Promise<{ app: FastifyInstance; deps: Deps }>;
   close: () => Promise<void>;
 }
 
@@ -32,12 +37,14 @@ export const createHarness = async (opts: BuildOptions = {}): Promise<Harness> =
   const url = process.env.DATABASE_URL;
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
+  let openAgain = async () => database;
   if (url) {
     const name = `jishi_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
     database = await openPostgres(withDb(url, name), 5);
+    openAgain = () => openPostgres(withDb(url, name), 5);
     dropDb = async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -55,6 +62,7 @@ export const createHarness = async (opts: BuildOptions = {}): Promise<Harness> =
     now: () => now ?? new Date(),
   };
   const app = await buildApp(deps, opts);
+  const twins: { app: FastifyInstance; database: Database }[] = [];
   return {
     app,
     deps,
@@ -62,10 +70,43 @@ export const createHarness = async (opts: BuildOptions = {}): Promise<Harness> =
     setNow: (d) => {
       now = d;
     },
+    twin: async () => {
+      const other = await openAgain();
+      const twinDeps: Deps = { ...deps, database: other, db: other.db };
+      const twinApp = await buildApp(twinDeps, opts);
+      twins.push({ app: twinApp, database: other });
+      return { app: twinApp, deps: twinDeps };
+    },
     close: async () => {
+      for (const tw of twins) {
+        await tw.app.close();
+        if (tw.database !== database) await tw.database.close();
+      }
       await app.close();
       await database.close();
       await dropDb?.();
+    },
+  };
+};
+
+/** An empty, unmigrated database of its own (a migration test's starting point), and how to drop it. */
+export const openBlankDatabase = async (): Promise<{ database: Database; drop: () => Promise<void> }> => {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openPglite({});
+    return { database, drop: () => database.close() };
+  }
+  const name = `jishi_b_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const database = await openPostgres(withDb(url, name), 2);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     },
   };
 };
@@ -148,7 +189,7 @@ export const createUser = async (
 };
 
 /** Logs in and returns the cookie header for later requests. */
-export const login = async (h: Harness, username: string, password = TEST_PASSWORD): Promise<string> => {
+export const login = async (h: Pick<Harness, 'app'>, username: string, password = TEST_PASSWORD): Promise<string> => {
   const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'jishi_sid');
@@ -165,8 +206,8 @@ export const actorWith = async (h: Harness, grants: { role: Role; orgId: number 
 export const auditCount = async (h: Harness): Promise<number> =>
   ((await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from audit_log`))[0] as { n: number }).n;
 
-/** A small client over `inject` for one cookie. */
-export const client = (h: Harness, cookie?: string) => {
+/** A small client over `inject` for one cookie, on the harness's app or a twin's. */
+export const client = (h: Pick<Harness, 'app'>, cookie?: string) => {
   const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers = {}) => {
     const res = await h.app.inject({ method, url, payload: payload as never, headers: { ...(cookie ? { cookie } : {}), ...headers } });
     const json = res.headers['content-type']?.toString().includes('json') ? res.json() : undefined;
@@ -177,6 +218,7 @@ export const client = (h: Harness, cookie?: string) => {
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
     put: (url: string, payload: unknown) => call('PUT', url, payload),
+    delete: (url: string) => call('DELETE', url),
     /** A multipart upload of one file in the field `file`. */
     upload: (url: string, file: Buffer, name: string, type = 'application/octet-stream') => {
       const boundary = '----jishi-test';

@@ -247,7 +247,7 @@ export function AppLayout() {
             </>
           )}
           <div style={{ flex: 1 }} />
-          {abilities.has('member.read') && <ReminderBell />}
+          {abilities.has('org.read') && <ReminderBell />}
           <UserMenu session={session} compact={isMobile} />
         </Header>
         <Content style={{ padding: isMobile ? 8 : 16, minWidth: 0 }}>

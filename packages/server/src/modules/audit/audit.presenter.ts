@@ -6,7 +6,8 @@ import { countOut, idOut, instantOut } from '../../platform/schemas.js';
 /** One audit row: who did what to which record, when, and how it ended. */
 export const auditEntrySchema = z
   .object({
-    id: z.number().int().positive().meta({ description: '序号（bigint，递增）' }),
+    id: z.number().int().positive(),
+    seq: z.number().int().positive().meta({ description: '序号：在哈希链中的位置，连续无缺号（校验时以此指明断点）' }),
     at: instantOut,
     actorId: idOut.nullable(),
     actorName: z.string().nullable(),
@@ -24,12 +25,13 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-/** What the hash-chain check reports: whether every row's HMAC chains to the previous one. */
+/** What the hash-chain check reports: whether every row's HMAC chains to the previous one, with no number missing. */
 export const auditChainCheckSchema = z
   .object({
     ok: z.boolean(),
     checked: countOut,
-    brokenAt: z.number().int().positive().optional().meta({ description: '第一条断链记录的序号' }),
+    brokenAt: z.number().int().positive().optional().meta({ description: '第一条不成立或缺失的记录的序号' }),
+    missing: z.boolean().optional().meta({ description: '断点是记录被删除（缺号），而非被篡改' }),
   })
   .meta({ id: 'AuditChainCheck' });
 
@@ -42,6 +44,7 @@ export type AuditListRow = Omit<AuditRow, 'prevHash' | 'hash'> & { actorOrgName:
 /** The API shape of an audit row. */
 export const presentAuditEntry = (r: AuditListRow): z.infer<typeof auditEntrySchema> => ({
   id: r.id,
+  seq: r.seq,
   at: r.at.toISOString(),
   actorId: r.actorId,
   actorName: r.actorName,

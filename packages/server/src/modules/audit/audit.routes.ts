@@ -34,12 +34,12 @@ const whereOf = (f: AuditFilter): SQL => {
   return sql.join(conds, sql` and `);
 };
 
-const SELECT = sql`select a.id, a.at, a.actor_id as "actorId", a.actor_name as "actorName", a.actor_role as "actorRole",
+const SELECT = sql`select a.id, a.seq, a.at, a.actor_id as "actorId", a.actor_name as "actorName", a.actor_role as "actorRole",
   a.actor_org_id as "actorOrgId", (select o.name from org o where o.id = a.actor_org_id) as "actorOrgName", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
   a.request_id as "requestId", a.ip, a.detail from audit_log a`;
 
 const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number): Promise<AuditListRow[]> =>
-  (await rows<AuditListRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.id desc limit ${limit} offset ${offset}`)).map((r) => ({
+  (await rows<AuditListRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.seq desc limit ${limit} offset ${offset}`)).map((r) => ({
     ...r,
     at: toDate(r.at),
   }));
@@ -83,7 +83,7 @@ export const auditRoutes = (app: FastifyInstance) => {
         exportedAt: deps.now(),
         rows: items,
         columns: [
-          { header: '序号', width: 10, value: (r) => Number(r.id) },
+          { header: '序号', width: 10, value: (r) => Number(r.seq) },
           { header: '时间', width: 22, value: (r) => r.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
           { header: '操作人', value: (r) => r.actorName },
           { header: '角色', value: (r) => r.actorRole },

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
 import { okOut } from '../../platform/schemas.js';
-import { sessionCache } from '../../platform/sessions.js';
 import { presentSession, sessionSchema } from './auth.presenter.js';
 import { changePassword, login } from './auth.service.js';
 
@@ -35,7 +34,7 @@ export const authRoutes = (app: FastifyInstance) => {
       const { token } = await login(deps, auditContextOf(req, null), body.username, body.password);
       setCookie(reply, token);
       req.cookies[SESSION_COOKIE] = token;
-      const actor = (await loadActorByToken(deps, token)) as SessionActor;
+      const actor = (await loadActorByToken(deps, app.sessions, token)) as SessionActor;
       return presentSession(actor);
     },
   });
@@ -51,7 +50,6 @@ export const authRoutes = (app: FastifyInstance) => {
     response: okOut,
     handler: async ({ actor, q, reply, audit }) => {
       await q.execute(sql`delete from session where id = ${actor.sessionId}`);
-      sessionCache.drop(actor.sessionId);
       await audit({ targetType: 'user', targetId: actor.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
@@ -68,9 +66,8 @@ export const authRoutes = (app: FastifyInstance) => {
     tags,
     response: okOut,
     body: passwordChangeSchema,
-    handler: async ({ actor, q, body, deps, audit, afterCommit }) => {
+    handler: async ({ actor, q, body, deps, audit }) => {
       await changePassword(deps, q, actor, body.oldPassword, body.newPassword);
-      afterCommit(() => sessionCache.dropUser(actor.userId));
       await audit({ targetType: 'user', targetId: actor.userId });
       return { ok: true as const };
     },

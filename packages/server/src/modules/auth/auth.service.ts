@@ -5,7 +5,6 @@ import { randomToken, sm3 } from '../../platform/crypto.js';
 import { type Q, rows, toDate } from '../../platform/db/index.js';
 import type { Deps, SessionActor } from '../../platform/http.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/password.js';
-import { sessionCache } from '../../platform/sessions.js';
 
 /** The login-throttle key of a username (SM3, so the table holds no usernames). */
 export const throttleKey = (username: string) => sm3(`login:${username.trim().toLowerCase()}`);
@@ -136,5 +135,4 @@ export const changePassword = async (deps: Deps, tx: Q, actor: SessionActor, old
   );
   // Other sessions of this account end: whoever knew the old password is out.
   await tx.execute(sql`delete from session where user_id = ${actor.userId} and id <> ${actor.sessionId}`);
-  sessionCache.dropUser(actor.userId);
 };

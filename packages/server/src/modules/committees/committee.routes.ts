@@ -5,7 +5,6 @@ import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
-import { refreshSnapshot } from '../meetings/compliance.js';
 import { findOrg } from '../orgs/org.repo.js';
 import { adjustTerm, committeeOverview, createGroup, electCommittee, findGroups } from './committee.service.js';
 
@@ -41,7 +40,6 @@ export const committeeRoutes = (app: FastifyInstance) => {
       authorize(actor, 'org.committee', o, '党组织');
       const today = businessDate(deps.now());
       const id = await electCommittee(q, actor, o, body, today);
-      await refreshSnapshot(q, o.id, Number(today.slice(0, 4)), today);
       await audit({
         targetType: 'committee',
         targetId: id,
@@ -66,7 +64,6 @@ export const committeeRoutes = (app: FastifyInstance) => {
       authorize(actor, 'org.read', o, '党组织');
       const id = await adjustTerm(q, actor, o, body);
       const today = businessDate(deps.now());
-      await refreshSnapshot(q, o.id, Number(today.slice(0, 4)), today);
       await audit({ targetType: 'committee', targetId: id, detail: { orgId: o.id, ...body } });
       return committeeOverview(q, o, today);
     },
@@ -84,12 +81,10 @@ export const committeeRoutes = (app: FastifyInstance) => {
       name: z.string().trim().min(1, '请填写党小组名称').max(40, '不能超过40个字'),
       leaderId: recordId.optional(),
     }),
-    handler: async ({ actor, q, params, body, deps, audit, reply }) => {
+    handler: async ({ actor, q, params, body, audit, reply }) => {
       const o = await findOrg(q, params.id);
       authorize(actor, 'org.committee', o, '党组织');
       const id = await createGroup(q, actor, o, body);
-      const today = businessDate(deps.now());
-      await refreshSnapshot(q, o.id, Number(today.slice(0, 4)), today);
       await audit({ targetType: 'party_group', targetId: id, detail: { orgId: o.id, name: body.name } });
       reply.status(201);
       return { id, groups: await findGroups(q, o.id) };

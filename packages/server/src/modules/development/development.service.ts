@@ -1,7 +1,6 @@
 import {
   type Actor,
   type ApplicantCreate,
-  BRANCH_TYPES,
   DEVELOPMENT_PROCESS,
   DomainError,
   doneSteps,
@@ -9,6 +8,7 @@ import {
   maskPhone,
   memberFactProblems,
   probationEnd,
+  STANDING_BRANCH_TYPES,
   type StepInputBody,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
@@ -67,7 +67,7 @@ export const createApplicant = async (q: Q, keys: Keys, firing: Firing & { actor
   const { actor, today } = firing;
   const o = await findOrg(q, input.orgId);
   authorize(actor, 'development.manage', o, '党组织');
-  if (!BRANCH_TYPES.includes(o.type) || o.type === 'temporary_branch') {
+  if (!STANDING_BRANCH_TYPES.includes(o.type)) {
     throw new DomainError('RULE_VIOLATION', `入党申请应向党支部提出，「${o.name}」不能接收入党申请`, { field: 'orgId' });
   }
   // Reuse the member cross-checks for the ID and gender (status and dates do not apply yet).

@@ -1,3 +1,4 @@
+import { fenToYuan, parseYuan } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
     const before = await auditCount(h);
     const res = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: 5000.01 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ amount: 75, amountFen: 7500, rate: 0.015 });
+    expect(res.body).toMatchObject({ amount: '75.00', amountFen: 7500, rate: 0.015 });
     expect(res.body.basis).toContain('1.5%');
     expect(await auditCount(h)).toBe(before);
     expect((await client(h).post('/api/v1/dues/calculate', { category: 'student' })).status).toBe(401);
@@ -50,11 +51,31 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
     expect((await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: 1.001 })).status).toBe(400);
   });
 
+  it('takes the base as a decimal string or a number alike; refuses a third decimal, an exponent and a negative by the field', async () => {
+    const asText = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: '2999.99' });
+    const asNumber = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: 2999.99 });
+    expect(asText.status).toBe(200);
+    expect(asText.body).toEqual(asNumber.body);
+    expect(asText.body).toMatchObject({ amount: '15.00', amountFen: 1500 });
+    for (const [monthlyBase, says] of [
+      ['2999.999', '最多保留两位小数'],
+      ['1e3', '应为以元为单位的金额'],
+      ['-1', '不能为负数'],
+      [-1, '不能为负数'],
+    ] as const) {
+      const res = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('每月交纳基数');
+      expect(res.body.error.message).toContain(says);
+      expect(res.body.error.details.fields[0].field).toBe('monthlyBase');
+    }
+  });
+
   it('reads the province amount for 农牧民 from the settings', async () => {
     expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body.amountFen).toBe(20);
     await h.deps.db.execute(sql`insert into setting (key, value) values ('dues', '{"farmerMonthlyFen": 50}'::jsonb)`);
     try {
-      expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body).toMatchObject({ amount: 0.5, amountFen: 50 });
+      expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body).toMatchObject({ amount: '0.50', amountFen: 50 });
     } finally {
       await h.deps.db.execute(sql`delete from setting where key = 'dues'`);
     }
@@ -225,7 +246,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     await check(); // from the day's snapshot
     expect(assessed.filter((r) => r.streak >= 6).length).toBeGreaterThan(0);
     const paid = await town.get(`/api/v1/indicators/dues.paid?orgId=${t.branchA1}&date=2026-11-26`);
-    expect(paid.body.value).toBeGreaterThan(0);
+    expect(parseYuan(paid.body.value)).toBeGreaterThan(0);
     // What was due January to October agrees with the yearly statement's months.
     const due = await town.get(`/api/v1/indicators/dues.due?orgId=${t.branchA1}&date=2026-11-26`);
     const statement = (await branch.get(`/api/v1/dues/statement?orgId=${t.branchA1}&year=2026`)).body.months as {
@@ -234,7 +255,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     }[];
     const owedByStatement = statement.filter((m) => m.month <= '2026-10').reduce((n, m) => n + m.dueFen, 0);
     expect(owedByStatement).toBeGreaterThan(0);
-    expect(Math.round(due.body.value * 100)).toBe(owedByStatement);
+    expect(due.body.value).toBe(fenToYuan(owedByStatement));
   });
 
   it("a member's own account sees their dues, once the account is linked to the member", async () => {

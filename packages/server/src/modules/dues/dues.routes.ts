@@ -1,4 +1,13 @@
-import { calculateDues, DEFAULT_DUES_SETTINGS, duesAssessSchema, duesCalculateSchema, duesPaySchema } from '@jishi/domain';
+import {
+  calculateDues,
+  DEFAULT_DUES_SETTINGS,
+  duesAssessSchema,
+  duesCalculateSchema,
+  duesPaySchema,
+  LARGE_VOLUNTARY_FEN,
+  ruleYuan,
+  fenToYuan as yuan,
+} from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
@@ -25,7 +34,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     body: duesCalculateSchema,
     handler: async ({ q, body }) => {
       const r = calculateDues(body.category, body.monthlyBase ?? 0, await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS));
-      return { amount: r.amountFen / 100, amountFen: r.amountFen, rate: r.rate, basis: r.basis };
+      return { amount: yuan(r.amountFen), amountFen: r.amountFen, rate: r.rate, basis: r.basis };
     },
   });
 
@@ -137,10 +146,9 @@ export const duesRoutes = (app: FastifyInstance) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'dues.read', o, '党组织');
       const s = await duesStatement(q, o.id, query.year);
-      const yuan = (fen: number) => (fen / 100).toFixed(2);
       const file = await writeSheet({
         sheetName: '党费收缴情况',
-        title: `${o.name}${query.year}年度党费收缴情况（全年收缴${yuan(s.collectedFen)}元，其中自愿多交${yuan(s.voluntaryFen)}元${s.largeFen > 0 ? `，一次性1000元以上${yuan(s.largeFen)}元全部上缴中央` : ''}）`,
+        title: `${o.name}${query.year}年度党费收缴情况（全年收缴${yuan(s.collectedFen)}元，其中自愿多交${yuan(s.voluntaryFen)}元${s.largeFen > 0 ? `，一次性${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上${yuan(s.largeFen)}元全部上缴中央` : ''}）`,
         exportedBy: actor.username,
         exportedAt: deps.now(),
         columns: [

@@ -1,15 +1,21 @@
 import {
   type Actor,
   arrearsOf,
+  assessmentIn,
   calculateDues,
   DEFAULT_DUES_SETTINGS,
   DomainError,
   type DuesAssess,
   type DuesPay,
+  duesStartProblem,
   LARGE_VOLUNTARY_FEN,
+  LARGE_VOLUNTARY_RULE,
   monthIndex,
   monthOf,
+  owedAmount,
+  paymentAmount,
   paymentWindowProblem,
+  reductionProblem,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
@@ -54,9 +60,6 @@ const assessmentsOf = (q: Q, where: SQL) =>
   rows<AssessmentRow>(q, sql`${ASSESSMENTS} where ${where} order by a.member_id, a.effective_from`);
 const paymentsOf = (q: Q, where: SQL) => rows<PaymentRow>(q, sql`${PAYMENTS} where ${where} order by member_id, from_month`);
 
-/** The amount in effect in `month` from a member's assessments (oldest first), or undefined before the first. */
-const amountIn = (assessments: AssessmentRow[], month: string) => assessments.filter((a) => a.effectiveFrom <= month).at(-1);
-
 type DuesMember = { id: number; name: string; orgId: number; orgPath: string; joinedAt: string; exitType: string | null };
 const MEMBER = sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "orgPath", to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt",
   m.exit_type as "exitType" from member m join org o on o.id = m.org_id`;
@@ -76,17 +79,13 @@ const memberFor = async (q: Q, actor: Actor, memberId: number, action: 'dues.rea
 export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
   const m = await memberFor(q, actor, input.memberId, 'dues.manage');
   if (m.exitType) throw new DomainError('INVALID_INPUT', '该党员已不在党员名册中', { field: 'memberId' });
-  if (input.effectiveFrom < m.joinedAt.slice(0, 7))
-    throw new DomainError('RULE_VIOLATION', `预备党员从支部大会通过之日（${m.joinedAt}）起交纳党费（中组发〔2008〕3号第八条）`, {
-      field: 'effectiveFrom',
-    });
+  const start = duesStartProblem('assess', input.effectiveFrom, m.joinedAt);
+  if (start) throw new DomainError('RULE_VIOLATION', start, { field: 'effectiveFrom' });
   const settings = await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS);
   const r = calculateDues(input.category, input.monthlyBase ?? 0, settings);
   if (input.reducedAmount !== undefined) {
-    if (input.reducedAmount >= r.amountFen)
-      throw new DomainError('INVALID_INPUT', `少交后的金额应低于按规定计算的${(r.amountFen / 100).toFixed(2)}元`, {
-        field: 'reducedAmount',
-      });
+    const reduction = reductionProblem(input.reducedAmount, r.amountFen);
+    if (reduction) throw new DomainError('INVALID_INPUT', reduction, { field: 'reducedAmount' });
     // The 上一级党委: a committee above the member's branch (规定第七条).
     const [approver] = await rows<{ id: number }>(
       q,
@@ -123,15 +122,12 @@ export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string)
   if (input.paidAt > today) throw new DomainError('INVALID_INPUT', '交纳日期不能晚于今天', { field: 'paidAt' });
   const window = paymentWindowProblem(input);
   if (window) throw new DomainError('RULE_VIOLATION', window.message, { field: window.field });
-  if (input.fromMonth < m.joinedAt.slice(0, 7))
-    throw new DomainError('INVALID_INPUT', `${input.fromMonth}早于入党（${m.joinedAt}），无需交纳`, { field: 'fromMonth' });
-  const assessments = await assessmentsOf(q, sql`a.member_id = ${m.id}`);
-  let amountFen = 0;
-  for (let i = monthIndex(input.fromMonth); i <= monthIndex(input.toMonth); i++) {
-    const a = amountIn(assessments, monthOf(i));
-    if (!a) throw new DomainError('INVALID_INPUT', `${monthOf(i)}的党费尚未核定，请先核定交纳标准`, { field: 'fromMonth' });
-    amountFen += a.amountFen;
-  }
+  const start = duesStartProblem('pay', input.fromMonth, m.joinedAt);
+  if (start) throw new DomainError('INVALID_INPUT', start, { field: 'fromMonth' });
+  const amount = paymentAmount(await assessmentsOf(q, sql`a.member_id = ${m.id}`), input.fromMonth, input.toMonth);
+  if ('unassessed' in amount)
+    throw new DomainError('INVALID_INPUT', `${amount.unassessed}的党费尚未核定，请先核定交纳标准`, { field: 'fromMonth' });
+  const { amountFen } = amount;
   const [overlap] = await rows<{ id: number }>(
     q,
     sql`select id from dues_payment where member_id = ${m.id} and from_month <= ${`${input.toMonth}-01`}::date and to_month >= ${`${input.fromMonth}-01`}::date`,
@@ -147,10 +143,7 @@ export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string)
   const payment = (await paymentsOf(q, sql`id = ${p?.id}`))[0] as PaymentRow;
   return {
     ...payment,
-    note:
-      payment.voluntaryFen >= LARGE_VOLUNTARY_FEN
-        ? '一次性自愿多交纳党费1000元以上的，全部上缴中央（中组发〔2008〕3号第十一条），请经基层党委上缴'
-        : null,
+    note: payment.voluntaryFen >= LARGE_VOLUNTARY_FEN ? `${LARGE_VOLUNTARY_RULE}，请经基层党委上缴` : null,
   };
 };
 
@@ -173,16 +166,16 @@ const duesOf = async (q: Q, m: DuesMember, year: number, today: string) => {
   for (const p of payments) for (let i = monthIndex(p.fromMonth); i <= monthIndex(p.toMonth); i++) paidIn.set(monthOf(i), p.id);
   const months = Array.from({ length: 12 }, (_, i) => {
     const month = `${year}-${String(i + 1).padStart(2, '0')}`;
-    const a = amountIn(assessments, month);
+    const a = assessmentIn(assessments, month);
     const before = month < m.joinedAt.slice(0, 7) || !a;
     return { month, dueFen: before ? null : a.amountFen, paymentId: paidIn.get(month) ?? null };
   });
   const first = assessments[0];
   const arrears = first ? arrearsOf(first.effectiveFrom, payments, today) : { owedMonths: [], streak: 0, warning: null };
-  const owedFen = arrears.owedMonths.reduce((n, month) => n + (amountIn(assessments, month)?.amountFen ?? 0), 0);
+  const owedFen = arrears.owedMonths.reduce((n, month) => n + (assessmentIn(assessments, month)?.amountFen ?? 0), 0);
   return {
     member: { id: m.id, name: m.name, orgId: m.orgId },
-    current: amountIn(assessments, today.slice(0, 7)) ?? null,
+    current: assessmentIn(assessments, today.slice(0, 7)) ?? null,
     assessments,
     months,
     payments: payments.filter((p) => p.toMonth >= `${year}-01` && p.fromMonth <= `${year}-12`),
@@ -217,10 +210,10 @@ export const duesRoster = async (q: Q, orgId: number, year: number, today: strin
       memberId: m.id,
       name: m.name,
       status: m.status,
-      current: amountIn(list, today.slice(0, 7)) ?? null,
+      current: assessmentIn(list, today.slice(0, 7)) ?? null,
       paidThisYearFen: paidThisYear,
       owedMonths: arrears?.owedMonths.length ?? 0,
-      owedFen: arrears?.owedMonths.reduce((n, month) => n + (amountIn(list, month)?.amountFen ?? 0), 0) ?? 0,
+      owedFen: arrears ? owedAmount(list, arrears.owedMonths) : 0,
       streak: arrears?.streak ?? 0,
       warning: arrears?.warning ?? (first ? null : '尚未核定党费交纳标准'),
     };

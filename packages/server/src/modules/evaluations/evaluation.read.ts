@@ -1,17 +1,19 @@
 import {
   type Actor,
   criteriaFor,
+  DIVISION_CODE_DIGITS,
   type EntryState,
   entryStateAt,
   PROGRAMME_METHOD,
   resultVisibleToAssessed,
   stepIndex,
+  subsidyFen,
   trimmedMean,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { escapeLike, type Q, rows } from '../../platform/db/index.js';
-import { describeInstance } from '../../platform/workflow.js';
+import { describeInstance, describeMany } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { ballotTally } from './evaluation.ballots.js';
 import {
@@ -41,8 +43,12 @@ const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | '
   };
 };
 
-/** Depth of the township level in the tree (city.county.township): the rank is taken within it. */
-const TOWNSHIP_DEPTH = 3;
+/**
+ * The org (as `o`) an entry ranks within: SQL form of the domain's `rankingUnitOf` — the nearest
+ * ancestor with a township-level division code, else the parent. Kept equal to it by a test.
+ */
+export const rankingUnitSql = sql`coalesce((select a.id from org a where a.id = any(string_to_array(o.path::text, '.')::int[]) and a.id <> o.id
+    and length(a.division_code) = ${DIVISION_CODE_DIGITS.township} order by nlevel(a.path) desc limit 1), o.parent_id)`;
 
 /** The round's entries under the actor, with rank within township and domain once judged. */
 export const listEntries = async (
@@ -50,6 +56,7 @@ export const listEntries = async (
   actor: Actor,
   roundId: number,
   filter: { stage?: number; q?: string; orgId?: number; level?: string; limit: number; offset: number },
+  today: string,
 ) => {
   const round = await readableRound(q, actor, roundId);
   const under = filter.orgId ? await findOrgRef(q, filter.orgId) : undefined;
@@ -64,23 +71,31 @@ export const listEntries = async (
     q,
     sql`with ranked as (
           select e.id, case when e.score_tenths is null then null else
-            rank() over (partition by subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1)), o.domain, e.score_tenths is null
+            rank() over (partition by ${rankingUnitSql}, o.domain, e.score_tenths is null
                          order by e.score_tenths desc) end as rank
           from round_entry e join org o on o.id = e.org_id where e.round_id = ${round.id})
         select e.id, e.round_id as "roundId", e.org_id as "orgId", o.path::text as "orgPath", o.name as "orgName", o.domain as "orgDomain",
           o.type as "orgType", wi.state, wi.seq, e.declared_flags as "declaredFlags", e.score_tenths as "scoreTenths", e.level, e.rating, e.flags,
           to_char(e.publicity_to, 'YYYY-MM-DD') as "publicityTo", to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
-          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township,
+          (select t.name from org t where t.id = ${rankingUnitSql}) as township,
           r.rank::int as rank, count(*) over ()::int as total,
           (select count(*)::int from objection x where x.entry_id = e.id and x.decision is null) as "openObjections"
         from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id join ranked r on r.id = e.id
         where ${cond}
         order by o.path limit ${filter.limit} offset ${filter.offset}`,
   );
+  const views = await describeMany(
+    q,
+    ENTRIES,
+    list.map((e) => e.id),
+    actor,
+    today,
+  );
   return {
     total: list[0]?.total ?? 0,
     items: list.map((e) => {
       const result = resultOf(actor, round, e);
+      const next = views.get(e.id)?.next ?? [];
       return {
         id: e.id,
         orgId: e.orgId,
@@ -95,6 +110,8 @@ export const listEntries = async (
         openObjections: e.openObjections,
         ...result,
         rank: result.resultHidden ? null : e.rank,
+        /** Per event of the entry's current step: may this reader fire it now (审定 in bulk reads `approve`). */
+        abilities: Object.fromEntries(next.map((n) => [n.event, n.mayAct])) as Record<string, boolean>,
       };
     }),
   };
@@ -255,7 +272,7 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
   const list = await rows<{ orgName: string; township: string | null; code: string; flags: string[]; finalAt: string }>(
     q,
     sql`select o.name as "orgName", o.code, e.flags, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt",
-          (select t.name from org t where t.path = subpath(o.path, 0, least(${TOWNSHIP_DEPTH}, nlevel(o.path) - 1))) as township
+          (select t.name from org t where t.id = ${rankingUnitSql}) as township
         from round_entry e join org o on o.id = e.org_id
         where e.round_id = ${round.id} and e.final_at is not null and cardinality(e.flags) > 0
           and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)}
@@ -265,7 +282,7 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
   const items = list.map((r) => ({
     ...r,
     flagNames: r.flags.map((f) => names.get(f) ?? f),
-    amountFen: r.flags.length * per,
+    amountFen: subsidyFen(r.flags.length, per),
   }));
   return {
     round,

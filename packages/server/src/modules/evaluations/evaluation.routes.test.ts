@@ -307,7 +307,7 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
     const figures = await city.get(`/api/v1/indicators?orgId=${t.city}&date=2027-04-06`);
     const value = (id: string) => figures.body.items.find((i: { id: string }) => i.id === id)?.value;
     expect([value('eval.flags_named'), value('eval.flag_villages'), value('eval.flag.party_building'), value('eval.flag_subsidy')]).toEqual(
-      [1, 1, 1, 10000],
+      [1, 1, 1, '10000.00'],
     );
   });
 });

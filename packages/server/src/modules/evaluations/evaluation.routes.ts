@@ -1,9 +1,11 @@
 import {
+  type Actor,
   approveSchema,
   BALLOT_CODES_MAX,
   ballotSchema,
   contestScoreSchema,
   DomainError,
+  fenToYuan,
   objectionAnswerSchema,
   objectionSchema,
   PROGRAMMES,
@@ -11,7 +13,9 @@ import {
   recordIdParam,
   reviewSchema,
   roundCreateSchema,
+  runsRound,
   schemeSchema,
+  scopesHeld,
   selfAssessmentSchema,
 } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -32,7 +36,7 @@ import { createScheme, schemeView, updateScheme } from './evaluation.schemes.js'
 
 const tags = ['评星定级'];
 const listFilter = z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }).optional(), year: yearQuery.optional() });
-const roundView = (r: Awaited<ReturnType<typeof readableRound>>) => ({
+const roundView = (actor: Actor, r: Awaited<ReturnType<typeof readableRound>>) => ({
   id: r.id,
   schemeId: r.schemeId,
   orgId: r.orgId,
@@ -46,6 +50,8 @@ const roundView = (r: Awaited<ReturnType<typeof readableRound>>) => ({
   flags: r.definition.flags,
   topQuotaPercent: r.definition.topQuotaPercent ?? null,
   subsidyPerFlagFen: r.definition.subsidyPerFlagFen ?? null,
+  /** 审定 and 发布 are for those who run the round; each entry still says whether it may be approved now. */
+  abilities: { canApprove: scopesHeld(actor, 'evaluation.manage').some((g) => runsRound(g, r.orgPath)) },
 });
 
 /** /api/v1/evaluation: schemes, rounds and their steps (评星定级); /api/v1/ballots: the public 测评 page. */
@@ -136,7 +142,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     tags,
     querystring: listFilter,
     handler: async ({ actor, q, query }) => ({
-      items: (await listRounds(q, actor, query)).map((r) => ({ ...roundView(r), entries: r.entries, final: r.final })),
+      items: (await listRounds(q, actor, query)).map((r) => ({ ...roundView(actor, r), entries: r.entries, final: r.final })),
     }),
   });
 
@@ -156,7 +162,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
         detail: { schemeId: body.schemeId, orgId: body.orgId, entries: r.entries },
       });
       reply.status(201);
-      return { ...roundView(await readableRound(q, actor, r.id)), entries: r.entries };
+      return { ...roundView(actor, await readableRound(q, actor, r.id)), entries: r.entries };
     },
   });
 
@@ -169,7 +175,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const r = await readableRound(q, actor, params.id);
-      return { ...roundView(r), progress: await roundProgress(q, actor, r) };
+      return { ...roundView(actor, r), progress: await roundProgress(q, actor, r) };
     },
   });
 
@@ -187,7 +193,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       q: z.string().trim().max(50).optional(),
       ...pageQuery,
     }),
-    handler: async ({ actor, q, params, query }) => listEntries(q, actor, params.id, { ...query, ...paging(query) }),
+    handler: async ({ actor, q, params, query }) => listEntries(q, actor, params.id, { ...query, ...paging(query) }, today()),
   });
 
   route(app, {
@@ -224,10 +230,10 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params }) => {
       const s = await subsidyList(q, actor, params.id);
       return {
-        perFlag: (s.perFlagFen / 100).toFixed(2),
-        total: (s.totalFen / 100).toFixed(2),
+        perFlag: fenToYuan(s.perFlagFen),
+        total: fenToYuan(s.totalFen),
         flags: s.flags,
-        items: s.items.map((i) => ({ ...i, amount: (i.amountFen / 100).toFixed(2) })),
+        items: s.items.map((i) => ({ ...i, amount: fenToYuan(i.amountFen) })),
       };
     },
   });
@@ -243,10 +249,9 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     params: idParams,
     handler: async ({ actor, q, params, deps, audit, reply }) => {
       const s = await subsidyList(q, actor, params.id);
-      const yuan = (fen: number) => (fen / 100).toFixed(2);
       const file = await writeSheet({
         sheetName: '红旗补贴',
-        title: `${s.round.name}工作补贴资金清单（每面${yuan(s.perFlagFen)}元，共${s.flags}面，合计${yuan(s.totalFen)}元）`,
+        title: `${s.round.name}工作补贴资金清单（每面${fenToYuan(s.perFlagFen)}元，共${s.flags}面，合计${fenToYuan(s.totalFen)}元）`,
         exportedBy: actor.username,
         exportedAt: deps.now(),
         columns: [
@@ -255,7 +260,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
           { header: '组织代码', width: 18, value: (i) => i.code },
           { header: '命名红旗', width: 36, value: (i) => i.flagNames.join('、') },
           { header: '面数', width: 8, value: (i) => i.flags.length },
-          { header: '补贴金额（元）', width: 16, value: (i) => yuan(i.amountFen) },
+          { header: '补贴金额（元）', width: 16, value: (i) => fenToYuan(i.amountFen) },
           { header: '命名日期', width: 14, value: (i) => i.finalAt },
         ],
         rows: s.items,

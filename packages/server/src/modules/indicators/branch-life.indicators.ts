@@ -1,36 +1,56 @@
-import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@jishi/domain';
+import {
+  ARREARS_FOLLOW_UP_MONTHS,
+  ARREARS_LAPSE_MONTHS,
+  MEETING_TYPE_LABELS,
+  MEETING_TYPES,
+  type MeetingType,
+  TERM_REMINDER_MONTHS,
+} from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Q, rows } from '../../platform/db/index.js';
 import { defineIndicator, rootsArray, type Shared } from '../../platform/indicators.js';
 import { arrearsStreakSql, lastOwedMonth } from '../dues/dues.arrears.js';
-import { type OrgCompliance, scanCompliance } from '../meetings/compliance.js';
+import { freshenSnapshots, type OrgCompliance, scanCompliance, snapshotCurrent } from '../meetings/compliance.js';
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /**
- * The scan of `date` for every open org under `roots`: the day's snapshots when each of those orgs
- * has one as of that very day (the nightly job and every change keep them so), else a scan now.
- * Either way the same computation over the same records; `live` says which.
+ * The scan of `date` for every open org under `roots`. When the day has snapshots (the nightly job
+ * ran on it), those still current are read and only the orgs changed since, or missing, are scanned
+ * again and stored (a write logs its org by trigger: migration 0023), so a figure is never stale and
+ * a city reads 8,000 rows instead of scanning; a day without snapshots (a past date) is scanned now.
+ * Either way the same computation over the same records; `live` says whether dues were left out.
  */
 type Scanned = OrgCompliance & { path: string };
 const scanOf = (q: Q, roots: string[], date: string, shared: Shared) =>
   shared(`scan:${roots.join(',')}@${date}`, async () => {
     const under = sql`o.path <@ any(${rootsArray(roots)})`;
-    const stored = await rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number }>(
-      q,
-      sql`select o.id as "orgId", o.path::text as path, s.findings, s.meetings_required as "meetingsRequired", s.meetings_owed as "meetingsOwed"
-          from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${yearOf(date)} and s.as_of = ${date}::date
-          where o.closed_at is null and ${under}`,
-    );
-    if (stored.every((r) => r.findings !== null)) {
-      const list = stored.map((r) => ({
-        ...r,
-        findings: (typeof r.findings === 'string' ? JSON.parse(r.findings) : r.findings) as OrgCompliance['findings'],
-        termEndsAt: null,
-      }));
-      return { live: false, list };
+    const year = yearOf(date);
+    const read = () =>
+      rows<{ orgId: number; path: string; findings: unknown; meetingsRequired: number; meetingsOwed: number; current: boolean }>(
+        q,
+        sql`select o.id as "orgId", o.path::text as path, s.findings, s.meetings_required as "meetingsRequired",
+              s.meetings_owed as "meetingsOwed", coalesce(${snapshotCurrent(sql`s`, year, date)}, false) as current
+            from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${year}
+            where o.closed_at is null and ${under}`,
+      );
+    let stored = await read();
+    if (stored.some((r) => r.current)) {
+      const stale = stored.filter((r) => !r.current);
+      if (stale.length > 0) {
+        await freshenSnapshots(q, year, date, sql`o.id = any(${`{${stale.map((r) => r.orgId).join(',')}}`}::int[])`);
+        stored = await read();
+      }
+      if (stored.every((r) => r.current)) {
+        const list = stored.map((r) => ({
+          ...r,
+          findings: (typeof r.findings === 'string' ? JSON.parse(r.findings) : r.findings) as OrgCompliance['findings'],
+          termEndsAt: null,
+        }));
+        return { live: false, list };
+      }
     }
-    const results = await scanCompliance(q, yearOf(date), date, under, { dues: false });
+    const results = await scanCompliance(q, year, date, under, { dues: false });
     const paths = new Map(stored.map((r) => [r.orgId, r.path]));
     return { live: true, list: results.map((r) => ({ ...r, path: paths.get(r.orgId) ?? '' })) };
   });
@@ -71,10 +91,10 @@ defineIndicator({
 });
 defineIndicator({
   id: 'life.terms_due_soon',
-  name: '半年内任期届满的党组织',
+  name: `${TERM_REMINDER_MONTHS}个月内任期届满的党组织`,
   unit: '个',
   group: 'branch_life',
-  description: '任期将在6个月内届满、需要提醒换届的党组织',
+  description: `任期将在${TERM_REMINDER_MONTHS}个月内届满、需要提醒换届的党组织`,
   compute: fromScan(withCode('term.due_soon')),
 });
 
@@ -124,7 +144,7 @@ const duesFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
     const members = sql`m.org_id in (select o.id from org o where ${under})`;
     const found = await rows<DuesFacts>(
       q,
-      sql`select o.path::text as path, coalesce(p.paid, 0)::float8 as "paidFen", coalesce(d.due, 0)::float8 as "dueFen"
+      sql`select o.path::text as path, coalesce(p.paid, 0)::bigint as "paidFen", coalesce(d.due, 0)::bigint as "dueFen"
           from org o
           left join (select p.org_id, sum(p.amount_fen) as paid from dues_payment p
                      where p.paid_at >= ${start} and p.paid_at <= ${date}::date group by p.org_id) p on p.org_id = o.id
@@ -149,20 +169,22 @@ defineIndicator({
   id: 'dues.paid',
   name: '本年已收党费',
   unit: '元',
+  kind: 'money',
   group: 'dues',
   description: '统计日所在年度截至统计日登记的党费交纳金额（不含自愿多交部分）',
-  compute: fromDues((f) => f.paidFen / 100),
+  compute: fromDues((f) => f.paidFen),
 });
 defineIndicator({
   id: 'dues.due',
   name: '本年应收党费',
   unit: '元',
+  kind: 'money',
   group: 'dues',
   description: '统计日所在年度1月至上月，名册中党员按核定标准每月应交党费之和',
-  compute: fromDues((f) => f.dueFen / 100),
+  compute: fromDues((f) => f.dueFen),
 });
 /**
- * Members 3 and 6 or more months behind, per org: from the day's snapshot findings (their counts)
+ * Members behind for the follow-up (3) and the lapse (6 or more) months, per org: from the day's snapshot findings (their counts)
  * when the snapshot is the day's, else the arrears rule over the roll now.
  */
 const arrearsFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
@@ -177,31 +199,35 @@ const arrearsFacts = (q: Q, roots: string[], date: string, shared: Shared) =>
     }
     return rows<{ path: string; behind3: number; behind6: number }>(
       q,
-      sql`select o.path::text as path, count(*) filter (where x.streak >= 3)::int as behind3, count(*) filter (where x.streak >= 6)::int as behind6
+      sql`select o.path::text as path, count(*) filter (where x.streak >= ${ARREARS_FOLLOW_UP_MONTHS})::int as behind3,
+            count(*) filter (where x.streak >= ${ARREARS_LAPSE_MONTHS})::int as behind6
           from (${arrearsStreakSql(date, sql`m.org_id in (select o.id from org o where o.path <@ any(${rootsArray(roots)}))`)}) x
           join org o on o.id = x.org_id group by o.path`,
     );
   });
-const fromArrears = (months: 3 | 6) => async (q: Q, roots: string[], date: string, shared: Shared) => {
+const fromArrears = (which: 'follow_up' | 'lapse') => async (q: Q, roots: string[], date: string, shared: Shared) => {
   const facts = await arrearsFacts(q, roots, date, shared);
   return new Map(
-    roots.map((root) => [root, facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (months === 6 ? f.behind6 : f.behind3), 0)]),
+    roots.map((root) => [
+      root,
+      facts.filter((f) => under(f.path, root)).reduce((n, f) => n + (which === 'lapse' ? f.behind6 : f.behind3), 0),
+    ]),
   );
 };
 
 defineIndicator({
   id: 'dues.arrears_3',
-  name: '连续3个月以上未交党费的党员',
+  name: `连续${ARREARS_FOLLOW_UP_MONTHS}个月以上未交党费的党员`,
   unit: '名',
   group: 'dues',
-  description: '连续3个月以上未交纳党费、需要支部提醒的党员',
-  compute: fromArrears(3),
+  description: `连续${ARREARS_FOLLOW_UP_MONTHS}个月以上未交纳党费、需要支部提醒的党员`,
+  compute: fromArrears('follow_up'),
 });
 defineIndicator({
   id: 'dues.arrears_6',
-  name: '连续6个月以上未交党费的党员',
+  name: `连续${ARREARS_LAPSE_MONTHS}个月以上未交党费的党员`,
   unit: '名',
   group: 'dues',
-  description: '连续6个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）',
-  compute: fromArrears(6),
+  description: `连续${ARREARS_LAPSE_MONTHS}个月以上未交纳党费的党员（按党章第九条须由支部了解原因、支部大会讨论，系统只提醒不除名）`,
+  compute: fromArrears('lapse'),
 });

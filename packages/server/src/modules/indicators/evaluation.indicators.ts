@@ -96,7 +96,7 @@ const from = (value: (f: Record<string, number>) => number) => async (q: Q, root
 const col = (name: string) => from((f) => f[name] ?? 0);
 
 const define = (id: string, name: string, unit: string, group: string, description: string, compute: ReturnType<typeof from>) =>
-  defineIndicator({ id, name, unit, group, description, compute });
+  defineIndicator({ id, name, unit, ...(unit === '元' ? { kind: 'money' as const } : {}), group, description, compute });
 
 define(
   'eval.flags_named',
@@ -115,7 +115,7 @@ define(
   '元',
   'red_flags',
   '已命名红旗按各轮方案每面补贴标准计算的补贴资金合计',
-  from((f) => (f.subsidy_fen ?? 0) / 100),
+  col('subsidy_fen'),
 );
 for (const [k, name] of FLAG_DOMAINS)
   define(`eval.flags_${k}`, `${name}命名红旗（累计）`, '面', 'red_flags', `${name}领域累计命名的红旗面数（2021年起）`, col(`flags_${k}`));

@@ -1,4 +1,7 @@
+import { fenToYuan } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../platform/db/index.js';
 import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber, uniqueCode } from '../../test/harness.js';
 
 let h: Harness;
@@ -161,5 +164,52 @@ describe('发展党员 pipeline and members by domain', () => {
     const withOne = await v('2025-03-02');
     expect(withOne['member.domain.community']).toBe(before + 1);
     expect(withOne['member.domain.village']).toBe(after['member.domain.village']);
+  });
+});
+
+describe('money indicators', () => {
+  it('are the exact sum of the fen in the records, as a yuan decimal string', async () => {
+    const t3 = await buildTree(h);
+    const city = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t3.city }])).cookie);
+    // 0.10 元 a month in one branch, 0.20 in the other: summed as floats per org, 0.1 + 0.2 is 0.30000000000000004.
+    for (const [orgId, assess] of [
+      [t3.branchA1, { category: 'employed', monthlyBase: '20.00' }],
+      [t3.branchB1, { category: 'student' }],
+    ] as const) {
+      const m = await city.post('/api/v1/members', {
+        name: '交费人',
+        gender: 'male',
+        ethnicity: '汉族',
+        idNumber: testIdNumber(),
+        orgId,
+        joinedAt: '2000-07-01',
+        fullMemberAt: '2001-07-01',
+        status: 'full',
+      });
+      const a = await city.post('/api/v1/dues/assessments', { memberId: m.body.id, effectiveFrom: '2026-01', ...assess });
+      expect(a.status, JSON.stringify(a.body)).toBe(201);
+      const paid = await city.post('/api/v1/dues/payments', {
+        memberId: m.body.id,
+        fromMonth: '2026-01',
+        toMonth: '2026-01',
+        paidAt: '2026-02-10',
+        method: 'cash',
+      });
+      expect(paid.status).toBe(201);
+    }
+    const [records] = await rows<{ paid: number }>(
+      h.deps.db,
+      sql`select sum(p.amount_fen)::int as paid from dues_payment p join org o on o.id = p.org_id
+          where o.path <@ (select path from org where id = ${t3.city})`,
+    );
+    expect(records?.paid).toBe(30);
+    const res = await city.get(`/api/v1/indicators?orgId=${t3.city}&date=2026-03-15`);
+    const item = (id: string) => res.body.items.find((i: { id: string }) => i.id === id);
+    expect(item('dues.paid')).toMatchObject({ value: fenToYuan(records?.paid ?? 0), unit: '元', kind: 'money' });
+    expect(item('dues.due').value).toBe('0.60'); // January and February: 2 × 0.10 + 2 × 0.20
+    expect(item('org.total')).toMatchObject({ value: 8, kind: 'number' });
+    const byChild = await city.get(`/api/v1/indicators/dues.due?orgId=${t3.city}&date=2026-03-15&by=child`);
+    expect(byChild.body).toMatchObject({ value: '0.60', indicator: { kind: 'money' } });
+    expect(byChild.body.items.map((i: { value: string }) => i.value).sort()).toEqual(['0.20', '0.40']);
   });
 });

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
-import { allIndicators, computeIndicators, findIndicator } from '../../platform/indicators.js';
+import { allIndicators, computeIndicators, findIndicator, presentValue } from '../../platform/indicators.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
 import './branch-life.indicators.js';
 import './development.indicators.js';
@@ -46,8 +46,9 @@ export const indicatorRoutes = (app: FastifyInstance) => {
       const items = defs.map((def) => ({
         id: def.id,
         name: def.name,
-        value: values.get(def.id)?.get(o.orgPath) ?? 0,
+        value: presentValue(def, values.get(def.id)?.get(o.orgPath)),
         unit: def.unit,
+        kind: def.kind ?? 'number',
         group: def.group ?? null,
       }));
       return { org: { id: o.id, name: o.name }, date, items };
@@ -73,11 +74,16 @@ export const indicatorRoutes = (app: FastifyInstance) => {
         number
       >;
       return {
-        indicator: { id: def.id, name: def.name, unit: def.unit, description: def.description },
+        indicator: { id: def.id, name: def.name, unit: def.unit, kind: def.kind ?? 'number', description: def.description },
         org: { id: o.id, name: o.name },
         date,
-        value: values.get(o.orgPath) ?? 0,
-        items: children.map((c) => ({ orgId: c.id, orgName: c.name, value: values.get(c.orgPath) ?? 0, childCount: c.childCount })),
+        value: presentValue(def, values.get(o.orgPath)),
+        items: children.map((c) => ({
+          orgId: c.id,
+          orgName: c.name,
+          value: presentValue(def, values.get(c.orgPath)),
+          childCount: c.childCount,
+        })),
       };
     },
   });

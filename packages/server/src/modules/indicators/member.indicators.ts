@@ -1,9 +1,10 @@
-import { AGE_BANDS, bandStartRange, EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff } from '@jishi/domain';
+import { AGE_BANDS, bandStartRange, EDUCATIONS, MIN_FULL_MEMBERS_PER_BRANCH, medal50Cutoff, STANDING_BRANCH_TYPES } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db/index.js';
 import { countMembers, defineIndicator, memberAggregate, memberOnRoll, orgExistsOn, rootsArray } from '../../platform/indicators.js';
 import { stateOf } from '../../platform/workflow.js';
 import { dateIn } from '../members/member.repo.js';
+import { orgTypeIn } from '../orgs/org.repo.js';
 
 // Status as of the date: a member is full from the 转正日期 on.
 const fullOn = (date: string) => sql`m.full_member_at is not null and m.full_member_at <= ${date}::date`;
@@ -88,16 +89,16 @@ defineIndicator({
 
 defineIndicator({
   id: 'org.branch_few_full_members',
-  name: '正式党员不足3人的党支部',
+  name: `正式党员不足${MIN_FULL_MEMBERS_PER_BRANCH}人的党支部`,
   unit: '个',
   group: 'org_problem',
-  description: '统计日正式党员少于3名的党支部（《中国共产党支部工作条例（试行）》第五条：正式党员3人以上的，应当成立党支部）',
+  description: `统计日正式党员少于${MIN_FULL_MEMBERS_PER_BRANCH}名的党支部（不含临时党支部；《中国共产党支部工作条例（试行）》第五条：正式党员${MIN_FULL_MEMBERS_PER_BRANCH}人以上的，应当成立党支部）`,
   compute: async (q, roots, date) => {
     const found = await rows<{ root: string; value: number }>(
       q,
       sql`select r.root::text as root, count(b.id)::int as value
           from unnest(${rootsArray(roots)}) as r(root)
-          left join org b on b.path <@ r.root and b.type in ('branch', 'joint_branch') and ${orgExistsOn(sql`b`, date)}
+          left join org b on b.path <@ r.root and ${orgTypeIn(sql`b`, STANDING_BRANCH_TYPES)} and ${orgExistsOn(sql`b`, date)}
             and (select count(*) from member m where m.org_id = b.id and ${memberOnRoll(sql`m`, date)} and ${fullOn(date)}) < ${MIN_FULL_MEMBERS_PER_BRANCH}
           group by r.root`,
     );

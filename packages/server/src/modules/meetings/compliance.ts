@@ -1,6 +1,7 @@
 import {
   ARREARS_FOLLOW_UP_MONTHS,
   ARREARS_LAPSE_MONTHS,
+  arrearsFindings,
   BRANCH_TYPES,
   COMMITTEE_REQUIRED_FROM,
   type ComplianceFinding,
@@ -127,22 +128,9 @@ export const scanCompliance = async (
       }
     }
     const owing = arrearsOf.get(o.orgId);
-    if (owing?.lapsed) {
+    if (owing) {
       const names = typeof owing.names === 'string' ? owing.names.replace(/^\{|\}$/g, '').split(',') : (owing.names ?? []);
-      findings.push({
-        code: 'dues.lapse_warning',
-        period: String(year),
-        count: owing.lapsed,
-        message: `${owing.lapsed}名党员连续6个月以上未交纳党费（${names.join('、')}${owing.lapsed > names.length ? '等' : ''}）：没有正当理由的按自行脱党处理，须由支部了解情况、支部大会讨论决定（《中国共产党章程》第九条；中组发〔2008〕3号第十三条）`,
-      });
-    }
-    if (owing?.behind) {
-      findings.push({
-        code: 'dues.arrears',
-        period: String(year),
-        count: owing.behind,
-        message: `${owing.behind}名党员连续3至5个月未交纳党费，请支部及时提醒（中组发〔2008〕3号第十二条）`,
-      });
+      findings.push(...arrearsFindings({ lapsed: owing.lapsed, behind: owing.behind, names }, String(year)));
     }
     const term = committee ? termStatus(o, committee.electedAt, asOf, committee.adjustmentMonths) : null;
     if (term?.finding) findings.push({ ...term.finding, period: String(year) });
@@ -150,28 +138,92 @@ export const scanCompliance = async (
   });
 };
 
-/** Stores scan results as the orgs' snapshot for `year` (the roll-ups and indicators read these). */
-export const storeSnapshots = async (q: Q, year: number, asOf: string, results: OrgCompliance[]) => {
+/** Stores scan results as the orgs' snapshot for `year`, computed under the MVCC snapshot `seen`. */
+const storeSnapshots = async (q: Q, year: number, asOf: string, results: OrgCompliance[], seen: string) => {
   for (let i = 0; i < results.length; i += 500) {
     const chunk = results.slice(i, i + 500);
     await q.execute(
-      sql`insert into compliance_snapshot (org_id, year, as_of, findings, meetings_required, meetings_owed)
+      sql`insert into compliance_snapshot (org_id, year, as_of, findings, meetings_required, meetings_owed, seen)
           values ${sql.join(
             chunk.map(
               (r) =>
-                sql`(${r.orgId}, ${year}, ${asOf}::date, ${JSON.stringify(r.findings)}::jsonb, ${r.meetingsRequired}, ${r.meetingsOwed})`,
+                sql`(${r.orgId}, ${year}, ${asOf}::date, ${JSON.stringify(r.findings)}::jsonb, ${r.meetingsRequired}, ${r.meetingsOwed}, ${seen}::pg_snapshot)`,
             ),
             sql`, `,
           )}
           on conflict (org_id, year) do update set as_of = excluded.as_of, findings = excluded.findings,
-            meetings_required = excluded.meetings_required, meetings_owed = excluded.meetings_owed, computed_at = now()`,
+            meetings_required = excluded.meetings_required, meetings_owed = excluded.meetings_owed, seen = excluded.seen, computed_at = now()`,
     );
   }
 };
 
-/** Rescans one org after a change (a meeting, an election), so the township table is current at once. */
-export const refreshSnapshot = async (q: Q, orgId: number, year: number, asOf: string) =>
-  storeSnapshots(q, year, asOf, await scanCompliance(q, year, asOf, sql`o.id = ${orgId}`));
+const idList = (ids: number[]) => sql`${`{${ids.join(',')}}`}::int[]`;
+
+/**
+ * Scans the open orgs `orgs` selects and stores the results as their snapshot of `year` as of
+ * `asOf`, labelled with the MVCC snapshot taken before the first read: a change committed later
+ * is not visible in it, so it makes the snapshot stale (`snapshotCurrent`) however the two
+ * interleave. The logged changes every snapshot of an org has taken in are dropped.
+ */
+export const scanAndStore = async (q: Q, year: number, asOf: string, orgs: SQL): Promise<OrgCompliance[]> => {
+  const [taken] = await rows<{ seen: string }>(q, sql`select pg_current_snapshot()::text as seen`);
+  const results = await scanCompliance(q, year, asOf, orgs);
+  await storeSnapshots(q, year, asOf, results, taken?.seen as string);
+  const ids = results.map((r) => r.orgId);
+  // This transaction's own changes (a demo load, a write that rescans) came before the scan, which
+  // saw them; a snapshot never counts its own transaction as visible, so they are taken in here.
+  // (A settings change of its own stays: it concerns orgs this scan may not have covered.)
+  await q.execute(sql`delete from compliance_change c where c.org_id = any(${idList(ids)}) and c.xid = pg_current_xact_id_if_assigned()`);
+  // A change is dropped once every snapshot of its org (of any year; every org for a null one) saw it.
+  const unseenBy = (s: SQL) => sql`(${s}.seen is null or not pg_visible_in_snapshot(c.xid, ${s}.seen))`;
+  await q.execute(
+    sql`delete from compliance_change c where c.org_id = any(${idList(ids)})
+          and not exists (select 1 from compliance_snapshot s where s.org_id = c.org_id and ${unseenBy(sql`s`)})`,
+  );
+  await q.execute(
+    sql`delete from compliance_change c where c.org_id is null
+          and not exists (select 1 from compliance_snapshot s where ${unseenBy(sql`s`)})`,
+  );
+  // A closed org is never scanned nor read again (no org is reopened): its changes are moot.
+  await q.execute(sql`delete from compliance_change c using org o where o.id = c.org_id and o.closed_at is not null`);
+  return results;
+};
+
+/**
+ * True for a snapshot (alias `s`) of `year` whose figures stand on `today`: computed on that day
+ * (a past year's once it had ended), and no change to its org logged since (migration 0023: every
+ * write to a table the scan reads logs its org, by trigger).
+ */
+export const snapshotCurrent = (s: SQL, year: number, today: string): SQL => {
+  const yearEnd = `${year}-12-31`;
+  const day = yearEnd < today ? sql`${s}.as_of >= ${yearEnd}::date` : sql`${s}.as_of = ${today}::date`;
+  const unseen = (which: SQL) =>
+    sql`exists (select 1 from compliance_change c where ${which} and not pg_visible_in_snapshot(c.xid, ${s}.seen))`;
+  return sql`(${day} and ${s}.seen is not null and not ${unseen(sql`c.org_id = ${s}.org_id`)} and not ${unseen(sql`c.org_id is null`)})`;
+};
+
+/**
+ * Brings the snapshots of `year` of the open orgs `orgs` selects up to `today`: only those missing,
+ * of another day or changed since are scanned again (a change touches one org: a few ms).
+ */
+export const freshenSnapshots = async (q: Q, year: number, today: string, orgs: SQL) => {
+  const stale = await rows<{ id: number }>(
+    q,
+    sql`select o.id from org o left join compliance_snapshot s on s.org_id = o.id and s.year = ${year}
+        where o.closed_at is null and ${orgs} and (s.org_id is null or not ${snapshotCurrent(sql`s`, year, today)})`,
+  );
+  if (stale.length > 0) await scanAndStore(q, year, today, sql`o.id = any(${idList(stale.map((r) => r.id))})`);
+};
+
+/**
+ * Logs that the compliance figures of `orgIds` may have changed, for a write to a table the
+ * triggers of migration 0023 do not watch (a new table the scan comes to read). Writes to the
+ * watched tables (org, member, meeting, committee, committee_member, party_group, dues_assessment,
+ * dues_payment, setting) need no call.
+ */
+export const figuresChanged = async (q: Q, orgIds: number[]) => {
+  if (orgIds.length > 0) await q.execute(sql`insert into compliance_change (org_id) select unnest(${idList(orgIds)})`);
+};
 
 export const TERM_REMINDER_KIND = 'term';
 
@@ -208,8 +260,7 @@ export const complianceScan = defineJob({
     let findings = 0;
     let reminders = { raised: 0, resolved: 0 };
     for (const y of years) {
-      const results = await scanCompliance(q, y, today, sql`true`);
-      await storeSnapshots(q, y, today, results);
+      const results = await scanAndStore(q, y, today, sql`true`);
       orgs += results.length;
       findings += results.reduce((n, r) => n + r.findings.length, 0);
       if (y === year) reminders = await raiseTermReminders(q, today, results);

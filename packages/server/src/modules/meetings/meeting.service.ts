@@ -1,9 +1,19 @@
-import { type Actor, DomainError, type MeetingCreate, type MeetingHold, type MeetingType, quorumProblem } from '@jishi/domain';
+import {
+  type Actor,
+  DomainError,
+  hasVoteOn,
+  inOfficeOn,
+  type MeetingCreate,
+  type MeetingHold,
+  type MeetingType,
+  meetingDateProblem,
+  onRollOn,
+  quorumProblem,
+} from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { findOrg } from '../orgs/org.repo.js';
-import { refreshSnapshot } from './compliance.js';
 
 export interface MeetingRow {
   id: number;
@@ -42,15 +52,15 @@ export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) 
 const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
   const o = await findOrg(q, input.orgId);
   authorize(actor, 'meeting.manage', o, '党组织');
-  if (input.status === 'held' && input.date > today)
-    throw new DomainError('INVALID_INPUT', '已召开的会议日期不能晚于今天', { field: 'date' });
-  if (input.status === 'planned' && input.date < today)
-    throw new DomainError('INVALID_INPUT', '计划召开的日期不能早于今天', { field: 'date' });
-  const roll = await rows<{ id: number; full: boolean }>(
+  const dateProblem = meetingDateProblem(input.status, input.date, today);
+  if (dateProblem) throw new DomainError('INVALID_INPUT', dateProblem, { field: 'date' });
+  // The org's members with their dates; who was on the roll and who had a vote are the domain's rules.
+  const members = await rows<{ id: number; joinedAt: string; exitAt: string | null; fullMemberAt: string | null }>(
     q,
-    sql`select id, (full_member_at is not null and full_member_at <= ${input.date}::date) as full from member
-        where org_id = ${o.id} and joined_at <= ${input.date}::date and (exit_at is null or exit_at > ${input.date}::date)`,
+    sql`select id, to_char(joined_at, 'YYYY-MM-DD') as "joinedAt", to_char(exit_at, 'YYYY-MM-DD') as "exitAt",
+          to_char(full_member_at, 'YYYY-MM-DD') as "fullMemberAt" from member where org_id = ${o.id}`,
   );
+  const roll = members.filter((m) => onRollOn(m, input.date)).map((m) => ({ id: m.id, full: hasVoteOn(m, input.date) }));
   const onRoll = new Map(roll.map((m) => [m.id, m]));
   const attendees = input.attendeeIds ?? [];
   const absences = input.absences ?? [];
@@ -73,12 +83,13 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
   // A 支委会 counts its quorum against the committee in office on the day, once one is recorded.
   const committee =
     input.type === 'committee'
-      ? await rows<{ memberId: number }>(
-          q,
-          sql`select cm.member_id as "memberId" from committee c join committee_member cm on cm.committee_id = c.id
-              where c.org_id = ${o.id} and c.kind = 'committee' and c.elected_at <= ${input.date}::date
-                and (c.ended_at is null or c.ended_at > ${input.date}::date)`,
-        )
+      ? (
+          await rows<{ memberId: number; electedAt: string; endedAt: string | null }>(
+            q,
+            sql`select cm.member_id as "memberId", to_char(c.elected_at, 'YYYY-MM-DD') as "electedAt", to_char(c.ended_at, 'YYYY-MM-DD') as "endedAt"
+                from committee c join committee_member cm on cm.committee_id = c.id where c.org_id = ${o.id} and c.kind = 'committee'`,
+          )
+        ).filter((c) => inOfficeOn(c, input.date))
       : [];
   let shouldAttend: number | null = null;
   let present: number | null = null;
@@ -99,8 +110,8 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
   return { o, attendees, absences, shouldAttend, present, problem };
 };
 
-/** Who was there, and the snapshot the township table reads. */
-const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>, input: MeetingCreate, today: string) => {
+/** Who was there (the compliance snapshots learn of the meeting by trigger: migration 0023). */
+const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>) => {
   const people = [
     ...p.attendees.map((m) => sql`(${id}, ${m}, true, null)`),
     ...p.absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
@@ -108,7 +119,6 @@ const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepa
   if (people.length > 0) {
     await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
   }
-  if (input.status === 'held') await refreshSnapshot(q, p.o.id, Number(input.date.slice(0, 4)), today);
 };
 
 /** Records a planned or held meeting. */
@@ -123,7 +133,7 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
         returning id`,
   );
   const id = created?.id as number;
-  await recordPeople(q, id, p, input, today);
+  await recordPeople(q, id, p);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
 
@@ -152,6 +162,14 @@ export const holdMeeting = async (q: Q, actor: Actor, id: number, input: Meeting
           should_attend = ${p.shouldAttend}, present = ${p.present}, quorum_problem = ${p.problem}
         where id = ${id}`,
   );
-  await recordPeople(q, id, p, full, today);
+  await recordPeople(q, id, p);
   return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
 };
+
+/** Who was there and who was not (with the reason), present first. */
+export const findAttendees = (q: Q, meetingId: number) =>
+  rows<{ memberId: number; name: string; present: boolean; absenceReason: string | null }>(
+    q,
+    sql`select a.member_id as "memberId", m.name, a.present, a.absence_reason as "absenceReason"
+        from meeting_attendee a join member m on m.id = a.member_id where a.meeting_id = ${meetingId} order by a.present desc, m.pinyin`,
+  );

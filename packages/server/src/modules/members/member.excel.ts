@@ -102,6 +102,8 @@ export interface RowError {
   message: string;
 }
 
+const UNREADABLE = '含有无法识别的字符「\uFFFD」，请在Excel中检查并改正该单元格后重新导入';
+
 /** Header of a field, for error messages. */
 const headerOf = (field: string) => MEMBER_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
@@ -135,7 +137,9 @@ export const parseMemberRows = (
     let rowOk = true;
     for (const col of MEMBER_COLUMNS) {
       const i = index.get(col.header);
-      const parsed = col.parse(i === undefined ? null : (cells[i] ?? null));
+      const cell = i === undefined ? null : (cells[i] ?? null);
+      // U+FFFD stands for bytes that could not be read: stored, the name would be lost for good.
+      const parsed = typeof cell === 'string' && cell.includes('\uFFFD') ? { error: UNREADABLE } : col.parse(cell);
       if ('error' in parsed) {
         errors.push({ row: rowNumber, column: col.header, message: parsed.error });
         rowOk = false;

@@ -24,13 +24,13 @@ afterAll(() => h.close());
 
 const HEADERS = ['姓名', '性别', '民族', '公民身份号码', '手机号码', '所在党组织代码', '入党日期', '转正日期'];
 
-/** A workbook as the department would fill it in. */
-const sheet = async (data: unknown[][]) => {
+/** A workbook as the department would fill it in (texts in the shared strings part, or inline in the sheet). */
+const sheet = async (data: unknown[][], strings: 'shared' | 'inline' = 'shared') => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('党员名册');
   ws.addRow(HEADERS);
   for (const r of data) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: strings === 'shared' }));
 };
 
 /** A multipart upload of one file. */
@@ -130,5 +130,74 @@ describe('member export', () => {
     for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     const [audit] = await rows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from audit_log where action = 'member.export'`);
     expect(audit?.n).toBe(1);
+  });
+});
+
+describe('member import keeps every character', () => {
+  /** A seeded generator (mulberry32), so a failure can be replayed. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  /** 2–6 characters drawn from Chinese (3 bytes), Mongolian script (3 bytes) and CJK Extension B (4 bytes). */
+  const randomName = (rand: () => number) => {
+    const pick = (lo: number, hi: number) => String.fromCodePoint(lo + Math.floor(rand() * (hi - lo + 1)));
+    let name = '';
+    for (let n = 2 + Math.floor(rand() * 5); n > 0; n--) {
+      const r = rand();
+      name += r < 0.5 ? pick(0x4e00, 0x9fa5) : r < 0.8 ? pick(0x1820, 0x1878) : pick(0x20000, 0x2a6d6);
+    }
+    return name;
+  };
+  /** IDs unique across many rows and calls: the birth date moves every 400 IDs. */
+  let idCount = 0;
+  const manyIds = (n: number) =>
+    Array.from({ length: n }, () =>
+      testIdNumber({ birth: new Date(Date.UTC(1970, 0, 1 + Math.floor(idCount++ / 400))).toISOString().slice(0, 10) }),
+    );
+
+  // 20,000 rows span hundreds of inflated chunks of the shared strings; inline texts go through the sheet part.
+  for (const [size, strings] of [
+    [30, 'shared'],
+    [20_000, 'shared'],
+    [3_000, 'inline'],
+  ] as const) {
+    it(`stores each of ${size} names (${strings} strings) exactly as written`, async () => {
+      const rand = seeded(size);
+      const ids = manyIds(size);
+      const names = ids.map(() => randomName(rand));
+      names[0] = '𠀀导入测试ᠮᠣᠩᠭᠣᠯ';
+      const res = await upload(
+        '/api/v1/members/import',
+        await sheet(
+          ids.map((id, i) => [names[i], '男', '汉族', id, '', branchA1Code, '2012-07-01', '2013-07-01']),
+          strings,
+        ),
+      );
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      const stored = await rows<{ name: string }>(
+        h.deps.db,
+        sql`select name from member where org_id = ${t.branchA1} order by id desc limit ${size}`,
+      );
+      const got = stored.map((r) => r.name).reverse();
+      const wrong = got.flatMap((n, i) => (n === names[i] ? [] : [`第${i + 2}行 ${names[i]} → ${n}`]));
+      expect(wrong).toEqual([]);
+    }, 60_000);
+  }
+
+  it('refuses a text with U+FFFD, naming the row and column; nothing written', async () => {
+    const before = await memberCount();
+    const res = await upload(
+      '/api/v1/members/import',
+      await sheet([
+        ['巴特尔', '男', '蒙古族', testIdNumber(), '', branchA1Code, '2012-07-01', '2013-07-01'],
+        ['导入\uFFFD试', '男', '汉族', testIdNumber(), '', branchA1Code, '2012-07-01', '2013-07-01'],
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.errors).toEqual([{ row: 3, column: '姓名', message: expect.stringContaining('�') }]);
+    expect(await memberCount()).toBe(before);
   });
 });

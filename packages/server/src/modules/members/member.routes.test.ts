@@ -1,4 +1,6 @@
+import { maskIdNumber, maskPhone } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../platform/db/index.js';
 import { actorWith, auditCount, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
@@ -219,5 +221,64 @@ describe('reveal', () => {
     const res = await c.post(`/api/v1/members/${m.body.id}/reveal`, { field: 'phone', reason: '联系' });
     expect(res.status).toBe(429);
     expect(res.body.error.message).toContain('50');
+  });
+
+  it('120 simultaneous reveals through two server processes: exactly 50 succeed, the rest are refused in Chinese', async () => {
+    const b = await h.twin();
+    const { cookie } = await actorWith(h, [{ role: 'branch_admin', orgId: t.branchA1 }]);
+    const m = await town.post('/api/v1/members', memberBody());
+    const results = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        client(i % 2 === 0 ? h : b, cookie).post(`/api/v1/members/${m.body.id}/reveal`, { field: 'phone', reason: '联系' }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(70);
+    expect(results.find((r) => r.status === 429)?.body.error.message).toContain('每个账号每小时最多查看50次');
+  });
+});
+
+/** Every text cell of an .xlsx, joined. */
+const sheetText = async (payload: Buffer) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as never);
+  const cells: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));
+  return cells.join('\n');
+};
+
+describe('no ID number or phone in the audit log', () => {
+  it("a search and an export by a full ID number or a phone leave neither in clear: not in the table, the auditor's list or export", async () => {
+    const idNumber = testIdNumber();
+    const phone = '13912345678';
+    const m = await town.post('/api/v1/members', memberBody({ idNumber, phone }));
+    expect(m.status).toBe(201);
+    const spaced = `${idNumber.slice(0, 6)} ${idNumber.slice(6, 14)} ${idNumber.slice(14)}`;
+    for (const q of [idNumber, idNumber.toLowerCase(), spaced, phone]) {
+      expect((await town.get(`/api/v1/members?q=${encodeURIComponent(q)}`)).status).toBe(200);
+      expect((await town.get(`/api/v1/members/export?q=${encodeURIComponent(q)}`)).status).toBe(200);
+    }
+    const exported = await town.get(`/api/v1/members/export?q=${idNumber}`);
+    expect(await sheetText(exported.raw.rawPayload)).toContain(maskIdNumber(idNumber)); // the export finds the member
+
+    const clear = [idNumber, idNumber.slice(0, 17), phone];
+    const table = JSON.stringify(await rows(h.deps.db, sql`select * from audit_log`));
+    for (const v of clear) expect(table).not.toContain(v);
+    // The search is recorded, masked.
+    expect(table).toContain(maskIdNumber(idNumber));
+    expect(table).toContain(maskPhone(phone));
+
+    const auditor = client(h, (await actorWith(h, [{ role: 'auditor', orgId: t.city }])).cookie);
+    const listed = await auditor.get('/api/v1/audit?action=member.export&pageSize=100');
+    expect(listed.body.total).toBeGreaterThanOrEqual(5);
+    const file = await auditor.get('/api/v1/audit/export?action=member.export');
+    expect(file.status).toBe(200);
+    const text = await sheetText(file.raw.rawPayload);
+    for (const v of clear) {
+      expect(JSON.stringify(listed.body)).not.toContain(v);
+      expect(text).not.toContain(v);
+    }
+    expect(text).toContain(maskIdNumber(idNumber));
   });
 });

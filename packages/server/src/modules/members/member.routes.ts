@@ -8,6 +8,7 @@ import {
   GENDER_LABELS,
   MEMBER_STATUS_LABELS,
   MEMBER_STATUSES,
+  maskIdNumber,
   memberCreateSchema,
   memberUpdateSchema,
   normalizeIdNumber,
@@ -52,6 +53,18 @@ const listQuery = z.object({
   ...pageQuery,
 });
 
+/** A whole ID number is looked up by its blind index; anything else is a name or pinyin fragment. */
+const searchedIdNumber = (q: string | undefined): string | undefined => {
+  const term = q ? normalizeIdNumber(q) : undefined;
+  return term !== undefined && /^(\d{17}[\dX]|\d{15})$/.test(term) ? term : undefined;
+};
+
+/** The filter as an audit row keeps it: an ID number searched for is recorded masked, never in clear. */
+const auditedFilter = <F extends { q?: string }>(query: F): F => {
+  const idNumber = searchedIdNumber(query.q);
+  return idNumber ? { ...query, q: maskIdNumber(idNumber) } : query;
+};
+
 /** The scoped filter of the list and the export alike, so an export never reaches further than the list. */
 const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>, keys: Keys, today: string) => {
   let underPath: string | undefined;
@@ -60,14 +73,12 @@ const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQue
     authorize(actor, 'member.read', o, '党组织');
     underPath = o.orgPath;
   }
-  // A whole ID number is looked up by its blind index; anything else is a name or pinyin fragment.
-  const term = query.q ? normalizeIdNumber(query.q) : undefined;
-  const isId = term !== undefined && /^(\d{17}[\dX]|\d{15})$/.test(term);
+  const idNumber = searchedIdNumber(query.q);
   return {
     actor,
     underPath,
-    name: isId ? undefined : query.q,
-    idIndex: isId ? blindIndex(keys, term as string) : undefined,
+    name: idNumber ? undefined : query.q,
+    idIndex: idNumber ? blindIndex(keys, idNumber) : undefined,
     status: query.status,
     gender: query.gender,
     ethnicity: query.ethnicity,
@@ -186,7 +197,7 @@ export const memberRoutes = (app: FastifyInstance) => {
         rows: found.items.map((m) => presentMember(actor, m, today)),
         columns: EXPORT_COLUMNS,
       });
-      await audit({ targetType: 'member', detail: { filter: query, rows: found.items.length } });
+      await audit({ targetType: 'member', detail: { filter: auditedFilter(query), rows: found.items.length } });
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册.xlsx'));
       return file;
     },

@@ -10,11 +10,11 @@ import {
   memberFactProblems,
   notFound,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { blindIndex, decryptField, encryptField, type Keys } from '../../platform/crypto.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import type { Q } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
+import { withinHourlyLimit } from '../../platform/rate-limit.js';
 import { findOrg } from '../orgs/org.repo.js';
 import { findMember, findMemberIdByIdIndex, insertMembers, type MemberInsert, type MemberRow, updateMemberRow } from './member.repo.js';
 
@@ -123,8 +123,8 @@ export const updateMember = async (q: Q, keys: Keys, actor: Actor, id: number, p
 };
 
 /**
- * Reveals a member's full ID number or phone, with a reason. Limited per account per hour, counted
- * from the audit log itself so that every server process shares the count.
+ * Reveals a member's full ID number or phone, with a reason. Limited per account per hour across
+ * every server process (the route's transaction records the reveal under the account's lock).
  */
 export const revealMemberField = async (
   q: Q,
@@ -135,12 +135,7 @@ export const revealMemberField = async (
   now: Date,
 ): Promise<string> => {
   const m = await getMemberFor(q, actor, 'member.reveal', id);
-  const [used] = await rows<{ n: number }>(
-    q,
-    sql`select count(*)::int as n from audit_log where action = 'member.reveal' and outcome = 'success'
-        and actor_id = ${actor.userId} and at > ${new Date(now.getTime() - 3_600_000)}`,
-  );
-  if ((used?.n ?? 0) >= REVEALS_PER_HOUR) {
+  if (!(await withinHourlyLimit(q, 'member.reveal', actor.userId, REVEALS_PER_HOUR, now))) {
     throw new DomainError('RATE_LIMITED', `每个账号每小时最多查看${REVEALS_PER_HOUR}次完整个人信息，请稍后再试`);
   }
   const sealed = field === 'idNumber' ? m.idNumberEnc : m.phoneEnc;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
+import type { Q } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
@@ -12,20 +13,18 @@ import { getMemberFor } from './member.service.js';
 import {
   cancelTransfer,
   findTransfers,
+  inState,
   issueTransfer,
+  presentTransfers,
   receiveFromOutside,
   receiveTransfer,
   type TransferRow,
-  transferAbilities,
 } from './member.transfer.js';
 
 const tags = ['组织关系转接'];
 
-/** The API shape of a transfer: names, not paths, and what the caller may do with it. */
-const presentTransfer = (actor: Actor, t: TransferRow) => {
-  const { fromOrgPath, toOrgPath, ...rest } = t;
-  return { ...rest, abilities: transferAbilities(actor, t) };
-};
+/** The API shape of one transfer: names, not paths, and what the caller may do with it. */
+const presentTransfer = async (q: Q, actor: Actor, t: TransferRow, today: string) => (await presentTransfers(q, actor, [t], today))[0];
 
 /** /api/v1/members/:id/transfers and /api/v1/transfers: 组织关系转接. */
 export const transferRoutes = (app: FastifyInstance) => {
@@ -39,14 +38,15 @@ export const transferRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: transferCreateSchema,
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
-      const t = await issueTransfer(q, actor, actor.userId, params.id, body, businessDate(deps.now()));
+      const today = businessDate(deps.now());
+      const t = await issueTransfer(q, actor, actor.userId, params.id, body, today);
       await audit({
         targetType: 'member_transfer',
         targetId: t.id,
         detail: { memberId: t.memberId, toOrgId: t.toOrgId, outbound: t.toOrgId === null },
       });
       reply.status(201);
-      return presentTransfer(actor, t);
+      return presentTransfer(q, actor, t, today);
     },
   });
 
@@ -57,9 +57,9 @@ export const transferRoutes = (app: FastifyInstance) => {
     summary: '党员的组织关系转接记录',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params }) => {
+    handler: async ({ actor, q, params, deps }) => {
       const m = await getMemberFor(q, actor, 'member.read', params.id);
-      return { items: (await findTransfers(q, sql`t.member_id = ${m.id}`)).map((t) => presentTransfer(actor, t)) };
+      return { items: await presentTransfers(q, actor, await findTransfers(q, sql`t.member_id = ${m.id}`), businessDate(deps.now())) };
     },
   });
 
@@ -74,7 +74,7 @@ export const transferRoutes = (app: FastifyInstance) => {
       status: z.enum(['pending', 'received', 'cancelled']).optional(),
       orgId: recordIdParam.optional(),
     }),
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, query, deps }) => {
       const side = query.direction === 'in' ? sql`d.path` : sql`f.path`;
       let under = sql`true`;
       if (query.orgId) {
@@ -86,12 +86,12 @@ export const transferRoutes = (app: FastifyInstance) => {
         [
           query.direction === 'in' ? sql`d.id is not null` : sql`true`,
           scopeFilter(actor, 'member.read', side),
-          query.status ? sql`t.status = ${query.status}` : sql`true`,
+          query.status ? inState(query.status) : sql`true`,
           under,
         ],
         sql` and `,
       );
-      return { items: (await findTransfers(q, where)).map((t) => presentTransfer(actor, t)) };
+      return { items: await presentTransfers(q, actor, await findTransfers(q, where), businessDate(deps.now())) };
     },
   });
 
@@ -105,9 +105,8 @@ export const transferRoutes = (app: FastifyInstance) => {
     params: idParams,
     body: transferReceiveSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {
-      const t = await receiveTransfer(q, actor, params.id, body.receivedAt, businessDate(deps.now()));
-      await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
-      return presentTransfer(actor, t);
+      const today = businessDate(deps.now());
+      return presentTransfer(q, actor, await receiveTransfer(q, { actor, today, audit }, params.id, body.receivedAt), today);
     },
   });
 
@@ -124,7 +123,7 @@ export const transferRoutes = (app: FastifyInstance) => {
       const { member, transfer } = await receiveFromOutside(q, deps.keys, actor, body, today);
       await audit({ targetType: 'member_transfer', targetId: transfer.id, detail: { memberId: member.id, inbound: true } });
       reply.status(201);
-      return { member: presentMember(actor, member, today), transfer: presentTransfer(actor, transfer) };
+      return { member: presentMember(actor, member, today), transfer: await presentTransfer(q, actor, transfer, today) };
     },
   });
 
@@ -136,10 +135,9 @@ export const transferRoutes = (app: FastifyInstance) => {
     summary: '撤回尚未接收的介绍信',
     tags,
     params: idParams,
-    handler: async ({ actor, q, params, audit }) => {
-      const t = await cancelTransfer(q, actor, params.id);
-      await audit({ targetType: 'member_transfer', targetId: t.id, detail: { memberId: t.memberId } });
-      return presentTransfer(actor, t);
+    handler: async ({ actor, q, params, deps, audit }) => {
+      const today = businessDate(deps.now());
+      return presentTransfer(q, actor, await cancelTransfer(q, { actor, today, audit }, params.id), today);
     },
   });
 };

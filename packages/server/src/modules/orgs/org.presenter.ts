@@ -24,10 +24,20 @@ export const orgSchema = z
     closeReason: z.string().nullable(),
     childCount: countOut,
     ancestors: z.array(orgAncestorSchema).meta({ description: '自根节点至上级（详情与搜索结果带有）' }),
-    abilities: z.object({
-      canManage: z.boolean(),
-      canRestructure: z.boolean().meta({ description: '可移动或撤销（须能管理其上级）' }),
-    }),
+    abilities: z
+      .object({
+        canManage: z.boolean(),
+        canRestructure: z.boolean().meta({ description: '可移动或撤销（须能管理其上级）' }),
+        canManageMembers: z.boolean(),
+        canRecordMeetings: z.boolean(),
+        canManageDues: z.boolean(),
+        canRecordCommittee: z.boolean(),
+        canRegisterApplicants: z.boolean(),
+        canCommend: z.boolean(),
+        canTransfer: z.boolean(),
+        canOrganizeEvaluations: z.boolean(),
+      })
+      .meta({ description: '当前用户在本组织内可做的事（按模块），页面据此提供操作' }),
   })
   .meta({ id: 'Org' });
 export type OrgOut = z.infer<typeof orgSchema>;
@@ -56,5 +66,14 @@ export const presentOrg = (actor: Actor, o: OrgRow, ancestors: { id: number; nam
     canManage: can(actor, 'org.manage', o),
     // Moving or closing an org is its parent's decision: the caller must manage the parent too.
     canRestructure: o.parentId !== null && can(actor, 'org.manage', { orgPath: parentPath(o.orgPath) }),
+    // What the caller may do within this org, per module: the pages offer only these.
+    canManageMembers: can(actor, 'member.manage', o),
+    canRecordMeetings: can(actor, 'meeting.manage', o),
+    canManageDues: can(actor, 'dues.manage', o),
+    canRecordCommittee: can(actor, 'org.committee', o),
+    canRegisterApplicants: can(actor, 'development.manage', o),
+    canCommend: can(actor, 'honor.manage', o),
+    canTransfer: can(actor, 'transfer.manage', o),
+    canOrganizeEvaluations: can(actor, 'evaluation.manage', o),
   },
 });

@@ -34,6 +34,13 @@ export const findOrgRef = async (q: Q, id: number): Promise<{ id: number; name: 
     await rows<{ id: number; name: string; orgPath: string }>(q, sql`select id, name, path::text as "orgPath" from org where id = ${id}`)
   )[0];
 
+/** `alias.type in (…)` for a list of org types the domain defines (`BRANCH_TYPES`, `STANDING_BRANCH_TYPES`). */
+export const orgTypeIn = (alias: SQL, types: readonly OrgType[]): SQL =>
+  sql`${alias}.type in (${sql.join(
+    types.map((t) => sql`${t}`),
+    sql`, `,
+  )})`;
+
 /** One org by its unique code. */
 export const findOrgByCode = async (q: Q, code: string): Promise<OrgRow | undefined> =>
   (await rows<OrgRow>(q, sql`select ${COLUMNS} from org o where o.code = ${code}`))[0];

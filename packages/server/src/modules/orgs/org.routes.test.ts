@@ -157,13 +157,13 @@ describe("restructuring is the parent's decision", () => {
     const t = await buildTree(h);
     const county = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.countyA }])).cookie);
     const own = await county.get(`/api/v1/orgs/${t.countyA}`);
-    expect(own.body.abilities).toEqual({ canManage: true, canRestructure: false });
+    expect(own.body.abilities).toMatchObject({ canManage: true, canRestructure: false, canRecordMeetings: true, canRecordCommittee: true });
     expect((await county.patch(`/api/v1/orgs/${t.countyA}`, { unit: '甲旗委员会' })).status).toBe(200);
     const close = await county.post(`/api/v1/orgs/${t.countyA}/close`, { closedAt: '2024-01-01', reason: '测试' });
     expect(close.status).toBe(403);
     expect(close.body.error.message).toContain('上级党组织');
     const town = await county.get(`/api/v1/orgs/${t.townA2}`);
-    expect(town.body.abilities).toEqual({ canManage: true, canRestructure: true });
+    expect(town.body.abilities).toMatchObject({ canManage: true, canRestructure: true });
     expect((await county.post(`/api/v1/orgs/${t.townA2}/move`, { parentId: t.townA1 })).status).toBe(200);
   });
 });

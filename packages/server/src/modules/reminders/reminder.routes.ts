@@ -1,11 +1,11 @@
-import { type Action, DEVELOPMENT_PROCESS, ENTRY_PROCESS, MEDAL50_PROCESS, recordIdParam } from '@jishi/domain';
+import { type Action, DEVELOPMENT_PROCESS, ENTRY_PROCESS, MEDAL50_PROCESS, recordIdParam, TRANSFER_PROCESS } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
-import { rows } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
+import { findReminders } from '../../platform/reminders.js';
 import { TERM_REMINDER_KIND } from '../meetings/compliance.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 
@@ -14,6 +14,7 @@ const KINDS: Record<string, { label: string; action: Action }> = {
   [DEVELOPMENT_PROCESS.kind]: { label: DEVELOPMENT_PROCESS.label, action: 'development.read' },
   [MEDAL50_PROCESS.kind]: { label: MEDAL50_PROCESS.label, action: 'honor.read' },
   [ENTRY_PROCESS.kind]: { label: ENTRY_PROCESS.label, action: 'evaluation.file' },
+  [TRANSFER_PROCESS.kind]: { label: TRANSFER_PROCESS.label, action: 'member.read' },
   [TERM_REMINDER_KIND]: { label: '换届', action: 'org.read' },
 };
 
@@ -38,29 +39,11 @@ export const reminderRoutes = (app: FastifyInstance) => {
         under = sql`o.path <@ ${o.orgPath}::ltree`;
       }
       const today = businessDate(deps.now());
-      const found = await rows<{
-        id: number;
-        kind: string;
-        subjectId: number;
-        orgId: number;
-        orgName: string;
-        step: number;
-        dueDate: string;
-        title: string;
-        raisedAt: string;
-        resolvedAt: string | null;
-      }>(
+      const found = await findReminders(
         q,
-        sql`select r.id, r.kind, r.subject_id as "subjectId", r.org_id as "orgId", o.name as "orgName", r.step,
-              to_char(r.due_date, 'YYYY-MM-DD') as "dueDate", r.title, to_char(r.raised_at, 'YYYY-MM-DD') as "raisedAt",
-              to_char(r.resolved_at, 'YYYY-MM-DD') as "resolvedAt"
-            from reminder r join org o on o.id = r.org_id
-            where (${sql.join(
-              Object.entries(KINDS).map(([kind, k]) => sql`(r.kind = ${kind} and ${scopeFilter(actor, k.action, sql`o.path`)})`),
-              sql` or `,
-            )}) and ${under}
-              and ${query.status === 'open' ? sql`r.resolved_at is null` : sql`r.resolved_at is not null`}
-            order by r.due_date, r.id limit 500`,
+        Object.entries(KINDS).map(([kind, k]) => ({ kind, within: scopeFilter(actor, k.action, sql`o.path`) })),
+        under,
+        query.status,
       );
       const items = found.map((r) => ({ ...r, kindName: KINDS[r.kind]?.label ?? '提醒', overdue: r.dueDate < today }));
       return { items, overdue: items.filter((r) => r.overdue).length, total: items.length };

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { scopeFilter } from '../../platform/authorize.js';
 import { route } from '../../platform/http.js';
 import { idParams, pageOf, pageQuery, paging } from '../../platform/schemas.js';
-import { sessionCache } from '../../platform/sessions.js';
 import { presentUser, userSchema } from './user.presenter.js';
 import { searchUsers } from './user.repo.js';
 import { createUser, resetPassword, unlockUser, updateUser } from './user.service.js';
@@ -55,9 +54,8 @@ export const userRoutes = (app: FastifyInstance) => {
     response: userSchema,
     params: idParams,
     body: userUpdateSchema,
-    handler: async ({ actor, q, params, body, audit, afterCommit }) => {
+    handler: async ({ actor, q, params, body, audit }) => {
       const u = await updateUser(q, actor, params.id, body);
-      afterCommit(() => sessionCache.dropUser(u.id));
       await audit({ targetType: 'user', targetId: u.id, detail: body });
       return presentUser(u);
     },
@@ -89,9 +87,8 @@ export const userRoutes = (app: FastifyInstance) => {
     response: userSchema,
     params: idParams,
     body: passwordResetSchema,
-    handler: async ({ actor, q, params, body, audit, afterCommit }) => {
+    handler: async ({ actor, q, params, body, audit }) => {
       const u = await resetPassword(q, actor, params.id, body.password);
-      afterCommit(() => sessionCache.dropUser(u.id));
       await audit({ targetType: 'user', targetId: u.id });
       return presentUser(u);
     },

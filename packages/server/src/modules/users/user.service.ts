@@ -16,7 +16,6 @@ import { sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
 import { hashPassword } from '../../platform/password.js';
-import { sessionCache } from '../../platform/sessions.js';
 import { throttleKey } from '../auth/auth.service.js';
 import { findOrg, type OrgRow } from '../orgs/org.repo.js';
 import { findUser, type UserRow } from './user.repo.js';
@@ -68,10 +67,9 @@ const checkGrants = async (q: Q, actor: Actor, grants: GrantInput[]): Promise<Or
   return orgs;
 };
 
-/** Ends every session of an account, here and (within the cache time) in every process. */
+/** Ends every session of an account; every process's cache sees the rows gone at the next request. */
 const endSessionsOf = async (q: Q, userId: number) => {
   await q.execute(sql`delete from session where user_id = ${userId}`);
-  sessionCache.dropUser(userId);
 };
 
 const writeGrants = async (q: Q, userId: number, grants: GrantInput[]) => {
@@ -98,7 +96,6 @@ const linkMember = async (q: Q, actor: Actor, userId: number, memberId: number |
     if (m.linkedTo) throw new DomainError('CONFLICT', `该党员已关联账号「${m.linkedTo}」`, { field: 'memberId' });
   }
   await q.execute(sql`update app_user set member_id = ${memberId} where id = ${userId}`);
-  sessionCache.dropUser(userId);
 };
 
 /**
@@ -157,7 +154,6 @@ export const updateUser = async (
     }
     await checkGrants(q, actor, patch.grants ?? []);
     await writeGrants(q, u.id, patch.grants ?? []);
-    sessionCache.dropUser(u.id);
   }
   if (patch.memberId !== undefined) await linkMember(q, actor, u.id, patch.memberId);
   if (patch.displayName !== undefined) await q.execute(sql`update app_user set display_name = ${patch.displayName} where id = ${u.id}`);

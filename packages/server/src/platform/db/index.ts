@@ -64,13 +64,13 @@ export const openDatabase = (cfg: { databaseUrl?: string; dataDir: string }): Pr
   cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
 
 /**
- * Applies the migrations folder. On PostgreSQL an advisory lock makes concurrent start-ups of
- * several server processes wait for one another instead of racing.
+ * Applies the migrations folder (another folder only in tests of a migration). On PostgreSQL an
+ * advisory lock makes concurrent start-ups of several server processes wait for one another instead of racing.
  */
-export const migrateDatabase = async (database: Database): Promise<void> => {
+export const migrateDatabase = async (database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> => {
   if (database.engine === 'pglite') {
     // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its own driver type.
-    await migratePglite(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(database.db as any, { migrationsFolder });
     return;
   }
   // Session-level lock: it must be taken and released on one connection.
@@ -78,7 +78,18 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
   await lockClient.query('select pg_advisory_lock(7355601)');
   try {
     // biome-ignore lint/suspicious/noExplicitAny: as above.
-    await migrateNodePg(database.db as any, { migrationsFolder: MIGRATIONS_DIR });
+    await migrateNodePg(database.db as any, { migrationsFolder });
+  } catch (err) {
+    // The application's own role does not own the tables (docs/deploy.md): say what to do instead.
+    const cause = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+    if ((cause.code ?? cause.cause?.code) === '42501') {
+      throw new Error(
+        '数据库有待执行的迁移，但当前账号不是表的属主：请用属主账号运行 npm run db:migrate，再为应用账号执行 sql/app-role.sql（见 docs/deploy.md）。' +
+          ` / pending migrations need the tables' owner role: run npm run db:migrate as the owner, then sql/app-role.sql. (${cause.cause?.message ?? cause.message})`,
+        { cause: err },
+      );
+    }
+    throw err;
   } finally {
     await lockClient.query('select pg_advisory_unlock(7355601)');
     lockClient.release();

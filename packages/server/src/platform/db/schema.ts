@@ -16,6 +16,8 @@ import {
 
 /** PostgreSQL ltree: the org's materialized path of ids (`1.4.17`). */
 export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
+const pgSnapshot = customType<{ data: string }>({ dataType: () => 'pg_snapshot' });
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -66,6 +68,8 @@ export const appUser = pgTable(
     lastLoginAt: at('last_login_at'),
     /** The member this account is, so a member sees their own dues; one account per member. */
     memberId: integer('member_id').references((): AnyPgColumn => member.id),
+    /** Bumped by triggers whenever what a session carries changes: a cached session is stale then. */
+    sessionEpoch: integer('session_epoch').notNull().default(0),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -133,9 +137,18 @@ export const auditLog = pgTable(
     detail: jsonb('detail'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Gap-free position in the chain (1, 2, 3, …), taken from the last head under the audit lock. */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId)],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId), uniqueIndex('audit_log_seq_key').on(t.seq)],
 );
+
+/** The chain's head after each write, append-only like the log: a deleted tail cannot take it back. */
+export const auditHead = pgTable('audit_head', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: at('at').notNull(),
+});
 
 export const setting = pgTable('setting', {
   key: text('key').primaryKey(),
@@ -199,7 +212,7 @@ export const member = pgTable(
   ],
 );
 
-/** 组织关系转接: one letter, from a branch to a branch in the system or out of it. */
+/** 组织关系转接: one letter, from a branch to a branch in the system or out of it; its state is on the workflow engine. */
 export const memberTransfer = pgTable(
   'member_transfer',
   {
@@ -215,7 +228,6 @@ export const memberTransfer = pgTable(
     letterNo: text('letter_no').notNull(),
     issuedAt: date('issued_at', { mode: 'string' }).notNull(),
     receivedAt: date('received_at', { mode: 'string' }),
-    status: text('status').notNull(),
     note: text('note'),
     createdBy: integer('created_by').references(() => appUser.id),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -502,8 +514,23 @@ export const complianceSnapshot = pgTable(
     meetingsOwed: integer('meetings_owed').notNull(),
     meetingsRequired: integer('meetings_required').notNull(),
     computedAt: at('computed_at').notNull().defaultNow(),
+    /** The MVCC snapshot the figures were computed under: a change not visible in it makes them stale. */
+    seen: pgSnapshot('seen'),
   },
   (t) => [uniqueIndex('compliance_snapshot_key').on(t.orgId, t.year)],
+);
+
+/**
+ * Orgs whose compliance figures a write may have changed, logged by trigger on every table the
+ * scan reads (migration 0023) with the writing transaction; a null org stands for every org.
+ */
+export const complianceChange = pgTable(
+  'compliance_change',
+  {
+    orgId: integer('org_id'),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+  },
+  (t) => [index('compliance_change_org').on(t.orgId)],
 );
 
 /**

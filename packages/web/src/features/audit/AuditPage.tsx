@@ -38,6 +38,7 @@ const toFilters = ({ range, actor, action, outcome }: FilterFields): AuditFilter
 });
 
 const columns: TableColumnsType<AuditEntry> = [
+  { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
   { title: '操作人', dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '—' },
   { title: '角色', dataIndex: 'actorRole', width: 150, render: (v: string | null) => labelOf(ROLE_LABELS, v) },
@@ -78,7 +79,11 @@ function ChainResult({ result }: { result: AuditChainCheck }) {
     <Alert
       type="error"
       showIcon
-      title={`审计链校验失败：记录 #${result.brokenAt ?? '?'} 处链条断裂，可能已被篡改`}
+      title={
+        result.missing
+          ? `审计链校验失败：序号 ${result.brokenAt ?? '?'} 的记录缺失，已被删除`
+          : `审计链校验失败：序号 ${result.brokenAt ?? '?'} 处链条断裂，可能已被篡改`
+      }
       description={`已校验 ${result.checked} 条记录。请立即报告安全管理员。`}
       data-testid="audit-verify-result"
     />

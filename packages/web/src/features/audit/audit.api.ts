@@ -16,7 +16,7 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'æˆ
 /** Filters shared by the list and the export, named as the query string names them. */
 export type AuditFilters = ApiQuery<'/api/v1/audit/export'>;
 
-/** What `/audit/verify` reports: whether every row's HMAC chains to the previous one. */
+/** What `/audit/verify` reports: whether every row's HMAC chains to the previous one, with no number missing. */
 export type AuditChainCheck = ApiSchema<'AuditChainCheck'>;
 
 /** One page of the audit log, newest first. */

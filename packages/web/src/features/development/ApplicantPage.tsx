@@ -13,7 +13,6 @@ import { labelOf } from '../../shared/labels';
 import { PageSpin } from '../../shared/ui/PageSpin';
 import { positiveInt } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useAbilities } from '../auth/auth.api';
 import { MemberDrawer } from '../members/components/MemberDrawer';
 import { DeadlineTag } from './components/DeadlineTag';
 import { NextStepForm } from './components/NextStepForm';
@@ -24,7 +23,6 @@ export default function ApplicantPage() {
   const params = useParams();
   const id = positiveInt(params.id);
   const isMobile = useIsMobile();
-  const abilities = useAbilities();
   const applicant = useApplicant(id);
   const record = useRecordStep();
   const [memberOpen, setMemberOpen] = useState(false);
@@ -84,8 +82,8 @@ export default function ApplicantPage() {
   ];
 
   let nextPanel = <Result status="success" title="发展程序已完成" subTitle="第25步「材料归档」已办理" />;
-  if (next !== undefined && (!abilities.has('member.manage') || !a.abilities.canRecordNext)) {
-    const who = nextDef?.by === 'committee' ? '须由有审批权的基层党委（乡镇、街道党(工)委）办理' : '当前账号无办理权限';
+  if (next !== undefined && !a.abilities.canRecordNext) {
+    const who = a.abilities.whyNot ?? '当前账号无办理权限';
     nextPanel = <Alert type="info" showIcon title={`下一步：第${next}步「${nextDef?.name ?? ''}」`} description={who} />;
   } else if (next !== undefined) {
     nextPanel = (

@@ -99,7 +99,7 @@ export default function DevelopmentPage() {
         </Space>
       }
       extra={
-        abilities.has('member.manage') && (
+        abilities.has('development.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="dev-create">
             {isMobile ? '登记申请' : '登记入党申请'}
           </Button>

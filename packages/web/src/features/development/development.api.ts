@@ -62,7 +62,7 @@ export interface Applicant {
   /** The next step's time limit, when the 细则 sets one (empty otherwise). */
   deadlines: StepDeadline[];
   /** Whether this account may record the next step (committee steps need approval power). */
-  abilities: { canRecordNext: boolean };
+  abilities: { canRecordNext: boolean; whyNot: string | null };
 }
 
 /** What recording a step answers: the applicant after it, and the warnings it was recorded with. */

@@ -6,7 +6,7 @@
  * org that is not a branch offers its sub-orgs.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { ARREARS_LAPSE_MONTHS, BRANCH_TYPES } from '@jishi/domain';
+import { ARREARS_LAPSE_MONTHS, BRANCH_TYPES, LARGE_VOLUNTARY_FEN, ruleYuan } from '@jishi/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,17 +27,18 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
+import { formatYuan } from '../../shared/money';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useAbilities, useSession } from '../auth/auth.api';
+import { useSession } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { orgChildrenQuery, useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { DuesAssessModal } from './components/DuesAssessModal';
 import { DuesCalculator } from './components/DuesCalculator';
 import { DuesPaymentModal } from './components/DuesPaymentModal';
-import { DuesStandardTag, DuesWarningTag, formatYuan } from './components/dues-display';
+import { DuesStandardTag, DuesWarningTag } from './components/dues-display';
 import { MemberDuesDrawer } from './components/MemberDuesDrawer';
 import { type DuesRosterItem, type DuesStatementMonth, duesStatementExportUrl, useDuesRoster, useDuesStatement } from './dues.api';
 
@@ -135,7 +136,7 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`一次性自愿多交1000元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
+          title={`一次性自愿多交${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
         />
       )}
       <Table<DuesStatementMonth>
@@ -213,7 +214,6 @@ function PickBranch({ orgId, orgName, onPick }: { orgId: number; orgName: string
 
 export default function DuesPage() {
   const [params, update] = useUrlParams();
-  const abilities = useAbilities();
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
@@ -226,7 +226,7 @@ export default function DuesPage() {
   const roster = useDuesRoster(tab === 'roster' ? orgId : undefined, year);
   const [dialog, setDialog] = useState<Dialog>();
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
-  const canManage = abilities.has('member.manage');
+  const canManage = Boolean(org.data?.abilities.canManageDues);
   const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : true;
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -16,7 +16,8 @@ export interface DuesCalculationInput {
 
 /** The calculator's answer: the monthly amount, the rate on the whole base (null for a fixed amount) and the rule in words. */
 export interface DuesCalculation {
-  amount: number;
+  /** Yuan as a decimal string (`"15.00"`). */
+  amount: string;
   amountFen: number;
   rate: number | null;
   basis: string;

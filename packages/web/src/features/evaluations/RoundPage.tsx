@@ -36,7 +36,6 @@ import { PageSpin } from '../../shared/ui/PageSpin';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useAbilities } from '../auth/auth.api';
 import { ApproveModal } from './components/ApproveModal';
 import { flagNamesOf, levelBand, ResultBadges, RoundStepsBar, yuanOf } from './components/evaluation-display';
 import { SubsidyDrawer } from './components/SubsidyDrawer';
@@ -110,7 +109,6 @@ export default function RoundPage() {
   const id = positiveInt(params.id);
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const abilities = useAbilities();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [query, update] = useUrlParams({ onChange: () => setPage(1) });
@@ -124,7 +122,7 @@ export default function RoundPage() {
   const publish = usePublishRound();
   const [selected, setSelected] = useState<Map<number, EntryListItem>>(new Map());
   const [dialog, setDialog] = useState<'approve' | 'subsidy'>();
-  const canManage = abilities.has('evaluation.manage');
+  const canManage = round.data?.abilities.canApprove ?? false;
 
   const back = (
     <Link to="/evaluations">
@@ -365,8 +363,8 @@ export default function RoundPage() {
                     selectedRowKeys: [...selected.keys()],
                     preserveSelectedRowKeys: true,
                     getCheckboxProps: (e) => ({
-                      disabled: e.stage !== approveAt,
-                      title: e.stage !== approveAt ? '只能审定处于审定环节的' : undefined,
+                      disabled: !e.abilities.approve,
+                      title: e.stage !== approveAt ? '只能审定处于审定环节的' : !e.abilities.approve ? '该记录不能由您审定' : undefined,
                     }),
                     onSelect: (e, on) => select([e], on),
                     onSelectAll: (on, _rows, changed) => select(changed, on),

@@ -59,6 +59,8 @@ export interface Round {
   flags: FlagDef[];
   topQuotaPercent: number | null;
   subsidyPerFlagFen: number | null;
+  /** Whether this reader runs the round's 审定 and 发布 (each entry says whether it may be approved now). */
+  abilities: { canApprove: boolean };
 }
 
 /** A round in the list: how many entries the reader sees, and how many of them are published. */
@@ -113,6 +115,8 @@ export interface EntryListItem extends EntryResult {
   finalAt: string | null;
   openObjections: number;
   rank: number | null;
+  /** Per event of the entry's current step (`approve`, `return` …): may this reader fire it now. */
+  abilities: Record<string, boolean>;
 }
 
 export interface EntryListParams {
@@ -161,8 +165,11 @@ export interface EntryLogItem {
   stepName: string;
   date: string;
   actorName: string | null;
-  /** self, ballot, contest, review, return, approve, objection_upheld, publish. */
-  action: string | null;
+  /** The event on the workflow log, and its name as the process calls it (「提交自评」「审定」…). */
+  event: string;
+  eventName: string;
+  /** The entry went back to 评定 (退回, or an objection upheld). */
+  sentBack: boolean;
   note: string | null;
   /** What the step decided (hidden from the org until 公示): score or judges' mean, level, flags; ballots counted. */
   score: number | null;

@@ -121,7 +121,7 @@ export default function CommendationsPage() {
     <Card
       title="表彰"
       extra={
-        abilities.has('member.manage') && (
+        abilities.has('honor.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)} data-testid="commendation-create">
             登记表彰
           </Button>

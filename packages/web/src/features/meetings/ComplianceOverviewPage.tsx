@@ -30,7 +30,14 @@ import { useIsMobile } from '../../shared/use-is-mobile';
 import { useSession } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { reachableAncestors, useOrg, useOrgRoots } from '../orgs/orgs.api';
-import { completionRate, FINDING_CODE_OPTIONS, findingLabel, periodLabel, rateColor } from './components/meeting-display';
+import {
+  completionRate,
+  FINDING_CODE_OPTIONS,
+  findingLabel,
+  periodLabel,
+  rateColor,
+  TERM_DUE_SOON_LABEL,
+} from './components/meeting-display';
 import { type BranchCompliance, type ComplianceRollup, useComplianceBranches, useComplianceSummary } from './meetings.api';
 
 const PAGE_SIZE = 20;
@@ -129,7 +136,7 @@ export default function ComplianceOverviewPage() {
               {name(r)}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  支部 {r.branches} · 落后 <Count n={r.branchesBehind} /> · 换届逾期 <Count n={r.termsOverdue} /> · 半年内到期{' '}
+                  支部 {r.branches} · 落后 <Count n={r.branchesBehind} /> · 换届逾期 <Count n={r.termsOverdue} /> · {TERM_DUE_SOON_LABEL}{' '}
                   <Count n={r.termsDueSoon} color="#d46b08" /> · 未登记班子 <Count n={r.termsUnrecorded} /> · 设置问题{' '}
                   <Count n={r.setupProblems} />
                 </Typography.Text>
@@ -146,7 +153,7 @@ export default function ComplianceOverviewPage() {
         { title: '三会一课完成率', key: 'rate', width: 130, align: 'right', render: (_, r) => <Rate c={r} /> },
         { title: '换届逾期', dataIndex: 'termsOverdue', width: 90, align: 'right', render: (n: number) => <Count n={n} /> },
         {
-          title: '半年内到期',
+          title: TERM_DUE_SOON_LABEL,
           dataIndex: 'termsDueSoon',
           width: 100,
           align: 'right',

@@ -13,7 +13,7 @@ import { today } from '../../shared/dates';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
-import { useAbilities, useSession } from '../auth/auth.api';
+import { useSession } from '../auth/auth.api';
 import { useMembers } from '../members/members.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../orgs/orgs.api';
@@ -47,7 +47,6 @@ const attendanceText = (m: Meeting) => (m.present === null ? '—' : `${m.presen
 export default function MeetingsPage() {
   const [page, setPage] = useState(1);
   const [params, update] = useUrlParams({ onChange: () => setPage(1) });
-  const abilities = useAbilities();
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
@@ -71,7 +70,7 @@ export default function MeetingsPage() {
   const [openId, setOpenId] = useState<number>();
   const [recording, setRecording] = useState<{ preset?: MeetingPreset }>();
   const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
-  const canRecord = abilities.has('member.manage') && Boolean(org.data) && !org.data?.closedAt;
+  const canRecord = Boolean(org.data?.abilities.canRecordMeetings) && !org.data?.closedAt;
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (orgId === undefined) return <Result status="info" title="没有可查看的组织" />;

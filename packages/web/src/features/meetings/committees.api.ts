@@ -3,7 +3,7 @@
  * and term, earlier committees, and its 党小组. Keys live under `['meetings']`: an election or a new
  * 党小组 changes what the branch owes.
  */
-import type { CommitteeCreate, CommitteeKind, CommitteePost, TermStatus } from '@jishi/domain';
+import { type CommitteeCreate, type CommitteeKind, type CommitteePost, inOfficeOn, type TermStatus } from '@jishi/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client';
 import { meetingKeys, useRefreshMeetings } from './meetings.api';
@@ -51,9 +51,7 @@ export interface CommitteeOverview {
 /** The committee in office on `date` (the one a 支委会 that day counts its quorum against), if any. */
 export const committeeOn = (overview: CommitteeOverview | undefined, date: string | undefined): Committee | undefined => {
   if (!overview || !date) return undefined;
-  return [...(overview.current ? [overview.current] : []), ...overview.history].find(
-    (c) => c.electedAt <= date && (c.endedAt === null || c.endedAt > date),
-  );
+  return [...(overview.current ? [overview.current] : []), ...overview.history].find((c) => inOfficeOn(c, date));
 };
 
 /** An org's committee, history and 党小组; disabled until the org is known. */

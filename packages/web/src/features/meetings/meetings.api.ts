@@ -31,6 +31,8 @@ export interface Meeting {
   groupId: number | null;
   /** Number of files kept with it. */
   attachments: number;
+  /** May this reader record it as held and attach files? */
+  abilities: { canManage: boolean };
 }
 
 /** One person recorded at a meeting: present, or absent with the reason. */

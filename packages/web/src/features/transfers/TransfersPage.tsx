@@ -74,7 +74,7 @@ export default function TransfersPage() {
   const [receiving, setReceiving] = useState<Transfer>();
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isRegistering, setIsRegistering] = useState(false);
-  const canManage = abilities.has('member.manage');
+  const canManage = abilities.has('transfer.manage');
 
   const setFilter = (next: { direction?: TransferDirection; status?: StatusFilter }) => {
     const d = next.direction ?? direction;

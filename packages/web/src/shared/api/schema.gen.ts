@@ -2406,7 +2406,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         category: "employed" | "retired" | "farmer" | "student" | "unemployed" | "low_income";
-                        monthlyBase?: number;
+                        monthlyBase?: string | number;
                     };
                 };
             };
@@ -2450,8 +2450,8 @@ export interface paths {
                         effectiveFrom: string;
                         /** @enum {string} */
                         category: "employed" | "retired" | "farmer" | "student" | "unemployed" | "low_income";
-                        monthlyBase?: number;
-                        reducedAmount?: number;
+                        monthlyBase?: string | number;
+                        reducedAmount?: string | number;
                         reductionReason?: string;
                         reductionApprovedBy?: number;
                     };
@@ -2501,7 +2501,7 @@ export interface paths {
                         method: "cash" | "wechat" | "alipay" | "bank" | "other";
                         receiptNo?: string;
                         collectedBy?: string;
-                        voluntary?: number;
+                        voluntary?: string | number;
                     };
                 };
             };
@@ -2992,7 +2992,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 下级党组织组织生活情况汇总（按夜间扫描结果：落后支部、三会一课完成率、换届到期） */
+        /** 下级党组织组织生活情况汇总（按当日扫描结果：落后支部、三会一课完成率、换届到期） */
         get: {
             parameters: {
                 query: {
@@ -4458,6 +4458,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历：某年的法定节假日和调休上班日 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置一天为法定节假日或调休上班日 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "workday";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤销添加的日历设置（恢复为按周末和国务院通知计算） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            date: string;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -4510,8 +4667,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AuditEntry: {
-            /** @description 序号（bigint，递增） */
             id: number;
+            /** @description 序号：在哈希链中的位置，连续无缺号（校验时以此指明断点） */
+            seq: number;
             /** Format: date-time */
             at: string;
             actorId: number | null;
@@ -4534,8 +4692,10 @@ export interface components {
         AuditChainCheck: {
             ok: boolean;
             checked: number;
-            /** @description 第一条断链记录的序号 */
+            /** @description 第一条不成立或缺失的记录的序号 */
             brokenAt?: number;
+            /** @description 断点是记录被删除（缺号），而非被篡改 */
+            missing?: boolean;
         };
         Me: {
             id: number;
@@ -4591,16 +4751,43 @@ export interface components {
             childCount: number;
             /** @description 自根节点至上级（详情与搜索结果带有） */
             ancestors: components["schemas"]["OrgAncestor"][];
+            /** @description 当前用户在本组织内可做的事（按模块），页面据此提供操作 */
             abilities: {
                 canManage: boolean;
                 /** @description 可移动或撤销（须能管理其上级） */
                 canRestructure: boolean;
+                canManageMembers: boolean;
+                canRecordMeetings: boolean;
+                canManageDues: boolean;
+                canRecordCommittee: boolean;
+                canRegisterApplicants: boolean;
+                canCommend: boolean;
+                canTransfer: boolean;
+                canOrganizeEvaluations: boolean;
             };
         };
         OrgRef: {
             id: number;
             name: string;
             code: string;
+        };
+        CalendarEntry: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            name: string | null;
+            /**
+             * @description 随产品提供（国务院通知），或由管理员添加（优先）
+             * @enum {string}
+             */
+            source: "shipped" | "added";
+        };
+        CalendarYear: {
+            items: components["schemas"]["CalendarEntry"][];
+            year: number;
+            /** @description 该年的国务院通知已随产品提供 */
+            shipped: boolean;
         };
         UserAccount: {
             id: number;

@@ -1,7 +1,7 @@
 import { Card, Empty } from 'antd';
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '../charts/EChart';
-import type { IndicatorValue } from '../indicators.api';
+import { figureAmount, type IndicatorValue } from '../indicators.api';
 
 /**
  * The indicators of one group (organizations by type, by domain) as a pie or a horizontal bar
@@ -31,7 +31,7 @@ export function GroupChart({
             type: 'pie',
             radius: ['35%', '65%'],
             center: ['50%', '45%'],
-            data: items.map((i) => ({ name: i.name, value: i.value })),
+            data: items.map((i) => ({ name: i.name, value: figureAmount(i) })),
             label: { formatter: '{b}\n{c}' },
           },
         ],
@@ -42,7 +42,7 @@ export function GroupChart({
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: items.map((i) => i.name) },
-      series: [{ type: 'bar', data: items.map((i) => i.value), label: { show: true, position: 'right' }, barMaxWidth: 24 }],
+      series: [{ type: 'bar', data: items.map(figureAmount), label: { show: true, position: 'right' }, barMaxWidth: 24 }],
     };
   }, [items, kind]);
 

@@ -1,6 +1,6 @@
 import { INDICATOR_GROUP_LABELS } from '@jishi/domain';
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
-import type { IndicatorValue } from '../indicators.api';
+import { figureText, type IndicatorValue } from '../indicators.api';
 
 /** Headline figures (no group) come first. */
 const GROUP_TITLES = INDICATOR_GROUP_LABELS;
@@ -40,24 +40,27 @@ export function IndicatorCards({
             </Typography.Title>
           )}
           <Row gutter={[12, 12]}>
-            {list.map((item) => (
-              <Col key={item.id} xs={12} sm={8} lg={6} xxl={4}>
-                <Card
-                  size="small"
-                  hoverable
-                  onClick={() => onSelect(item.id)}
-                  data-testid={`indicator-${item.id}`}
-                  style={item.id === selectedId ? { borderColor: '#c8161d', boxShadow: '0 0 0 1px #c8161d' } : undefined}
-                >
-                  <Statistic
-                    title={item.name}
-                    value={item.value}
-                    suffix={<span style={{ fontSize: 14 }}>{item.unit}</span>}
-                    valueRender={() => <span data-testid={`indicator-value-${item.id}`}>{item.value}</span>}
-                  />
-                </Card>
-              </Col>
-            ))}
+            {list.map((item) => {
+              const shown = figureText(item, item.unit);
+              return (
+                <Col key={item.id} xs={12} sm={8} lg={6} xxl={4}>
+                  <Card
+                    size="small"
+                    hoverable
+                    onClick={() => onSelect(item.id)}
+                    data-testid={`indicator-${item.id}`}
+                    style={item.id === selectedId ? { borderColor: '#c8161d', boxShadow: '0 0 0 1px #c8161d' } : undefined}
+                  >
+                    <Statistic
+                      title={item.name}
+                      value={shown.value}
+                      suffix={<span style={{ fontSize: 14 }}>{shown.unit}</span>}
+                      valueRender={() => <span data-testid={`indicator-value-${item.id}`}>{shown.value}</span>}
+                    />
+                  </Card>
+                </Col>
+              );
+            })}
           </Row>
         </div>
       ))}

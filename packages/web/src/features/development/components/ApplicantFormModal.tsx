@@ -1,4 +1,12 @@
-import { ageOn, applicantCreateSchema, BRANCH_TYPES, checkStep, GENDER_LABELS, type Occupation, parseIdNumber } from '@jishi/domain';
+import {
+  ageOn,
+  applicantCreateSchema,
+  checkStep,
+  GENDER_LABELS,
+  type Occupation,
+  parseIdNumber,
+  STANDING_BRANCH_TYPES,
+} from '@jishi/domain';
 import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -35,8 +43,7 @@ const fieldRules = applicantCreateSchema.shape;
 const isFuture = (d: Dayjs) => d.format(DATE_FORMAT) > today();
 
 /** A branch that can receive applications: 党支部 or 联合党支部, not a 临时党支部 (as the server checks). */
-const receivesApplications = (org: Pick<Org, 'type' | 'closedAt'>) =>
-  BRANCH_TYPES.includes(org.type) && org.type !== 'temporary_branch' && !org.closedAt;
+const receivesApplications = (org: Pick<Org, 'type' | 'closedAt'>) => STANDING_BRANCH_TYPES.includes(org.type) && !org.closedAt;
 
 /**
  * 登记入党申请: who applies, to which branch, on which day (step 1, 递交入党申请书). The ID number is

@@ -1,4 +1,12 @@
-import { checkStep, type StepInput, type StepInputBody, stepDef, stepInputSchema } from '@jishi/domain';
+import {
+  checkStep,
+  MAX_EXTENSION_MONTHS,
+  MIN_EXTENSION_MONTHS,
+  type StepInput,
+  type StepInputBody,
+  stepDef,
+  stepInputSchema,
+} from '@jishi/domain';
 import { Alert, App, Button, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -215,9 +223,15 @@ export function NextStepForm({
                 label="延长（月）"
                 name="extensionMonths"
                 rules={[{ required: true, message: '请填写延长月数' }]}
-                extra="6至12个月，只能延长一次"
+                extra={`${MIN_EXTENSION_MONTHS}至${MAX_EXTENSION_MONTHS}个月，只能延长一次`}
               >
-                <InputNumber min={6} max={12} precision={0} style={{ width: '100%' }} data-testid="dev-extension-months" />
+                <InputNumber
+                  min={MIN_EXTENSION_MONTHS}
+                  max={MAX_EXTENSION_MONTHS}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid="dev-extension-months"
+                />
               </Form.Item>
             </Col>
           )}

@@ -2,6 +2,7 @@ import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { checkedInput, showRefusal } from '../../../shared/form-errors';
+import { formatYuan } from '../../../shared/money';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
@@ -16,7 +17,6 @@ import {
   choiceStyle,
   DUES_CATEGORY_OPTIONS,
   duesModalLayout,
-  formatYuan,
   hasMonthlyBase,
   isReduced,
   monthStringField,

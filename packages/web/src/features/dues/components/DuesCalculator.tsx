@@ -1,10 +1,11 @@
 import { DUES_CATEGORY_LABELS, type DuesCategory, duesCalculateSchema } from '@jishi/domain';
 import { Alert, Card, Form, InputNumber, Radio, Spin, Typography } from 'antd';
+import { formatYuan } from '../../../shared/money';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type DuesCalculation, type DuesCalculationInput, useDuesCalculation } from '../dues.api';
-import { baseLabel, choiceGrid, choiceStyle, DUES_CATEGORY_OPTIONS, formatYuan, hasMonthlyBase } from './dues-display';
+import { baseLabel, choiceGrid, choiceStyle, DUES_CATEGORY_OPTIONS, hasMonthlyBase } from './dues-display';
 
 interface CalculatorFields {
   category: DuesCategory;

@@ -2,9 +2,12 @@ import {
   type DuesMethod,
   duesPaySchema,
   LARGE_VOLUNTARY_FEN,
+  LARGE_VOLUNTARY_RULE,
   MAX_BACK_OR_ADVANCE_MONTHS,
   monthIndex,
   monthOf,
+  owedAmount,
+  PAYMENT_WINDOW_RULE,
   paymentWindowProblem,
 } from '@jishi/domain';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
@@ -12,6 +15,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { checkedInput, showRefusal, showSchemaIssues } from '../../../shared/form-errors';
+import { formatYuan } from '../../../shared/money';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -22,7 +26,6 @@ import {
   DUES_METHOD_OPTIONS,
   dueIn,
   duesModalLayout,
-  formatYuan,
   monthRangesText,
   monthStringField,
   monthsBetween,
@@ -96,7 +99,7 @@ export function DuesPaymentModal({
     if (!assessments || !fromMonth || !toMonth || toMonth < fromMonth) return undefined;
     const months = monthsBetween(fromMonth, toMonth);
     const unassessed = months.filter((m) => dueIn(assessments, m) === undefined);
-    const totalFen = months.reduce((n, m) => n + (dueIn(assessments, m) ?? 0), 0);
+    const totalFen = owedAmount(assessments, months);
     return { count: months.length, totalFen, unassessed };
   }, [fromMonth, toMonth, assessments]);
 
@@ -151,7 +154,7 @@ export function DuesPaymentModal({
             showIcon
             style={{ marginBottom: 16 }}
             title={`欠交 ${data.arrears.owedMonths.length} 个月，共 ${formatYuan(data.arrears.owedFen)}`}
-            description={`欠交月份：${monthRangesText(data.arrears.owedMonths)}。补交、预交一般不超过6个月（中组发〔2008〕3号第十二条）。`}
+            description={`欠交月份：${monthRangesText(data.arrears.owedMonths)}。${PAYMENT_WINDOW_RULE}。`}
           />
         )}
         <Row gutter={16}>
@@ -221,9 +224,7 @@ export function DuesPaymentModal({
               label="自愿多交（元，可不填）"
               name="voluntary"
               extra={
-                (voluntary ?? 0) * 100 >= LARGE_VOLUNTARY_FEN
-                  ? '一次性自愿多交纳党费1000元以上的，全部上缴中央（中组发〔2008〕3号第十一条）'
-                  : '党员可自愿多交党费（中组发〔2008〕3号第十一条）'
+                (voluntary ?? 0) * 100 >= LARGE_VOLUNTARY_FEN ? LARGE_VOLUNTARY_RULE : '党员可自愿多交党费（中组发〔2008〕3号第十一条）'
               }
             >
               <InputNumber min={0} precision={2} inputMode="decimal" style={{ width: '100%' }} data-testid="dues-pay-voluntary" />

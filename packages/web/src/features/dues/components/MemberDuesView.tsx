@@ -3,9 +3,10 @@ import { Alert, DatePicker, Divider, Empty, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 import { labelOf } from '../../../shared/labels';
+import { formatYuan } from '../../../shared/money';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import type { DuesAssessment, DuesMonth, DuesPayment, MemberDues } from '../dues.api';
-import { formatYuan, isReduced, monthLabel, monthRangesText, thisMonth } from './dues-display';
+import { isReduced, monthLabel, monthRangesText, thisMonth } from './dues-display';
 
 /** How a month of the year stands. */
 type MonthState = 'paid' | 'owed' | 'upcoming' | 'none';

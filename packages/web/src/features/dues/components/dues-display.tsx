@@ -1,5 +1,6 @@
 import {
   ARREARS_LAPSE_MONTHS,
+  assessmentIn,
   DUES_CATEGORIES,
   DUES_CATEGORY_LABELS,
   DUES_METHOD_LABELS,
@@ -13,6 +14,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
 import { today } from '../../../shared/dates';
 import { labelOf, optionsOf } from '../../../shared/labels';
+import { formatYuan } from '../../../shared/money';
 import type { DuesAssessment } from '../dues.api';
 
 export const DUES_CATEGORY_OPTIONS = optionsOf(DUES_CATEGORIES, DUES_CATEGORY_LABELS);
@@ -24,11 +26,6 @@ export const hasMonthlyBase = (category: DuesCategory | undefined): boolean => c
 /** What the monthly base is called for the category. */
 export const baseLabel = (category: DuesCategory | undefined): string =>
   category === 'retired' ? '每月离退休费（元）' : '每月工资收入（税后，元）';
-
-const YUAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** `¥1,234.50` for an amount in fen. */
-export const formatYuan = (fen: number): string => `¥${YUAN.format(fen / 100)}`;
 
 /** The month running, `YYYY-MM` in Beijing: it is not owed until it has ended. */
 export const thisMonth = (): string => today().slice(0, 7);
@@ -56,7 +53,7 @@ export const monthsBetween = (from: string, to: string): string[] => {
 
 /** The amount due in `month` from a member's assessments (oldest first), as the server computes it. */
 export const dueIn = (assessments: readonly DuesAssessment[], month: string): number | undefined =>
-  assessments.filter((a) => a.effectiveFrom <= month).at(-1)?.amountFen;
+  assessmentIn(assessments, month)?.amountFen;
 
 /** `¥12.50/月 · 在职`, the standard in a line. */
 export const standardText = (a: DuesAssessment): string => `${formatYuan(a.amountFen)}/月 · ${labelOf(DUES_CATEGORY_LABELS, a.category)}`;

@@ -1,5 +1,4 @@
 import { EyeInvisibleOutlined } from '@ant-design/icons';
-import { OBJECTION_DECISION_LABELS } from '@jishi/domain';
 import { Descriptions, type DescriptionsProps, Empty, Result, Timeline, Typography } from 'antd';
 import type { EntryDetail, EntryLogItem } from '../evaluations.api';
 import { flagNamesOf, ResultBadges } from './evaluation-display';
@@ -35,30 +34,6 @@ export function EntryResultView({ entry }: { entry: EntryDetail }) {
   return <Descriptions size="small" column={1} items={items} data-testid="result" />;
 }
 
-/** What a step's log line says it did. */
-const actionText = (item: EntryLogItem): string => {
-  switch (item.action) {
-    case 'return':
-      return '退回重新评定';
-    case 'objection_upheld':
-      return OBJECTION_DECISION_LABELS.upheld;
-    case 'self':
-      return '提交';
-    case 'ballot':
-      return '结束测评';
-    case 'contest':
-      return '结束比武';
-    case 'review':
-      return '完成评定';
-    case 'approve':
-      return '审定通过，进入公示';
-    case 'publish':
-      return '发布结果';
-    default:
-      return '办结';
-  }
-};
-
 /** What a step decided, as one line (得分、等次、计票). */
 const decidedText = (item: EntryLogItem, levels: { key: string; name: string }[]) =>
   [
@@ -76,13 +51,13 @@ export function EntryLog({ log, levels = [] }: { log: EntryLogItem[]; levels?: {
     <Timeline
       items={log.map((item, i) => ({
         key: i,
-        color: item.action === 'return' || item.action === 'objection_upheld' ? 'red' : 'blue',
+        color: item.sentBack ? 'red' : 'blue',
         content: (
           <div>
             <Typography.Text type="secondary">{item.date}</Typography.Text>
             <br />
             <Typography.Text>
-              {item.stepName} · {actionText(item)}
+              {item.stepName} · {item.eventName}
             </Typography.Text>
             {item.actorName && <Typography.Text type="secondary"> · {item.actorName}</Typography.Text>}
             {decidedText(item, levels) && (

@@ -1,22 +1,29 @@
 import { FlagFilled, StarFilled } from '@ant-design/icons';
-import { BINDING_LABELS, type Criterion, type Level, RATING_LABELS, type RoundStep, STEP_KIND_LABELS } from '@jishi/domain';
+import {
+  BINDING_LABELS,
+  type Criterion,
+  fenToYuan,
+  type Level,
+  parseYuan,
+  RATING_LABELS,
+  type RoundStep,
+  STEP_KIND_LABELS,
+} from '@jishi/domain';
 import { InputNumber, type InputNumberProps, Space, Steps, type StepsProps, Tag, Typography } from 'antd';
 import { labelOf } from '../../../shared/labels';
 import type { FlagDef } from '../evaluations.api';
 
 /** `12.50` yuan from fen, for the subsidy per flag. */
-export const yuanOf = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2));
+export const yuanOf = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : fenToYuan(fen));
 
-/**
- * Fen from yuan as typed (`10000`, `10000.5`, `1,000.00`), or null when it is not an amount. Whole
- * yuan and cents are read apart and joined as integers: `10000.00` is exactly 1000000, with no
- * float product to round.
- */
-export const fenOf = (yuan: string): number | null => {
-  const m = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(yuan.trim().replaceAll(/[,，\s]/g, ''));
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-};
+/** Fen from yuan as typed (`10000`, `10000.5`, `1,000.00`, `10.`), or null when it is not an amount (the domain reads it). */
+export const fenOf = (yuan: string): number | null =>
+  parseYuan(
+    yuan
+      .trim()
+      .replaceAll(/[,，\s]/g, '')
+      .replace(/\.$/, ''),
+  );
 
 /** `2026-11-01 至 2026-11-30`. */
 export const windowText = (s: { opensAt: string; closesAt: string }) => `${s.opensAt} 至 ${s.closesAt}`;

@@ -4,7 +4,6 @@ import { Alert, Button, Descriptions, type DescriptionsProps, Divider, Empty, Re
 import { useState } from 'react';
 import { labelOf } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { useAbilities } from '../../auth/auth.api';
 import type { Org } from '../../orgs/orgs.api';
 import { type Committee, useCommittee } from '../committees.api';
 import { ElectionModal } from './ElectionModal';
@@ -34,12 +33,11 @@ function Seats({ committee }: { committee: Committee }) {
  * org's `canRestructure`, the same check the server makes).
  */
 export function CommitteeSection({ org }: { org: Org }) {
-  const abilities = useAbilities();
   const isMobile = useIsMobile();
   const overview = useCommittee(org.id);
   const [dialog, setDialog] = useState<Dialog>();
   const current = overview.data?.current ?? null;
-  const canManage = abilities.has('member.manage') && !org.closedAt;
+  const canManage = org.abilities.canRecordCommittee && !org.closedAt;
   const hasGroups = BRANCH_TYPES.includes(org.type) || org.type === 'general_branch';
 
   if (overview.isPending) return <Spin style={{ display: 'block', margin: 24 }} />;

@@ -1,7 +1,6 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, type DescriptionsProps, Divider, Drawer, Empty, Image, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { useAbilities } from '../../auth/auth.api';
 import type { PartyGroup } from '../committees.api';
 import { type Attachment, attachmentUrl, type MeetingDetail, useMeeting } from '../meetings.api';
 import { AttachmentUpload } from './AttachmentUpload';
@@ -82,7 +81,6 @@ function People({ m }: { m: MeetingDetail }) {
  */
 export function MeetingDrawer({ meetingId, groups, onClose }: { meetingId: number; groups: readonly PartyGroup[]; onClose: () => void }) {
   const isMobile = useIsMobile();
-  const abilities = useAbilities();
   const detail = useMeeting(meetingId);
   const m = detail.data;
 
@@ -148,7 +146,7 @@ export function MeetingDrawer({ meetingId, groups, onClose }: { meetingId: numbe
         <div data-testid="meeting-files">
           <Files files={m.files} />
         </div>
-        {abilities.has('member.manage') && (
+        {m.abilities.canManage && (
           <div style={{ marginTop: 16 }}>
             <AttachmentUpload meetingId={m.id} hideDone />
           </div>

@@ -1,4 +1,13 @@
-import { COMMITTEE_POST_LABELS, MEETING_TYPE_LABELS, type MeetingType, meetingCreateSchema, quorumProblem } from '@jishi/domain';
+import {
+  COMMITTEE_POST_LABELS,
+  hasVoteOn,
+  MEETING_TYPE_LABELS,
+  type MeetingType,
+  meetingCreateSchema,
+  meetingDateProblem,
+  onRollOn,
+  quorumProblem,
+} from '@jishi/domain';
 import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Result, Row, Select, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -40,9 +49,6 @@ const STATUS_OPTIONS: { value: MeetingStatus; label: string }[] = [
 
 /** The roll size the server lists in one page; a branch is far smaller (一般不超过50人). */
 const ROLL_PAGE = 200;
-
-/** 正式党员 on `day` have a vote; 预备党员 have none (党章第七条). */
-const hasVoteOn = (m: { fullMemberAt: string | null }, day: string) => m.fullMemberAt !== null && m.fullMemberAt <= day;
 
 /** Large, evenly spread choices: two columns on a phone, four on a wider screen. */
 const choiceGrid = (columns: number) => ({ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: 8 });
@@ -96,10 +102,7 @@ export function MeetingFormDrawer({
   const day = date ?? today();
 
   // On the roll on the day: the server refuses anyone else. Members of the branch itself, not of orgs below.
-  const onRoll = useMemo(
-    () => (roll.data?.items ?? []).filter((m) => m.orgId === org.id && m.joinedAt <= day && (!m.exitAt || m.exitAt > day)),
-    [roll.data, org.id, day],
-  );
+  const onRoll = useMemo(() => (roll.data?.items ?? []).filter((m) => m.orgId === org.id && onRollOn(m, day)), [roll.data, org.id, day]);
   // A 支委会 counts the committee in office on the day (once one is recorded), as the server does.
   const seats = useMemo(() => {
     const c = type === 'committee' ? committeeOn(committee.data, day) : undefined;
@@ -178,10 +181,7 @@ export function MeetingFormDrawer({
     });
   };
 
-  const isOutOfRange = (d: Dayjs) => {
-    const value = d.format(DATE_FORMAT);
-    return status === 'held' ? value > today() : value < today();
-  };
+  const isOutOfRange = (d: Dayjs) => meetingDateProblem(status, d.format(DATE_FORMAT), today()) !== null;
 
   const footer = saved ? (
     <Button type="primary" block onClick={onClose} data-testid="meeting-done">

@@ -4,12 +4,15 @@
  * finding codes (for tags and the filter) are the page's own.
  */
 import {
+  BRANCH_MAX_MEMBERS,
   type ComplianceFinding,
   MEETING_TYPE_LABELS,
   MEETING_TYPES,
   type MeetingRequirement,
   type MeetingType,
+  MIN_FULL_MEMBERS_PER_BRANCH,
   meetingRequirements,
+  TERM_REMINDER_MONTHS,
   type TermStatus,
 } from '@jishi/domain';
 import { Tag } from 'antd';
@@ -44,15 +47,18 @@ export const requirementOf = (code: string): MeetingRequirement | undefined => R
 /** The meeting type a finding asks for, or undefined for a setup or term finding. */
 export const meetingTypeOf = (code: string): MeetingType | undefined => requirementOf(code)?.type;
 
+/** A term ending within the reminder lead (RULES.md §2: the 上级 reminds 6 months ahead). */
+export const TERM_DUE_SOON_LABEL = `${TERM_REMINDER_MONTHS}个月内到期`;
+
 const TERM_LABELS: Record<string, string> = {
   'term.overdue': '换届逾期',
-  'term.due_soon': '任期半年内届满',
+  'term.due_soon': `任期${TERM_REMINDER_MONTHS}个月内届满`,
   'term.unrecorded': '未登记班子',
 };
 
 const SETUP_LABELS: Record<string, string> = {
-  'setup.branch_few_full': '正式党员不足3名',
-  'setup.branch_too_large': '党员超过50名',
+  'setup.branch_few_full': `正式党员不足${MIN_FULL_MEMBERS_PER_BRANCH}名`,
+  'setup.branch_too_large': `党员超过${BRANCH_MAX_MEMBERS}名`,
   'setup.committee_missing': '应设未设支委会',
   'setup.committee_not_needed': '不应设支委会',
   'setup.committee_size': '支委会人数不符',
@@ -133,11 +139,11 @@ export const rateColor = (rate: number): string => (rate < 60 ? '#cf1322' : rate
 
 const TERM_TAGS: Record<TermStatus['status'], { color: string; label: string }> = {
   ok: { color: 'success', label: '正常' },
-  due_soon: { color: 'warning', label: '半年内到期' },
+  due_soon: { color: 'warning', label: TERM_DUE_SOON_LABEL },
   overdue: { color: 'error', label: '已逾期' },
 };
 
-/** Where a committee's term stands: 正常, 半年内到期 or 已逾期. */
+/** Where a committee's term stands: 正常, due soon or 已逾期. */
 export const TermTag = ({ status }: { status: TermStatus['status'] }) => (
   <Tag color={TERM_TAGS[status].color} data-testid="term-status" data-status={status}>
     {TERM_TAGS[status].label}

@@ -4,12 +4,14 @@ import {
   BRANCH_TYPES,
   fullMemberDateProblem,
   GENDER_LABELS,
+  MAX_EXTENSION_MONTHS,
   type MemberCreate,
-  MIN_AGE,
   memberCreateSchema,
   memberFactProblems,
   type Occupation,
+  PROBATION_YEARS,
   parseIdNumber,
+  underAgeProblem,
 } from '@jishi/domain';
 import { Checkbox, Col, DatePicker, Form, type FormInstance, type FormRule, Input, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -146,9 +148,8 @@ export function MemberFields({
   const joinedRule: FormRule = ({ getFieldValue }) => ({
     validator: async (_, value: string | undefined) => {
       const born = idOf(getFieldValue)?.birthDate ?? member?.birthDate;
-      if (value && born && ageOn(born, value) < MIN_AGE) {
-        throw new Error(`入党时未满十八周岁（出生于${born}；党章第一条：年满十八岁）`);
-      }
+      const underAge = value && born ? underAgeProblem(born, value) : null;
+      if (underAge) throw new Error(underAge);
     },
   });
   const fullMemberRule: FormRule = ({ getFieldValue }) => ({
@@ -232,7 +233,11 @@ export function MemberFields({
             required
             dependencies={['status', 'joinedAt']}
             rules={[fullMemberRule]}
-            extra={onTimeFullDate ? `按期转正为 ${onTimeFullDate}（预备期一年，可延长一次、最长一年）` : undefined}
+            extra={
+              onTimeFullDate
+                ? `按期转正为 ${onTimeFullDate}（预备期${PROBATION_YEARS}年，可延长一次、最长${MAX_EXTENSION_MONTHS}个月）`
+                : undefined
+            }
             {...dateStringField}
           >
             <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid={`${testIdPrefix}-fullMemberAt`} />

@@ -1,4 +1,4 @@
-import { type OrgUpdate, orgCreateSchema, orgUpdateSchema } from '@jishi/domain';
+import { JOINT_BRANCH_MAX_UNITS, type OrgUpdate, orgCreateSchema, orgUpdateSchema } from '@jishi/domain';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { dateStringField } from '../../../shared/dates';
 import { ORG_DOMAIN_OPTIONS, ORG_TYPE_OPTIONS } from '../../../shared/labels';
@@ -110,7 +110,7 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
           <Form.Item
             label="覆盖单位数"
             name="unitsCovered"
-            extra="联合党支部覆盖单位一般不超过5个（支部工作条例第五条）"
+            extra={`联合党支部覆盖单位一般不超过${JOINT_BRANCH_MAX_UNITS}个（支部工作条例第五条）`}
             rules={[zodRule(fieldRules.unitsCovered)]}
           >
             <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="org-units-covered" />
