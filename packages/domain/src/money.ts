@@ -22,6 +22,9 @@ export const fenToYuan = (fen: number): string => {
 /** An amount as a rule states it: whole yuan bare (`1000`), else with its two decimals (`0.20`). */
 export const ruleYuan = (fen: number): string => fenToYuan(fen).replace(/\.00$/, '');
 
+/** A money field of an answer: {@link fenToYuan}'s form, two decimals always (`"30.00"`). */
+export const yuanOut = z.string().regex(/^-?\d+\.\d{2}$/);
+
 /** `"2999.99"` → `299999`; null for anything but a non-negative yuan amount with at most two decimals. */
 export const parseYuan = (yuan: string): number | null => {
   const m = YUAN_TEXT.exec(yuan);

@@ -225,11 +225,12 @@ export interface RouteContext<B, Qs, P> {
  * `fileResponse(XLSX_TYPE)`). The schema lives beside the module's presenter, whose return type is
  * `z.infer` of it, so the handler's return type is checked against it. It is plain data: no
  * transforms or coercion (the answer is encoded by it); dates are `YYYY-MM-DD` strings and instants
- * ISO strings (`dateOut`, `instantOut`), money a yuan decimal string (`yuanOut`), lists
- * `pageOf(item)` (platform/schemas.ts). Fields the schema does not name are dropped from the answer
- * (it is the allow-list of what leaves the server); a field it names with the wrong type, or an
- * answer with an undeclared status, is a 500 that tests catch. Every module declares one on every
- * route (platform/routes.test.ts keeps the list of those not done yet).
+ * ISO strings (`dateOut`, `instantOut`), money a yuan decimal string (the domain's `yuanOut`),
+ * lists `pageOf(item)` (platform/schemas.ts). Fields the schema does not name are dropped from the
+ * answer (it is the allow-list of what leaves the server); a field it names with the wrong type, or
+ * an answer with an undeclared status, is a 500 that tests catch (a write's is caught before it
+ * commits). Every module declares one on every route (platform/routes.test.ts keeps the list of
+ * those not done yet); after changing a route, `npm run api:generate` updates the web's types.
  */
 export interface RouteSpec<
   BS extends Schema | undefined,

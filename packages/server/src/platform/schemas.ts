@@ -31,9 +31,6 @@ export const dateOut = z.iso.date();
 /** An instant in an answer: ISO 8601 in UTC (`2026-03-01T08:00:00.000Z`). */
 export const instantOut = z.iso.datetime();
 
-/** Money in an answer: yuan as a decimal string with two places (`"30.00"`), computed in fen. */
-export const yuanOut = z.string().regex(/^-?\d+\.\d{2}$/);
-
 /** A record id in an answer (an int4 column). */
 export const idOut = recordId;
 
