@@ -1,7 +1,7 @@
 import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Typography } from 'antd';
 import { useMemo } from 'react';
-import { checkedInput, showRefusal } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
@@ -15,7 +15,6 @@ import {
   choiceGrid,
   choiceStyle,
   DUES_CATEGORY_OPTIONS,
-  duesModalLayout,
   formatYuan,
   hasMonthlyBase,
   isReduced,
@@ -90,7 +89,7 @@ export function DuesAssessModal({
     [branch.data, roots.data],
   );
 
-  const submit = (values: AssessFields) => {
+  const submit = async (values: AssessFields, { check, refuse }: SubmitContext) => {
     // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
     const payload: DuesAssessInput = {
       memberId,
@@ -101,37 +100,31 @@ export function DuesAssessModal({
       reductionReason: values.isReducing ? (blankToUndefined(values.reductionReason) as string | undefined) : undefined,
       reductionApprovedBy: values.isReducing ? values.reductionApprovedBy : undefined,
     };
-    const parsed = checkedInput(form, duesAssessSchema, payload, FORM_FIELDS, message.error);
-    if (parsed === undefined) return;
-    if (values.isReducing && payload.reducedAmount === undefined) {
-      form.setFields([{ name: 'reducedAmount', errors: ['请填写少交后的每月金额（免交填0）'] }]);
-      return;
-    }
-    assess.mutate(payload, {
-      onSuccess: (saved) => {
-        message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
-        onSaved?.(saved);
-        onClose();
-      },
-      onError: (error) => {
-        showRefusal(form, error, FORM_FIELDS, message.error);
-      },
-    });
+    if (check(duesAssessSchema, payload) === undefined) return;
+    if (values.isReducing && payload.reducedAmount === undefined) return refuse('请填写少交后的每月金额（免交填0）', 'reducedAmount');
+    const saved = await assess.mutateAsync(payload);
+    message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
+    onSaved?.(saved);
+    onClose();
   };
 
-  let body = <Spin style={{ display: 'block', margin: 32 }} />;
-  if (dues.isError) body = <Result status="404" title="党员不存在或无权查看" />;
-  if (data) {
-    body = (
-      <Form<AssessFields>
+  return (
+    <TouchTargets>
+      <FormModal<AssessFields>
         form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={defaultsOf(data)}
-        onFinish={submit}
-        data-testid="dues-assess-form"
+        title={`核定党费交纳标准 · ${memberName}`}
+        submitTestId="dues-assess-submit"
+        fullScreenOnPhone
+        width={640}
+        onClose={onClose}
+        onSubmit={submit}
+        fields={FORM_FIELDS}
+        loading={!data}
+        failure={!data && dues.isError && <Result status="404" title="党员不存在或无权查看" />}
+        initialValues={data && defaultsOf(data)}
+        testId="dues-assess-form"
       >
-        {data.current && (
+        {data?.current && (
           <Typography.Paragraph type="secondary">
             现行标准：自 {data.current.effectiveFrom} 起每月 {formatYuan(data.current.amountFen)}。同一月份再次核定将替换该月的标准。
           </Typography.Paragraph>
@@ -202,25 +195,7 @@ export function DuesAssessModal({
             </Col>
           </Row>
         )}
-      </Form>
-    );
-  }
-
-  return (
-    <TouchTargets>
-      <Modal
-        open
-        title={`核定党费交纳标准 · ${memberName}`}
-        okText="保存"
-        okButtonProps={{ disabled: !data, 'data-testid': 'dues-assess-submit' }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        confirmLoading={assess.isPending}
-        destroyOnHidden
-        {...duesModalLayout(isMobile)}
-      >
-        {body}
-      </Modal>
+      </FormModal>
     </TouchTargets>
   );
 }

@@ -7,11 +7,11 @@ import {
   monthOf,
   paymentWindowProblem,
 } from '@jishi/domain';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { checkedInput, showRefusal, showSchemaIssues } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -21,7 +21,6 @@ import {
   choiceStyle,
   DUES_METHOD_OPTIONS,
   dueIn,
-  duesModalLayout,
   formatYuan,
   monthRangesText,
   monthStringField,
@@ -100,7 +99,7 @@ export function DuesPaymentModal({
     return { count: months.length, totalFen, unassessed };
   }, [fromMonth, toMonth, assessments]);
 
-  const submit = (values: PaymentFields) => {
+  const submit = async (values: PaymentFields, { check, refuse }: SubmitContext) => {
     // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
     const input = {
       memberId,
@@ -112,40 +111,34 @@ export function DuesPaymentModal({
       collectedBy: blankToUndefined(values.collectedBy) as string | undefined,
       voluntary: values.voluntary ? values.voluntary : undefined,
     };
-    const parsed = checkedInput(form, duesPaySchema, input, FORM_FIELDS, message.error);
-    if (parsed === undefined) return;
+    if (check(duesPaySchema, input) === undefined) return;
     const tooFar = paymentWindowProblem(input);
-    if (tooFar) {
-      showSchemaIssues(form, [{ path: [tooFar.field], message: tooFar.message }], FORM_FIELDS);
-      return;
-    }
-    pay.mutate(input, {
-      onSuccess: (saved) => {
-        const months = saved.fromMonth === saved.toMonth ? saved.fromMonth : `${saved.fromMonth} 至 ${saved.toMonth}`;
-        message.success(`已登记${memberName} ${months} 的党费 ${formatYuan(saved.amountFen)}`);
-        if (saved.note) modal.info({ title: '自愿多交党费', content: saved.note });
-        onSaved?.(saved);
-        onClose();
-      },
-      onError: (error) => {
-        showRefusal(form, error, FORM_FIELDS, message.error);
-      },
-    });
+    if (tooFar) return refuse(tooFar.message, tooFar.field);
+    const saved = await pay.mutateAsync(input);
+    const months = saved.fromMonth === saved.toMonth ? saved.fromMonth : `${saved.fromMonth} 至 ${saved.toMonth}`;
+    message.success(`已登记${memberName} ${months} 的党费 ${formatYuan(saved.amountFen)}`);
+    if (saved.note) modal.info({ title: '自愿多交党费', content: saved.note });
+    onSaved?.(saved);
+    onClose();
   };
 
-  let body = <Spin style={{ display: 'block', margin: 32 }} />;
-  if (dues.isError) body = <Result status="404" title="党员不存在或无权查看" />;
-  if (data) {
-    body = (
-      <Form<PaymentFields>
+  return (
+    <TouchTargets>
+      <FormModal<PaymentFields>
         form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ ...defaultRange(data), paidAt: today(), method: 'cash' }}
-        onFinish={submit}
-        data-testid="dues-pay-form"
+        title={`登记交纳 · ${memberName}`}
+        submitTestId="dues-pay-submit"
+        fullScreenOnPhone
+        width={640}
+        onClose={onClose}
+        onSubmit={submit}
+        fields={FORM_FIELDS}
+        loading={!data}
+        failure={!data && dues.isError && <Result status="404" title="党员不存在或无权查看" />}
+        initialValues={data && { ...defaultRange(data), paidAt: today(), method: 'cash' }}
+        testId="dues-pay-form"
       >
-        {data.arrears.owedMonths.length > 0 && (
+        {data && data.arrears.owedMonths.length > 0 && (
           <Alert
             type="warning"
             showIcon
@@ -230,25 +223,7 @@ export function DuesPaymentModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    );
-  }
-
-  return (
-    <TouchTargets>
-      <Modal
-        open
-        title={`登记交纳 · ${memberName}`}
-        okText="保存"
-        okButtonProps={{ disabled: !data, 'data-testid': 'dues-pay-submit' }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        confirmLoading={pay.isPending}
-        destroyOnHidden
-        {...duesModalLayout(isMobile)}
-      >
-        {body}
-      </Modal>
+      </FormModal>
     </TouchTargets>
   );
 }

@@ -101,10 +101,6 @@ export const monthStringField = {
   normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM') : undefined),
 };
 
-/** A dues modal fills the phone's width (and starts at its top); 640px wide elsewhere. */
-export const duesModalLayout = (isMobile: boolean) =>
-  isMobile ? { width: '100%', style: { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } } : { width: 640 };
-
 /** Choices as a grid of separate buttons, each a comfortable touch target. */
 export const choiceGrid = (columns: number): CSSProperties => ({
   display: 'grid',

@@ -1,9 +1,9 @@
 import { PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { BALLOT_CODES_MAX, formatBallotCode, RATING_LABELS, RATINGS } from '@jishi/domain';
-import { Alert, App, Button, Col, InputNumber, Modal, Popconfirm, Progress, QRCode, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Col, InputNumber, Popconfirm, Progress, QRCode, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useIsMobile } from '../../../shared/use-is-mobile';
+import { ModalFrame } from '../../../shared/FormModal';
 import { type BallotTally, type EntryDetail, useCloseBallot, useIssueCodes } from '../evaluations.api';
 
 /** The vote page a code opens: phones scan or type it there, without logging in. */
@@ -94,14 +94,11 @@ function CodesModal({
   entry: EntryDetail;
   onClose: () => void;
 }) {
-  const isMobile = useIsMobile();
   const slips = <CodeSlips codes={codes} orgName={entry.org.name} roundName={entry.round.name} closesAt={closesAt} />;
   return (
-    <Modal
-      open
+    <ModalFrame
       title={`测评码（${codes.length}个）`}
       width={820}
-      style={isMobile ? { top: 8 } : undefined}
       mask={{ closable: false }}
       onCancel={onClose}
       footer={
@@ -128,7 +125,7 @@ function CodesModal({
         {slips}
       </div>
       {createPortal(<div className="ballot-sheet">{slips}</div>, document.body)}
-    </Modal>
+    </ModalFrame>
   );
 }
 
