@@ -7,11 +7,15 @@ import { Col, type ColProps, DatePicker, Row, Segmented, Select, type SelectProp
 import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 
-/** How much of the row a filter takes: wide (an org picker, a search box), narrow (a select, a year), third. */
+/**
+ * How much of the row a filter takes: wide (an org picker, a search box), narrow (a select, a
+ * year), a third, or all of it (a status switch).
+ */
 const SPANS = {
   wide: { xs: 24, md: 12, xl: 8 },
   narrow: { xs: 12, md: 6, xl: 4 },
   third: { xs: 24, md: 8, xl: 6 },
+  full: { span: 24 },
 } satisfies Record<string, ColProps>;
 
 /** The row of filters: wraps on small screens, 12px apart. */

@@ -39,7 +39,7 @@ export function usePager({ pageSize = DEFAULT_PAGE_SIZE, sizeChanger = false }: 
 /** `(page - 1) * pageSize + index + 1`: a row's number across pages (序号). */
 export const rowNumber = (pager: Pager, index: number) => (pager.page - 1) * pager.pageSize + index + 1;
 
-export interface ListTableProps<Row> extends Omit<TableProps<Row>, 'pagination' | 'onRow'> {
+export interface ListTableProps<Row> extends Omit<TableProps<Row>, 'pagination'> {
   /** The page shown; without one the table shows every row (a short list). */
   pager?: Pager;
   /** The row count of a list paged by the server (only this page's rows are loaded); the rows are paged here otherwise. */
@@ -48,7 +48,7 @@ export interface ListTableProps<Row> extends Omit<TableProps<Row>, 'pagination' 
   totalText?: (total: number) => string;
   /** Keep the pager (and its total) on a single page too. */
   alwaysShowPager?: boolean;
-  /** Opens a row: a click anywhere on it but its selection box. */
+  /** Opens a row: a click anywhere on it but its selection box (in place of `onRow`). */
   onOpen?: (row: Row) => void;
 }
 
@@ -63,6 +63,7 @@ export function ListTable<Row extends object>({
   totalText,
   alwaysShowPager = false,
   onOpen,
+  onRow,
   size,
   ...props
 }: ListTableProps<Row>) {
@@ -75,7 +76,7 @@ export function ListTable<Row extends object>({
   return (
     <Table<Row>
       size={size ?? (isMobile ? 'small' : 'middle')}
-      onRow={onOpen ? (row) => ({ onClick: open(row), style: { cursor: 'pointer' } }) : undefined}
+      onRow={onOpen ? (row) => ({ onClick: open(row), style: { cursor: 'pointer' } }) : onRow}
       pagination={
         pager
           ? {
