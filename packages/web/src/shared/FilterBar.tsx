@@ -5,7 +5,26 @@
  */
 import { Col, type ColProps, DatePicker, Row, Segmented, Select, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { positiveInt } from './url-params';
+
+/** The part of the signed-in user the org filter needs. */
+interface HomeOf {
+  homeOrgId: number | null;
+  grants: readonly { orgId: number }[];
+}
+
+/**
+ * The org a list page shows: the URL's `orgId`; else, given the user, their home org (or their
+ * first grant's); else the first org the user may see (`roots`).
+ */
+export const pageOrgId = (param: string | null, roots: readonly { id: number }[] | undefined, user?: HomeOf): number | undefined =>
+  positiveInt(param) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots?.[0]?.id;
+
+/** The orgs an org filter offers before anything is typed: the user's top orgs and the one shown. */
+export function useOrgSeeds<T extends { id: number }>(roots: readonly T[] | undefined, shown: T | undefined): T[] {
+  return useMemo(() => [...(roots ?? []), ...(shown ? [shown] : [])], [roots, shown]);
+}
 
 /**
  * How much of the row a filter takes: wide (an org picker, a search box), narrow (a select, a

@@ -6,9 +6,9 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { FilterBar, FilterItem } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -87,7 +87,7 @@ export default function DevelopmentPage() {
   const org = useOrg(orgId);
   const board = useDeadlineBoard(orgId);
   const [isCreating, setIsCreating] = useState(false);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
 
   return (
     <Card

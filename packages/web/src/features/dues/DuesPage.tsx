@@ -27,7 +27,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
@@ -216,14 +216,14 @@ export default function DuesPage() {
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
   const tab: Tab = oneOf(params.get('tab'), TABS) ?? 'roster';
   const org = useOrg(orgId);
   const roster = useDuesRoster(tab === 'roster' ? orgId : undefined, year);
   const [dialog, setDialog] = useState<Dialog>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const canManage = Boolean(org.data?.abilities.canManageDues);
   const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : true;
 

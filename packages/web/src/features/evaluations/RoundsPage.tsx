@@ -10,7 +10,7 @@ import { Button, Card, Popover, Space, type TableColumnsType, Tabs, Tag, Typogra
 import { type ReactNode, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem, YearFilter } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, YearFilter } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
@@ -95,7 +95,7 @@ export default function RoundsPage() {
     () => [...(roots.data ?? []), ...(user?.grants ?? []).map((g) => ({ id: g.orgId, name: g.orgName }))],
     [roots.data, user],
   );
-  const defaultOrgId = user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const defaultOrgId = pageOrgId(null, roots.data, user);
 
   const name = (r: RoundListItem) => (
     <>

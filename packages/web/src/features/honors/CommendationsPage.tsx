@@ -13,9 +13,9 @@ import {
   type CommendationTitle,
 } from '@jishi/domain';
 import { Button, Card, Result, Spin, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem, SelectFilter, YearFilter } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds, YearFilter } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { COMMENDATION_LEVEL_OPTIONS, COMMENDATION_TITLE_OPTIONS, labelOf } from '../../shared/labels';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
@@ -39,7 +39,7 @@ export default function CommendationsPage() {
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const year = positiveInt(params.get('year'));
   const title = oneOf(params.get('title'), COMMENDATION_TITLES);
   const level = oneOf(params.get('level'), COMMENDATION_LEVELS);
@@ -47,7 +47,7 @@ export default function CommendationsPage() {
   const list = useCommendations({ orgId, year, title, level });
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isCreating, setIsCreating] = useState(false);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const currentYear = Number(today().slice(0, 4));
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -7,9 +7,9 @@
  */
 import { GENDER_LABELS, MEDAL50_STATUSES, type Medal50Status } from '@jishi/domain';
 import { Alert, Button, Card, Result, Space, Spin, type TableColumnsType, Tabs, Typography } from 'antd';
-import { type MouseEvent, useMemo, useState } from 'react';
+import { type MouseEvent, useState } from 'react';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem, StatusFilter } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, StatusFilter, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, rowNumber, usePager } from '../../shared/ListTable';
 import { labelOf, MEDAL50_STATUS_OPTIONS } from '../../shared/labels';
 import { YearPicker } from '../../shared/ui/YearPicker';
@@ -100,7 +100,7 @@ export default function Medal50Page() {
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
   const currentYear = Number(today().slice(0, 4));
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const yearParam = positiveInt(params.get('year'));
   const year = yearParam !== undefined && yearParam >= FIRST_YEAR ? yearParam : currentYear;
   const tab: Tab = params.get('tab') === 'cases' ? 'cases' : 'list';
@@ -112,7 +112,7 @@ export default function Medal50Page() {
   const [openCaseId, setOpenCaseId] = useState<number>();
   const [acting, setActing] = useState<{ caseId: number; step: 2 | 3 }>();
   const [recommending, setRecommending] = useState<Medal50Member[]>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const abilities = list.data?.abilities ?? NO_ABILITIES;
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -9,7 +9,7 @@ import { Breadcrumb, Card, Empty, Result, Space, Spin, type TableColumnsType, Ta
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem, SelectFilter } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
@@ -77,14 +77,14 @@ export default function ComplianceOverviewPage() {
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
   const code = params.get('code') ?? undefined;
   const org = useOrg(orgId);
   const summary = useComplianceSummary(orgId, year);
   const branches = useComplianceBranches({ orgId, year, code, page: pager.page, pageSize: pager.pageSize });
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const rootIds = useMemo(() => (roots.data ?? []).map((r) => r.id), [roots.data]);
 
   const openBranch = (id: number) => navigate(`/meetings?orgId=${id}&year=${year}`);

@@ -7,10 +7,10 @@
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { BRANCH_TYPES, COMMITTEE_REQUIRED_FROM } from '@jishi/domain';
 import { Alert, Button, Card, Result, Spin, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { today } from '../../shared/dates';
-import { FilterBar, FilterItem } from '../../shared/FilterBar';
+import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
@@ -51,7 +51,7 @@ export default function MeetingsPage() {
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const day = today();
   const currentYear = Number(day.slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
@@ -69,7 +69,7 @@ export default function MeetingsPage() {
   const hasCommittee = current ? current.kind === 'committee' : (fullMembers.data?.total ?? 0) >= COMMITTEE_REQUIRED_FROM;
   const [openId, setOpenId] = useState<number>();
   const [recording, setRecording] = useState<{ preset?: MeetingPreset }>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const canRecord = Boolean(org.data?.abilities.canRecordMeetings) && !org.data?.closedAt;
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;

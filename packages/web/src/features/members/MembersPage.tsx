@@ -18,8 +18,8 @@ import {
   type PartyAgeBandId,
 } from '@jishi/domain';
 import { Button, Card, Checkbox, Input, Result, Space, Spin, type TableColumnsType, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { FilterBar, FilterItem, SelectFilter } from '../../shared/FilterBar';
+import { useState } from 'react';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
 import {
   AGE_BAND_OPTIONS,
@@ -29,7 +29,7 @@ import {
   MEMBER_STATUS_OPTIONS,
   PARTY_AGE_BAND_OPTIONS,
 } from '../../shared/labels';
-import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
+import { oneOf, useUrlParams } from '../../shared/url-params';
 import { useDebouncedValue } from '../../shared/use-debounced-value';
 import { useAbilities } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
@@ -73,7 +73,7 @@ export default function MembersPage() {
   const [params, updateParams] = useUrlParams({ onChange: pager.reset });
   const abilities = useAbilities();
   const roots = useOrgRoots();
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const org = useOrg(orgId);
   const status = oneOf(params.get('status'), MEMBER_STATUSES);
   const gender = oneOf(params.get('gender'), ['male', 'female'] as const);
@@ -89,7 +89,7 @@ export default function MembersPage() {
 
   const filters = { orgId, q: q || undefined, status, gender, ethnicity, ageBand, partyAgeBand, includeExited };
   const members = useMembers({ ...filters, page: pager.page, pageSize: pager.pageSize }, orgId !== undefined);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   // 登记党员 starts in the org being viewed when it is a branch.
   const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
 
