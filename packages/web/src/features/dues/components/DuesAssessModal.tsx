@@ -1,25 +1,26 @@
 import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Typography } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../../orgs/orgs.api';
-import { type DuesAssessInput, type DuesAssessment, type MemberDues, useAssessDues, useDuesCalculation, useMemberDues } from '../dues.api';
+import { type DuesAssessInput, type DuesAssessment, type MemberDues, useAssessDues, useDuesCalculation } from '../dues.api';
 import { calculationInput, DuesCalculationResult } from './DuesCalculator';
 import {
   baseLabel,
-  choiceGrid,
-  choiceStyle,
   DUES_CATEGORY_OPTIONS,
   formatYuan,
   hasMonthlyBase,
   isReduced,
+  type MemberDuesDialogProps,
   monthStringField,
   thisMonth,
+  useDialogDues,
 } from './dues-display';
 
 interface AssessFields {
@@ -57,22 +58,11 @@ const defaultsOf = (dues: MemberDues): AssessFields => {
  * approving 上一级党委 (规定第七条). Checked with the domain schema first; a field the server refuses
  * (a month before joining, an approver that is not a 党委 above the branch) is marked there.
  */
-export function DuesAssessModal({
-  memberId,
-  memberName,
-  onClose,
-  onSaved,
-}: {
-  memberId: number;
-  memberName: string;
-  onClose: () => void;
-  onSaved?: (a: DuesAssessment) => void;
-}) {
+export function DuesAssessModal({ memberId, memberName, onClose, onSaved }: MemberDuesDialogProps<DuesAssessment>) {
   const [form] = Form.useForm<AssessFields>();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
-  const data = dues.data?.member.id === memberId ? dues.data : undefined;
+  const { data, frame } = useDialogDues(memberId);
   const branch = useOrg(data?.member.orgId);
   const roots = useOrgRoots();
   const assess = useAssessDues();
@@ -114,13 +104,10 @@ export function DuesAssessModal({
         form={form}
         title={`核定党费交纳标准 · ${memberName}`}
         submitTestId="dues-assess-submit"
-        fullScreenOnPhone
-        width={640}
         onClose={onClose}
         onSubmit={submit}
         fields={FORM_FIELDS}
-        loading={!data}
-        failure={!data && dues.isError && <Result status="404" title="党员不存在或无权查看" />}
+        {...frame}
         initialValues={data && defaultsOf(data)}
         testId="dues-assess-form"
       >
@@ -139,13 +126,7 @@ export function DuesAssessModal({
           <DatePicker picker="month" style={{ width: '100%' }} allowClear={false} inputReadOnly={isMobile} data-testid="dues-assess-from" />
         </Form.Item>
         <Form.Item label="党员类别" name="category" rules={[{ required: true, message: '请选择党员类别' }]}>
-          <Radio.Group optionType="button" style={choiceGrid(3)} data-testid="dues-assess-category">
-            {DUES_CATEGORY_OPTIONS.map((o) => (
-              <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                {o.label}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
+          <ChoiceGrid options={DUES_CATEGORY_OPTIONS} columns={3} data-testid="dues-assess-category" />
         </Form.Item>
         {hasMonthlyBase(category) && (
           <Form.Item label={baseLabel(category)} name="monthlyBase" rules={[{ required: true, message: '请填写每月交纳基数' }]}>

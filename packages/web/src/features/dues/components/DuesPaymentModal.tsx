@@ -7,25 +7,26 @@ import {
   monthOf,
   paymentWindowProblem,
 } from '@jishi/domain';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Radio, Result, Row, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
-import { type MemberDues, type RecordedDuesPayment, useMemberDues, usePayDues } from '../dues.api';
+import { type MemberDues, type RecordedDuesPayment, usePayDues } from '../dues.api';
 import {
-  choiceGrid,
-  choiceStyle,
   DUES_METHOD_OPTIONS,
   dueIn,
   formatYuan,
+  type MemberDuesDialogProps,
   monthRangesText,
   monthStringField,
   monthsBetween,
   thisMonth,
+  useDialogDues,
 } from './dues-display';
 
 interface PaymentFields {
@@ -69,26 +70,15 @@ export const defaultRange = (dues: MemberDues): { fromMonth: string; toMonth: st
  * server. Checked with the domain schema and the back-pay/advance rule first; a field the server
  * refuses (a month paid already, a month not assessed) is marked there.
  */
-export function DuesPaymentModal({
-  memberId,
-  memberName,
-  onClose,
-  onSaved,
-}: {
-  memberId: number;
-  memberName: string;
-  onClose: () => void;
-  onSaved?: (p: RecordedDuesPayment) => void;
-}) {
+export function DuesPaymentModal({ memberId, memberName, onClose, onSaved }: MemberDuesDialogProps<RecordedDuesPayment>) {
   const [form] = Form.useForm<PaymentFields>();
   const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
-  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
+  const { data, frame } = useDialogDues(memberId);
   const pay = usePayDues();
   const fromMonth = Form.useWatch('fromMonth', form);
   const toMonth = Form.useWatch('toMonth', form);
   const voluntary = Form.useWatch('voluntary', form);
-  const data = dues.data?.member.id === memberId ? dues.data : undefined;
   const assessments = data?.assessments;
 
   const preview = useMemo(() => {
@@ -128,13 +118,10 @@ export function DuesPaymentModal({
         form={form}
         title={`登记交纳 · ${memberName}`}
         submitTestId="dues-pay-submit"
-        fullScreenOnPhone
-        width={640}
         onClose={onClose}
         onSubmit={submit}
         fields={FORM_FIELDS}
-        loading={!data}
-        failure={!data && dues.isError && <Result status="404" title="党员不存在或无权查看" />}
+        {...frame}
         initialValues={data && { ...defaultRange(data), paidAt: today(), method: 'cash' }}
         testId="dues-pay-form"
       >
@@ -190,13 +177,7 @@ export function DuesPaymentModal({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item label="交纳方式" name="method" rules={[{ required: true, message: '请选择交纳方式' }]}>
-              <Radio.Group optionType="button" style={choiceGrid(3)} data-testid="dues-pay-method">
-                {DUES_METHOD_OPTIONS.map((o) => (
-                  <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                    {o.label}
-                  </Radio.Button>
-                ))}
-              </Radio.Group>
+              <ChoiceGrid options={DUES_METHOD_OPTIONS} columns={3} data-testid="dues-pay-method" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
