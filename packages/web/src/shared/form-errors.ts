@@ -42,7 +42,13 @@ export function showFieldErrors(form: FormInstance, error: unknown, fieldNames: 
   return placeProblems(form, fieldProblemsOf(error), fieldNames, aliases);
 }
 
-type SchemaIssue = { path: readonly PropertyKey[]; message: string };
+/** One problem a schema found: where (the path from the input's top) and what. */
+export type SchemaIssue = { path: readonly PropertyKey[]; message: string };
+
+/** The part of a domain (zod) schema that checks input here; keeps zod out of the web's dependencies. */
+export interface InputSchema<T> {
+  safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: SchemaIssue[] } };
+}
 
 /**
  * Shows a failed client-side schema check the same way: each issue at its top-level field. Returns
@@ -84,7 +90,7 @@ type Notify = (text: string) => void;
  */
 export function checkedInput<T>(
   form: FormInstance,
-  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: SchemaIssue[] } } },
+  schema: InputSchema<T>,
   input: unknown,
   fieldNames: readonly string[],
   notify: Notify,

@@ -7,7 +7,8 @@ import { Breadcrumb, Card, Col, DatePicker, Result, Row, Space, Spin } from 'ant
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, today } from '../../shared/dates';
-import { positiveInt, type UrlParamsPatch, useUrlParams } from '../../shared/url-params';
+import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
+import { type UrlParamsPatch, useUrlParams } from '../../shared/url-params';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { reachableAncestors, useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { BreakdownPanel } from './components/BreakdownPanel';
@@ -18,9 +19,10 @@ import { useIndicators } from './indicators.api';
 export default function DashboardPage() {
   const [params, updateParams] = useUrlParams();
   const roots = useOrgRoots();
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const date = params.get('date') ?? today();
   const org = useOrg(orgId);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const snapshot = useIndicators(orgId, date);
   const items = useMemo(() => snapshot.data?.items ?? [], [snapshot.data]);
   const indicatorId = params.get('indicator') ?? items.find((i) => !i.group)?.id ?? items[0]?.id;
@@ -43,16 +45,16 @@ export default function DashboardPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
-        <Row gutter={[12, 12]} align="middle">
-          <Col xs={24} md={12} lg={10}>
+        <FilterBar style={{ marginBottom: 0 }}>
+          <FilterItem size="wide">
             <OrgSelect
               value={orgId}
               onChange={(id) => id !== undefined && update({ orgId: id })}
-              seeds={[...(roots.data ?? []), ...(org.data ? [org.data] : [])]}
+              seeds={seeds}
               data-testid="dashboard-org"
             />
-          </Col>
-          <Col xs={24} md={8} lg={6}>
+          </FilterItem>
+          <FilterItem size="third">
             <DatePicker
               value={dayjs(date)}
               allowClear={false}
@@ -61,8 +63,8 @@ export default function DashboardPage() {
               style={{ width: '100%' }}
               data-testid="dashboard-date"
             />
-          </Col>
-          <Col xs={24}>
+          </FilterItem>
+          <FilterItem size="full">
             <Breadcrumb
               data-testid="dashboard-path"
               items={path.map((p, i) => ({
@@ -83,8 +85,8 @@ export default function DashboardPage() {
                   ),
               }))}
             />
-          </Col>
-        </Row>
+          </FilterItem>
+        </FilterBar>
       </Card>
 
       <Card size="small" title={`${snapshot.data?.org.name ?? ''} 统计指标（截至 ${date}）`} loading={snapshot.isPending}>

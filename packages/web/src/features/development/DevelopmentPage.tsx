@@ -5,10 +5,12 @@
  * 登记入党申请 records step 1 and opens the new applicant.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { positiveInt } from '../../shared/url-params';
+import { Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { FilterBar, FilterItem, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
+import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
@@ -16,8 +18,6 @@ import { useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { ApplicantFormModal } from './components/ApplicantFormModal';
 import { DeadlineTag } from './components/DeadlineTag';
 import { type BoardItem, useDeadlineBoard } from './development.api';
-
-const PAGE_SIZE = 20;
 
 const columns: TableColumnsType<BoardItem> = [
   {
@@ -77,7 +77,8 @@ const phoneColumns: TableColumnsType<BoardItem> = [
 ];
 
 export default function DevelopmentPage() {
-  const [params, setParams] = useSearchParams();
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const navigate = useNavigate();
   const abilities = useAbilities();
   const isMobile = useIsMobile();
@@ -86,7 +87,7 @@ export default function DevelopmentPage() {
   const org = useOrg(orgId);
   const board = useDeadlineBoard(orgId);
   const [isCreating, setIsCreating] = useState(false);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
 
   return (
     <Card
@@ -106,37 +107,31 @@ export default function DevelopmentPage() {
         )
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
-        <Col xs={24} md={12} xl={8}>
+      <FilterBar>
+        <FilterItem size="wide">
           <OrgSelect
             value={orgId}
-            onChange={(id) => setParams(id === undefined ? {} : { orgId: String(id) }, { replace: true })}
+            onChange={(id) => update({ orgId: id })}
             seeds={seeds}
             allowClear
             placeholder="全部（可输入组织名称或拼音首字母筛选）"
             data-testid="dev-org"
           />
-        </Col>
-        <Col xs={24} md={12} xl={16}>
+        </FilterItem>
+        <FilterItem xs={24} md={12} xl={16}>
           <Typography.Text type="secondary">按期限先后列出入党申请人的下一步；点击一行查看全部步骤并办理。</Typography.Text>
-        </Col>
-      </Row>
-      <Table<BoardItem>
+        </FilterItem>
+      </FilterBar>
+      <ListTable<BoardItem>
         rowKey="applicantId"
-        size={isMobile ? 'small' : 'middle'}
         columns={isMobile ? phoneColumns : columns}
         dataSource={board.data?.items}
         loading={board.isFetching}
         scroll={isMobile ? undefined : { x: 876 }}
-        onRow={(item) => ({ onClick: () => navigate(`/development/${item.applicantId}`), style: { cursor: 'pointer' } })}
+        onOpen={(item) => navigate(`/development/${item.applicantId}`)}
         locale={{ emptyText: '暂无办理中的入党申请人' }}
-        pagination={{
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          hideOnSinglePage: true,
-          showTotal: (total) => `共 ${total} 人`,
-        }}
+        pager={pager}
+        totalText={(total) => `共 ${total} 人`}
         data-testid="dev-board"
       />
       {isCreating && (

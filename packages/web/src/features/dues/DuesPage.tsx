@@ -27,6 +27,8 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { formatYuan } from '../../shared/money';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
@@ -41,8 +43,6 @@ import { DuesPaymentModal } from './components/DuesPaymentModal';
 import { DuesStandardTag, DuesWarningTag } from './components/dues-display';
 import { MemberDuesDrawer } from './components/MemberDuesDrawer';
 import { type DuesRosterItem, type DuesStatementMonth, duesStatementExportUrl, useDuesRoster, useDuesStatement } from './dues.api';
-
-const PAGE_SIZE = 50;
 
 type Tab = 'roster' | 'statement' | 'calculator';
 const TABS: readonly Tab[] = ['roster', 'statement', 'calculator'];
@@ -139,13 +139,11 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
           title={`一次性自愿多交${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
         />
       )}
-      <Table<DuesStatementMonth>
+      <ListTable<DuesStatementMonth>
         rowKey="month"
-        size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={s?.months}
         loading={statement.isFetching}
-        pagination={false}
         scroll={isMobile ? undefined : { x: 710 }}
         summary={() =>
           s && (
@@ -213,19 +211,20 @@ function PickBranch({ orgId, orgName, onPick }: { orgId: number; orgName: string
 }
 
 export default function DuesPage() {
-  const [params, update] = useUrlParams();
+  const pager = usePager({ pageSize: 50 });
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
   const tab: Tab = oneOf(params.get('tab'), TABS) ?? 'roster';
   const org = useOrg(orgId);
   const roster = useDuesRoster(tab === 'roster' ? orgId : undefined, year);
   const [dialog, setDialog] = useState<Dialog>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const canManage = Boolean(org.data?.abilities.canManageDues);
   const isBranch = org.data ? BRANCH_TYPES.includes(org.data.type) : true;
 
@@ -310,21 +309,15 @@ export default function DuesPage() {
           )}
         </Space>
       )}
-      <Table<DuesRosterItem>
+      <ListTable<DuesRosterItem>
         rowKey="memberId"
-        size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={items}
         loading={roster.isFetching}
         scroll={isMobile ? undefined : { x: 1000 }}
         locale={{ emptyText: isBranch ? '本支部暂无在册党员' : '请选择党支部' }}
-        pagination={{
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          hideOnSinglePage: true,
-          showTotal: (t) => `共 ${t} 人`,
-        }}
+        pager={pager}
+        totalText={(t) => `共 ${t} 人`}
         data-testid="dues-roster"
       />
     </>
@@ -333,14 +326,14 @@ export default function DuesPage() {
   return (
     <TouchTargets>
       <Card title="党费管理">
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={12} xl={8}>
+        <FilterBar>
+          <FilterItem size="wide">
             <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="dues-org" />
-          </Col>
-          <Col xs={24} md={6} xl={4}>
+          </FilterItem>
+          <FilterItem xs={24}>
             <YearPicker value={year} onChange={(y) => update({ year: y })} min={2000} data-testid="dues-page-year" />
-          </Col>
-        </Row>
+          </FilterItem>
+        </FilterBar>
         {org.data && !isBranch && tab !== 'calculator' && (
           <PickBranch orgId={org.data.id} orgName={org.data.name} onPick={(id) => update({ orgId: id })} />
         )}

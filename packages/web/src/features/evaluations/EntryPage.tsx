@@ -16,17 +16,17 @@ import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { positiveInt } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { ApproveActions } from './components/ApproveActions';
-import { BallotActions, BallotTallyView } from './components/BallotSection';
+import { BallotActions, BallotTallyView, CodesModal } from './components/BallotSection';
 import { ContestActions, ContestScoresView } from './components/ContestSection';
 import { EntryLog, EntryResultView } from './components/EntryResultCard';
 import { RoundStepsBar, windowText } from './components/evaluation-display';
 import { ObjectionList, PublicityActions } from './components/ObjectionsSection';
 import { ReviewForm } from './components/ReviewForm';
 import { SelfForm, SelfRecordView } from './components/SelfSection';
-import { type EntryDetail, useEntry } from './evaluations.api';
+import { type EntryDetail, useEntry, useIssueCodes } from './evaluations.api';
 
 /** The form of the current step, or the server's reason the user cannot act on it now. */
-function CurrentStep({ entry, day }: { entry: EntryDetail; day: string }) {
+function CurrentStep({ entry, day, issue }: { entry: EntryDetail; day: string; issue: ReturnType<typeof useIssueCodes> }) {
   const step = entry.steps[entry.stage];
   if (!step) return <Result status="success" title="评选结果已发布" subTitle={entry.finalAt ? `${entry.finalAt}发布` : undefined} />;
   if (!entry.mayAct)
@@ -41,7 +41,7 @@ function CurrentStep({ entry, day }: { entry: EntryDetail; day: string }) {
     );
   const body: Record<typeof step.kind, ReactNode> = {
     self: <SelfForm entry={entry} />,
-    ballot: <BallotActions entry={entry} />,
+    ballot: <BallotActions entry={entry} issue={issue} />,
     contest: <ContestActions entry={entry} />,
     review: <ReviewForm entry={entry} />,
     approve: <ApproveActions entry={entry} />,
@@ -55,6 +55,8 @@ export default function EntryPage() {
   const id = positiveInt(params.id);
   const isMobile = useIsMobile();
   const entry = useEntry(id);
+  // Here, not in the ballot form: the codes are shown once, and the form is remounted after issuing.
+  const issue = useIssueCodes();
   const day = today();
 
   const back = (
@@ -139,7 +141,7 @@ export default function EntryPage() {
             <Space orientation="vertical" size={isMobile ? 8 : 16} style={{ width: '100%' }}>
               <Card title={step ? `办理：${step.name}` : '办理'} size={cardSize} data-testid="entry-current" data-kind={kind ?? 'done'}>
                 {/* Remounted after every recorded step, so a form never keeps the previous step's values. */}
-                <CurrentStep key={`${e.stage}-${e.log.length}`} entry={e} day={day} />
+                <CurrentStep key={`${e.stage}-${e.log.length}`} entry={e} day={day} issue={issue} />
                 {kind === 'publicity' && !canAct && (
                   <div style={{ marginTop: 12 }}>
                     <PublicityActions entry={e} today={day} canAct={false} />
@@ -180,6 +182,7 @@ export default function EntryPage() {
           </Col>
         </Row>
       </Space>
+      {issue.data && <CodesModal codes={issue.data.codes} closesAt={issue.data.closesAt} entry={e} onClose={() => issue.reset()} />}
     </TouchTargets>
   );
 }

@@ -19,18 +19,18 @@ import {
   Popconfirm,
   Result,
   Row,
-  Select,
   Space,
   Statistic,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
-import { type MouseEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../shared/api-client';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, SelectFilter } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { labelOf } from '../../shared/labels';
 import { PageSpin } from '../../shared/ui/PageSpin';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
@@ -40,8 +40,6 @@ import { ApproveModal } from './components/ApproveModal';
 import { flagNamesOf, levelBand, ResultBadges, RoundStepsBar, yuanOf } from './components/evaluation-display';
 import { SubsidyDrawer } from './components/SubsidyDrawer';
 import { type EntryListItem, type RoundDetail, usePublishRound, useRound, useRoundEntries } from './evaluations.api';
-
-const PAGE_SIZE = 20;
 
 /** Entries per step (a card filters the list to it) and the results judged so far. */
 function Progress({ round, stage, onStage }: { round: RoundDetail; stage?: number; onStage: (stage?: number) => void }) {
@@ -110,15 +108,15 @@ export default function RoundPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
-  const [page, setPage] = useState(1);
-  const [query, update] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [query, update] = useUrlParams({ onChange: pager.reset });
   const stageParam = query.get('stage');
   const stage = stageParam !== null && /^\d+$/.test(stageParam) ? Number(stageParam) : undefined;
   const level = query.get('level') ?? undefined;
   const q = query.get('q') ?? undefined;
   const round = useRound(id);
   // Listed once the round itself is readable: a missing round is shown once, not toasted twice.
-  const entries = useRoundEntries(round.isSuccess ? id : undefined, { stage, level, q, page, pageSize: PAGE_SIZE });
+  const entries = useRoundEntries(round.isSuccess ? id : undefined, { stage, level, q, page: pager.page, pageSize: pager.pageSize });
   const publish = usePublishRound();
   const [selected, setSelected] = useState<Map<number, EntryListItem>>(new Map());
   const [dialog, setDialog] = useState<'approve' | 'subsidy'>();
@@ -221,11 +219,6 @@ export default function RoundPage() {
         { title: '异议', key: 'objections', width: 64, align: 'center', render: (_, e) => objections(e) },
       ];
 
-  // A click on a selection checkbox selects; anywhere else on the row opens the entry.
-  const openRow = (e: EntryListItem) => (event: MouseEvent) => {
-    if ((event.target as HTMLElement).closest('.ant-table-selection-column')) return;
-    navigate(`/evaluations/entries/${e.id}`);
-  };
   const select = (rows: EntryListItem[], on: boolean) =>
     setSelected((prev) => {
       const next = new Map(prev);
@@ -290,32 +283,28 @@ export default function RoundPage() {
             )
           }
         >
-          <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-            <Col xs={24} md={8} xl={6}>
-              <Select<number>
+          <FilterBar style={{ marginBottom: 12 }}>
+            <FilterItem size="third">
+              <SelectFilter<number>
                 value={stage}
                 onChange={(v) => update({ stage: v })}
                 options={stageOptions}
-                allowClear
                 placeholder="全部环节"
-                style={{ width: '100%' }}
                 data-testid="entries-stage"
               />
-            </Col>
+            </FilterItem>
             {levelOptions.length > 0 && (
-              <Col xs={24} md={8} xl={6}>
-                <Select<string>
+              <FilterItem size="third">
+                <SelectFilter<string>
                   value={level}
                   onChange={(v) => update({ level: v })}
                   options={levelOptions}
-                  allowClear
                   placeholder="全部等次"
-                  style={{ width: '100%' }}
                   data-testid="entries-level"
                 />
-              </Col>
+              </FilterItem>
             )}
-            <Col xs={24} md={8} xl={6}>
+            <FilterItem size="third">
               <Input.Search
                 key={q ?? ''}
                 defaultValue={q}
@@ -325,8 +314,8 @@ export default function RoundPage() {
                 onSearch={(v) => update({ q: v.trim() || undefined })}
                 data-testid="entries-search"
               />
-            </Col>
-          </Row>
+            </FilterItem>
+          </FilterBar>
           {canManage && approveAt >= 0 && (
             <Space wrap style={{ marginBottom: 12 }}>
               <Button
@@ -350,9 +339,8 @@ export default function RoundPage() {
               )}
             </Space>
           )}
-          <Table<EntryListItem>
+          <ListTable<EntryListItem>
             rowKey="id"
-            size={isMobile ? 'small' : 'middle'}
             columns={columns}
             dataSource={entries.data?.items}
             loading={entries.isFetching}
@@ -371,18 +359,11 @@ export default function RoundPage() {
                   }
                 : undefined
             }
-            onRow={(e) => ({ onClick: openRow(e), style: { cursor: 'pointer' } })}
+            onOpen={(e) => navigate(`/evaluations/entries/${e.id}`)}
             locale={{ emptyText: '暂无参评党组织' }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: entries.data?.total ?? 0,
-              showSizeChanger: false,
-              simple: isMobile,
-              hideOnSinglePage: true,
-              showTotal: (total) => `共 ${total} 个`,
-              onChange: setPage,
-            }}
+            pager={pager}
+            total={entries.data?.total ?? 0}
+            totalText={(total) => `共 ${total} 个`}
             data-testid="entry-table"
           />
         </Card>

@@ -6,11 +6,12 @@
  */
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { PROGRAMME_LABELS, PROGRAMMES } from '@jishi/domain';
-import { Button, Card, Col, DatePicker, Popover, Row, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Popover, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, YearFilter } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -22,7 +23,6 @@ import { SchemesDrawer } from './components/SchemesDrawer';
 import { YearCompareCard } from './components/YearCompareCard';
 import { type ListFilter, type RoundListItem, useRounds } from './evaluations.api';
 
-const PAGE_SIZE = 20;
 const ALL = 'all';
 
 /** Open steps shown as tags; more than this are counted in words (windows often overlap). */
@@ -76,8 +76,8 @@ function RoundWindows({ round, day }: { round: RoundListItem; day: string }) {
 }
 
 export default function RoundsPage() {
-  const [page, setPage] = useState(1);
-  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -95,7 +95,7 @@ export default function RoundsPage() {
     () => [...(roots.data ?? []), ...(user?.grants ?? []).map((g) => ({ id: g.orgId, name: g.orgName }))],
     [roots.data, user],
   );
-  const defaultOrgId = user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const defaultOrgId = pageOrgId(null, roots.data, user);
 
   const name = (r: RoundListItem) => (
     <>
@@ -164,35 +164,20 @@ export default function RoundsPage() {
           style={{ marginTop: -12 }}
           data-testid="rounds-programme"
         />
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          <Col xs={24} md={6} xl={4}>
-            <DatePicker
-              picker="year"
-              value={year ? dayjs(`${year}-01-01`) : null}
-              onChange={(d) => update({ year: d ? d.year() : undefined })}
-              placeholder="全部年度"
-              style={{ width: '100%' }}
-              data-testid="rounds-year"
-            />
-          </Col>
-        </Row>
-        <Table<RoundListItem>
+        <FilterBar>
+          <FilterItem xs={24}>
+            <YearFilter value={year} onChange={(y) => update({ year: y })} data-testid="rounds-year" />
+          </FilterItem>
+        </FilterBar>
+        <ListTable<RoundListItem>
           rowKey="id"
-          size={isMobile ? 'small' : 'middle'}
           columns={columns}
           dataSource={rounds.data}
           loading={rounds.isFetching}
-          onRow={(r) => ({ onClick: () => navigate(`/evaluations/rounds/${r.id}`), style: { cursor: 'pointer' } })}
+          onOpen={(r) => navigate(`/evaluations/rounds/${r.id}`)}
           locale={{ emptyText: canManage ? '暂无评选轮次，可点击「开展评选」按方案开展' : '暂无评选轮次' }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            showSizeChanger: false,
-            simple: isMobile,
-            hideOnSinglePage: true,
-            showTotal: (total) => `共 ${total} 轮`,
-            onChange: setPage,
-          }}
+          pager={pager}
+          totalText={(total) => `共 ${total} 轮`}
           data-testid="round-table"
         />
         {programme && defaultOrgId !== undefined && (

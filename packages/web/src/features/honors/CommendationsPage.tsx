@@ -12,10 +12,11 @@ import {
   type CommendationLevel,
   type CommendationTitle,
 } from '@jishi/domain';
-import { Button, Card, Col, DatePicker, Result, Row, Select, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { Button, Card, Result, Spin, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds, YearFilter } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { COMMENDATION_LEVEL_OPTIONS, COMMENDATION_TITLE_OPTIONS, labelOf } from '../../shared/labels';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -26,8 +27,6 @@ import { useOrg, useOrgRoots } from '../orgs/orgs.api';
 import { CommendationFormModal } from './components/CommendationFormModal';
 import { type Commendation, useCommendations } from './honors.api';
 
-const PAGE_SIZE = 20;
-
 const LEVEL_COLORS: Record<CommendationLevel, string> = { county: 'default', city: 'blue', region: 'gold', national: 'red' };
 
 const LevelTag = ({ level }: { level: CommendationLevel }) => (
@@ -35,12 +34,12 @@ const LevelTag = ({ level }: { level: CommendationLevel }) => (
 );
 
 export default function CommendationsPage() {
-  const [page, setPage] = useState(1);
-  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const year = positiveInt(params.get('year'));
   const title = oneOf(params.get('title'), COMMENDATION_TITLES);
   const level = oneOf(params.get('level'), COMMENDATION_LEVELS);
@@ -48,7 +47,7 @@ export default function CommendationsPage() {
   const list = useCommendations({ orgId, year, title, level });
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isCreating, setIsCreating] = useState(false);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const currentYear = Number(today().slice(0, 4));
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -128,66 +127,46 @@ export default function CommendationsPage() {
         )
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={12} xl={8}>
+      <FilterBar>
+        <FilterItem size="wide">
           <OrgSelect
             value={orgId}
             onChange={(id) => id !== undefined && update({ orgId: id })}
             seeds={seeds}
             data-testid="commendation-filter-org"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <DatePicker
-            picker="year"
-            value={year ? dayjs(`${year}-01-01`) : null}
-            onChange={(d) => update({ year: d ? d.year() : undefined })}
-            disabledDate={(d) => d.year() > currentYear}
-            placeholder="全部年度"
-            style={{ width: '100%' }}
-            data-testid="commendation-filter-year"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<CommendationTitle>
+        </FilterItem>
+        <FilterItem>
+          <YearFilter value={year} onChange={(y) => update({ year: y })} max={currentYear} data-testid="commendation-filter-year" />
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<CommendationTitle>
             value={title}
             onChange={(v) => update({ title: v })}
             options={COMMENDATION_TITLE_OPTIONS}
             placeholder="表彰名称"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="commendation-filter-title"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<CommendationLevel>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<CommendationLevel>
             value={level}
             onChange={(v) => update({ level: v })}
             options={COMMENDATION_LEVEL_OPTIONS}
             placeholder="级别"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="commendation-filter-level"
           />
-        </Col>
-      </Row>
-      <Table<Commendation>
+        </FilterItem>
+      </FilterBar>
+      <ListTable<Commendation>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
         scroll={isMobile ? undefined : { x: 1118 }}
         locale={{ emptyText: '暂无表彰记录' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          showTotal: (total) => `共 ${total} 项`,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pager={pager}
+        totalText={(total) => `共 ${total} 项`}
         data-testid="commendation-table"
       />
       {openMemberId !== undefined && <MemberDrawer key={openMemberId} memberId={openMemberId} onClose={() => setOpenMemberId(undefined)} />}

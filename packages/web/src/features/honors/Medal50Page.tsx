@@ -5,13 +5,15 @@
  * member or a selection) → 审核 (the 旗县级 组织部门, with the 纪检监察机关 opinion) → 颁发; the
  * buttons follow the abilities the server sends with the list. Org, year, tab and status live in the URL.
  */
-import { GENDER_LABELS, type Medal50Status } from '@jishi/domain';
-import { Alert, Button, Card, Col, Result, Row, Segmented, Space, Spin, Table, type TableColumnsType, Tabs, Typography } from 'antd';
-import { type MouseEvent, useMemo, useState } from 'react';
+import { GENDER_LABELS, MEDAL50_STATUSES, type Medal50Status } from '@jishi/domain';
+import { Alert, Button, Card, Result, Space, Spin, type TableColumnsType, Tabs, Typography } from 'antd';
+import { type MouseEvent, useState } from 'react';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, StatusFilter, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, rowNumber, usePager } from '../../shared/ListTable';
 import { labelOf, MEDAL50_STATUS_OPTIONS } from '../../shared/labels';
 import { YearPicker } from '../../shared/ui/YearPicker';
-import { positiveInt, useUrlParams } from '../../shared/url-params';
+import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { MemberDrawer } from '../members/components/MemberDrawer';
 import { partyAgeText } from '../members/components/member-display';
@@ -27,16 +29,9 @@ import { type Medal50Abilities, type Medal50Case, type Medal50Member, useMedal50
 /** The medal has been awarded since 2021 (the server refuses earlier years). */
 const FIRST_YEAR = 2021;
 
-const PAGE_SIZE = 20;
-
 const NO_ABILITIES: Medal50Abilities = { canRecommend: false, canReview: false };
 
 type Tab = 'list' | 'cases';
-type StatusFilter = Medal50Status | 'all';
-
-const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...MEDAL50_STATUS_OPTIONS];
-
-const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((f) => f.value === value);
 
 /** A button inside a clickable row: acts without opening the row's drawer. */
 const stop =
@@ -94,31 +89,30 @@ function CaseActions({
 
 export default function Medal50Page() {
   const [selected, setSelected] = useState<number[]>([]);
-  const [page, setPage] = useState(1);
+  const pager = usePager();
   // A new org, year, tab or status is a new list: back to its first page, nothing ticked.
   const [params, update] = useUrlParams({
     onChange: () => {
-      setPage(1);
+      pager.reset();
       setSelected([]);
     },
   });
   const isMobile = useIsMobile();
   const roots = useOrgRoots();
   const currentYear = Number(today().slice(0, 4));
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const yearParam = positiveInt(params.get('year'));
   const year = yearParam !== undefined && yearParam >= FIRST_YEAR ? yearParam : currentYear;
   const tab: Tab = params.get('tab') === 'cases' ? 'cases' : 'list';
-  const statusParam = params.get('status');
-  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'all';
+  const status = oneOf(params.get('status'), MEDAL50_STATUSES);
   const org = useOrg(orgId);
   const list = useMedal50(orgId, year);
-  const cases = useMedal50Cases({ orgId: tab === 'cases' ? orgId : undefined, year, status: status === 'all' ? undefined : status });
+  const cases = useMedal50Cases({ orgId: tab === 'cases' ? orgId : undefined, year, status });
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [openCaseId, setOpenCaseId] = useState<number>();
   const [acting, setActing] = useState<{ caseId: number; step: 2 | 3 }>();
   const [recommending, setRecommending] = useState<Medal50Member[]>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const abilities = list.data?.abilities ?? NO_ABILITIES;
 
   if (roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -175,7 +169,7 @@ export default function Medal50Page() {
         },
       ]
     : [
-        { title: '序号', key: 'index', width: 64, align: 'right', render: (_, __, i) => (page - 1) * PAGE_SIZE + i + 1 },
+        { title: '序号', key: 'index', width: 64, align: 'right', render: (_, __, i) => rowNumber(pager, i) },
         { title: '姓名', dataIndex: 'name', width: 96, render: (name: string) => <Typography.Link>{name}</Typography.Link> },
         { title: '性别', dataIndex: 'gender', width: 60, render: (g: Gender) => labelOf(GENDER_LABELS, g) },
         { title: '民族', dataIndex: 'ethnicity', width: 90 },
@@ -224,7 +218,7 @@ export default function Medal50Page() {
       ];
 
   const selectable = abilities.canRecommend && tab === 'list';
-  const statusLabel = status === 'all' ? undefined : STATUS_FILTERS.find((f) => f.value === status)?.label;
+  const statusLabel = MEDAL50_STATUS_OPTIONS.find((o) => o.value === status)?.label;
   const selectedMembers = (data?.items ?? []).filter((m) => selected.includes(m.id));
 
   const listTab = (
@@ -255,9 +249,8 @@ export default function Medal50Page() {
           {!isMobile && <Typography.Text type="secondary">勾选未推荐的党员，一次推荐多人。</Typography.Text>}
         </Space>
       )}
-      <Table<Medal50Member>
+      <ListTable<Medal50Member>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={memberColumns}
         dataSource={data?.items}
         loading={list.isFetching}
@@ -271,20 +264,10 @@ export default function Medal50Page() {
               }
             : undefined
         }
-        onRow={(member) => ({
-          onClick: () => setOpenMemberId(member.id),
-          style: { cursor: 'pointer' },
-        })}
+        onOpen={(member) => setOpenMemberId(member.id)}
         locale={{ emptyText: `${year} 年暂无符合条件的党员` }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pager={pager}
+        totalText={(total) => `共 ${total} 人`}
         data-testid="medal50-table"
       />
     </>
@@ -292,32 +275,26 @@ export default function Medal50Page() {
 
   const casesTab = (
     <>
-      <Space style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}>
-        <Segmented<StatusFilter>
-          value={status}
-          onChange={(value) => update({ status: value === 'all' ? undefined : value })}
-          options={STATUS_FILTERS}
-          data-testid="medal50-filter-status"
-        />
-      </Space>
-      <Table<Medal50Case>
+      <FilterBar>
+        <FilterItem size="full">
+          <StatusFilter<Medal50Status>
+            value={status}
+            onChange={(value) => update({ status: value })}
+            options={MEDAL50_STATUS_OPTIONS}
+            data-testid="medal50-filter-status"
+          />
+        </FilterItem>
+      </FilterBar>
+      <ListTable<Medal50Case>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={caseColumns}
         dataSource={cases.data?.items}
         loading={cases.isFetching}
         scroll={isMobile ? undefined : { x: 686 }}
-        onRow={(c) => ({ onClick: () => setOpenCaseId(c.id), style: { cursor: 'pointer' } })}
+        onOpen={(c) => setOpenCaseId(c.id)}
         locale={{ emptyText: `${year} 年暂无${statusLabel ? `「${statusLabel}」的` : ''}纪念章申报` }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          showTotal: (total) => `共 ${total} 份`,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pager={pager}
+        totalText={(total) => `共 ${total} 份`}
         data-testid="medal50-cases-table"
       />
     </>
@@ -336,25 +313,20 @@ export default function Medal50Page() {
         </span>
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 8 }}>
-        <Col xs={24} md={12} xl={8}>
-          <OrgSelect
-            value={orgId}
-            onChange={(id) => id !== undefined && update({ orgId: String(id) })}
-            seeds={seeds}
-            data-testid="medal50-org"
-          />
-        </Col>
-        <Col xs={24} md={6} xl={4}>
+      <FilterBar style={{ marginBottom: 8 }}>
+        <FilterItem size="wide">
+          <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="medal50-org" />
+        </FilterItem>
+        <FilterItem xs={24}>
           <YearPicker
             value={year}
-            onChange={(y) => update({ year: String(y) })}
+            onChange={(y) => update({ year: y })}
             min={FIRST_YEAR}
             max={currentYear + 1}
             data-testid="medal50-year"
           />
-        </Col>
-      </Row>
+        </FilterItem>
+      </FilterBar>
       <Tabs
         activeKey={tab}
         onChange={(key) => update({ tab: key === 'cases' ? 'cases' : undefined, status: undefined })}

@@ -5,25 +5,12 @@
  * filtered by finding code. Org, year and code live in the URL.
  */
 import { BRANCH_TYPES, type ComplianceFinding } from '@jishi/domain';
-import {
-  Breadcrumb,
-  Card,
-  Col,
-  Empty,
-  Result,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { Breadcrumb, Card, Empty, Result, Space, Spin, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -39,8 +26,6 @@ import {
   TERM_DUE_SOON_LABEL,
 } from './components/meeting-display';
 import { type BranchCompliance, type ComplianceRollup, useComplianceBranches, useComplianceSummary } from './meetings.api';
-
-const PAGE_SIZE = 20;
 
 const isBranchType = (type: string) => (BRANCH_TYPES as readonly string[]).includes(type);
 
@@ -92,21 +77,21 @@ function FindingTags({ findings }: { findings: ComplianceFinding[] }) {
 }
 
 export default function ComplianceOverviewPage() {
-  const [page, setPage] = useState(1);
-  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const currentYear = Number(today().slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
   const code = params.get('code') ?? undefined;
   const org = useOrg(orgId);
   const summary = useComplianceSummary(orgId, year);
-  const branches = useComplianceBranches({ orgId, year, code, page, pageSize: PAGE_SIZE });
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const branches = useComplianceBranches({ orgId, year, code, page: pager.page, pageSize: pager.pageSize });
+  const seeds = useOrgSeeds(roots.data, org.data);
   const rootIds = useMemo(() => (roots.data ?? []).map((r) => r.id), [roots.data]);
 
   const openBranch = (id: number) => navigate(`/meetings?orgId=${id}&year=${year}`);
@@ -213,19 +198,19 @@ export default function ComplianceOverviewPage() {
           </Typography.Text>
         }
       >
-        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-          <Col xs={24} md={12} xl={8}>
+        <FilterBar style={{ marginBottom: 12 }}>
+          <FilterItem size="wide">
             <OrgSelect
               value={orgId}
               onChange={(id) => id !== undefined && update({ orgId: id, code: undefined })}
               seeds={seeds}
               data-testid="overview-org"
             />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
+          </FilterItem>
+          <FilterItem>
             <YearPicker value={year} onChange={(y) => update({ year: y })} data-testid="overview-year" />
-          </Col>
-        </Row>
+          </FilterItem>
+        </FilterBar>
         {ancestors.length > 0 && (
           <Breadcrumb
             style={{ marginBottom: 12 }}
@@ -241,14 +226,12 @@ export default function ComplianceOverviewPage() {
         {summary.isError ? (
           <Result status="404" title="组织不存在或无权访问" />
         ) : (
-          <Table<ComplianceRollup>
+          <ListTable<ComplianceRollup>
             rowKey="orgId"
-            size={isMobile ? 'small' : 'middle'}
             columns={summaryColumns}
             dataSource={summary.data?.items}
             loading={summary.isFetching}
             scroll={isMobile ? undefined : { x: 940 }}
-            pagination={false}
             onRow={(r) => ({ style: isSelf(r) ? { background: '#fafafa' } : undefined })}
             locale={{ emptyText: <Empty description="尚无统计数据：系统每日凌晨汇总一次" /> }}
             data-testid="overview-summary"
@@ -263,33 +246,27 @@ export default function ComplianceOverviewPage() {
         title="存在问题的党支部"
         extra={!isMobile && <Typography.Text type="secondary">{branches.data ? `共 ${branches.data.total} 个` : ''}</Typography.Text>}
       >
-        <Select
-          value={code}
-          onChange={(v: string | undefined) => update({ code: v })}
-          options={FINDING_CODE_OPTIONS}
-          placeholder="全部问题"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: isMobile ? '100%' : 320, marginBottom: 12 }}
-          data-testid="overview-code"
-        />
-        <Table<BranchCompliance>
+        <FilterBar style={{ marginBottom: 12 }}>
+          <FilterItem size="wide">
+            <SelectFilter<string>
+              value={code}
+              onChange={(v) => update({ code: v })}
+              options={FINDING_CODE_OPTIONS}
+              placeholder="全部问题"
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="overview-code"
+            />
+          </FilterItem>
+        </FilterBar>
+        <ListTable<BranchCompliance>
           rowKey="orgId"
-          size={isMobile ? 'small' : 'middle'}
           columns={branchColumns}
           dataSource={branches.data?.items}
           loading={branches.isFetching}
           locale={{ emptyText: code ? `没有「${findingLabel(code)}」问题的党支部` : '没有存在问题的党支部' }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: branches.data?.total,
-            showSizeChanger: false,
-            simple: isMobile,
-            showTotal: (total) => `共 ${total} 个`,
-            onChange: setPage,
-            hideOnSinglePage: true,
-          }}
+          pager={pager}
+          total={branches.data?.total}
+          totalText={(total) => `共 ${total} 个`}
           data-testid="overview-branches"
         />
       </Card>

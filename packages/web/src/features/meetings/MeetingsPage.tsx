@@ -6,10 +6,12 @@
  */
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { BRANCH_TYPES, COMMITTEE_REQUIRED_FROM } from '@jishi/domain';
-import { Alert, Button, Card, Col, Result, Row, Spin, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Result, Spin, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { today } from '../../shared/dates';
+import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
@@ -23,8 +25,6 @@ import { MeetingDrawer } from './components/MeetingDrawer';
 import { MeetingFormDrawer } from './components/MeetingFormDrawer';
 import { MeetingTypeTag } from './components/meeting-display';
 import { type Meeting, useCompliance, useMeetings } from './meetings.api';
-
-const PAGE_SIZE = 20;
 
 /** 计划召开, or the reason a held meeting does not count. */
 function MeetingFlags({ m }: { m: Meeting }) {
@@ -45,13 +45,13 @@ function MeetingFlags({ m }: { m: Meeting }) {
 const attendanceText = (m: Meeting) => (m.present === null ? '—' : `${m.present} / ${m.shouldAttend ?? '—'}`);
 
 export default function MeetingsPage() {
-  const [page, setPage] = useState(1);
-  const [params, update] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const isMobile = useIsMobile();
   const session = useSession();
   const roots = useOrgRoots();
   const user = session.data?.user;
-  const orgId = positiveInt(params.get('orgId')) ?? user?.homeOrgId ?? user?.grants[0]?.orgId ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data, user);
   const day = today();
   const currentYear = Number(day.slice(0, 4));
   const year = positiveInt(params.get('year')) ?? currentYear;
@@ -69,7 +69,7 @@ export default function MeetingsPage() {
   const hasCommittee = current ? current.kind === 'committee' : (fullMembers.data?.total ?? 0) >= COMMITTEE_REQUIRED_FROM;
   const [openId, setOpenId] = useState<number>();
   const [recording, setRecording] = useState<{ preset?: MeetingPreset }>();
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const seeds = useOrgSeeds(roots.data, org.data);
   const canRecord = Boolean(org.data?.abilities.canRecordMeetings) && !org.data?.closedAt;
 
   if (session.isPending || roots.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -139,19 +139,19 @@ export default function MeetingsPage() {
         )
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} align="middle">
-        <Col xs={24} md={12} xl={8}>
+      <FilterBar>
+        <FilterItem size="wide">
           <OrgSelect value={orgId} onChange={(id) => id !== undefined && update({ orgId: id })} seeds={seeds} data-testid="meetings-org" />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
+        </FilterItem>
+        <FilterItem>
           <YearPicker value={year} onChange={(y) => update({ year: y })} data-testid="meetings-year" />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
+        </FilterItem>
+        <FilterItem>
           <Link to={`/meetings/overview?orgId=${orgId}&year=${year}`} data-testid="meetings-overview-link">
             组织生活统计
           </Link>
-        </Col>
-      </Row>
+        </FilterItem>
+      </FilterBar>
 
       {org.data && !isBranch && (
         <Alert
@@ -188,23 +188,15 @@ export default function MeetingsPage() {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {year}年会议记录
       </Typography.Title>
-      <Table<Meeting>
+      <ListTable<Meeting>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={meetings.data}
         loading={meetings.isFetching}
-        onRow={(m) => ({ onClick: () => setOpenId(m.id), style: { cursor: 'pointer' } })}
+        onOpen={(m) => setOpenId(m.id)}
         locale={{ emptyText: '本年度暂无会议记录' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          showTotal: (total) => `共 ${total} 次`,
-          onChange: setPage,
-          hideOnSinglePage: true,
-        }}
+        pager={pager}
+        totalText={(total) => `共 ${total} 次`}
         data-testid="meeting-table"
       />
       {openId !== undefined && (

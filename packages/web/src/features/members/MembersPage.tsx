@@ -17,8 +17,10 @@ import {
   PARTY_AGE_BAND_IDS,
   type PartyAgeBandId,
 } from '@jishi/domain';
-import { Button, Card, Checkbox, Col, Input, Result, Row, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Input, Result, Space, Spin, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
+import { FilterBar, FilterItem, pageOrgId, SelectFilter, useOrgSeeds } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import {
   AGE_BAND_OPTIONS,
   ETHNICITY_OPTIONS,
@@ -27,9 +29,8 @@ import {
   MEMBER_STATUS_OPTIONS,
   PARTY_AGE_BAND_OPTIONS,
 } from '../../shared/labels';
-import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
+import { oneOf, useUrlParams } from '../../shared/url-params';
 import { useDebouncedValue } from '../../shared/use-debounced-value';
-import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { OrgSelect } from '../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../orgs/orgs.api';
@@ -38,8 +39,6 @@ import { MemberFormModal } from './components/MemberFormModal';
 import { MemberImportModal } from './components/MemberImportModal';
 import { MemberStatusTag, partyAgeText } from './components/member-display';
 import { type Gender, MAX_MEMBER_QUERY, type Member, type MemberStatus, memberExportUrl, useMembers } from './members.api';
-
-const PAGE_SIZE = 20;
 
 /** The list filters the URL carries besides the org. */
 interface UrlFilters {
@@ -70,12 +69,11 @@ const columns: TableColumnsType<Member> = [
 ];
 
 export default function MembersPage() {
-  const [page, setPage] = useState(1);
-  const [params, updateParams] = useUrlParams({ onChange: () => setPage(1) });
+  const pager = usePager();
+  const [params, updateParams] = useUrlParams({ onChange: pager.reset });
   const abilities = useAbilities();
-  const isMobile = useIsMobile();
   const roots = useOrgRoots();
-  const orgId = positiveInt(params.get('orgId')) ?? roots.data?.[0]?.id;
+  const orgId = pageOrgId(params.get('orgId'), roots.data);
   const org = useOrg(orgId);
   const status = oneOf(params.get('status'), MEMBER_STATUSES);
   const gender = oneOf(params.get('gender'), ['male', 'female'] as const);
@@ -90,8 +88,8 @@ export default function MembersPage() {
   const q = useDebouncedValue(query.trim().slice(0, MAX_MEMBER_QUERY));
 
   const filters = { orgId, q: q || undefined, status, gender, ethnicity, ageBand, partyAgeBand, includeExited };
-  const members = useMembers({ ...filters, page, pageSize: PAGE_SIZE }, orgId !== undefined);
-  const seeds = useMemo(() => [...(roots.data ?? []), ...(org.data ? [org.data] : [])], [roots.data, org.data]);
+  const members = useMembers({ ...filters, page: pager.page, pageSize: pager.pageSize }, orgId !== undefined);
+  const seeds = useOrgSeeds(roots.data, org.data);
   // 登记党员 starts in the org being viewed when it is a branch.
   const defaultOrg = org.data && BRANCH_TYPES.includes(org.data.type) && !org.data.closedAt ? org.data : undefined;
 
@@ -140,21 +138,21 @@ export default function MembersPage() {
         </Space>
       }
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={12} xl={8}>
+      <FilterBar>
+        <FilterItem size="wide">
           <OrgSelect
             value={orgId}
             onChange={(id) => id !== undefined && setFilters({ orgId: id })}
             seeds={seeds}
             data-testid="member-org"
           />
-        </Col>
-        <Col xs={24} md={12} xl={8}>
+        </FilterItem>
+        <FilterItem size="wide">
           <Input
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
-              setPage(1);
+              pager.reset();
             }}
             prefix={<SearchOutlined />}
             placeholder="姓名、拼音或完整公民身份号码"
@@ -162,89 +160,73 @@ export default function MembersPage() {
             maxLength={MAX_MEMBER_QUERY}
             data-testid="member-search"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<MemberStatus>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<MemberStatus>
             value={status}
             onChange={filter('status')}
             options={MEMBER_STATUS_OPTIONS}
             placeholder="状态"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="member-filter-status"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<Gender>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<Gender>
             value={gender}
             onChange={filter('gender')}
             options={GENDER_OPTIONS}
             placeholder="性别"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="member-filter-gender"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<string>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<string>
             value={ethnicity}
             onChange={filter('ethnicity')}
             options={ETHNICITY_OPTIONS}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="民族"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="member-filter-ethnicity"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<AgeBandId>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<AgeBandId>
             value={ageBand}
             onChange={filter('ageBand')}
             options={AGE_BAND_OPTIONS}
             placeholder="年龄段"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="member-filter-ageBand"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select<PartyAgeBandId>
+        </FilterItem>
+        <FilterItem>
+          <SelectFilter<PartyAgeBandId>
             value={partyAgeBand}
             onChange={filter('partyAgeBand')}
             options={PARTY_AGE_BAND_OPTIONS}
             placeholder="党龄段"
             title="党龄自转正之日起算，预备党员不计入党龄段"
-            allowClear
-            style={{ width: '100%' }}
             data-testid="member-filter-partyAgeBand"
           />
-        </Col>
-        <Col xs={12} md={6} xl={4} style={{ display: 'flex', alignItems: 'center' }}>
+        </FilterItem>
+        <FilterItem>
           <Checkbox checked={includeExited} onChange={(e) => filter('includeExited')(e.target.checked)} data-testid="member-filter-exited">
             含已减少
           </Checkbox>
-        </Col>
-      </Row>
-      <Table<Member>
+        </FilterItem>
+      </FilterBar>
+      <ListTable<Member>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={members.data?.items}
         loading={members.isFetching}
         scroll={{ x: 1086 }}
-        onRow={(member) => ({ onClick: () => setOpenMember(member), style: { cursor: 'pointer' } })}
+        onOpen={setOpenMember}
         locale={{ emptyText: q ? '未找到匹配的党员' : '暂无党员' }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: members.data?.total ?? 0,
-          showSizeChanger: false,
-          simple: isMobile,
-          // Beyond the server's counting cap the figure is a floor: say so, and ask for a narrower search.
-          showTotal: (total) => (members.data?.totalCapped ? `超过 ${total} 名党员，可缩小范围查询` : `共 ${total} 名党员`),
-          onChange: setPage,
-        }}
+        pager={pager}
+        total={members.data?.total ?? 0}
+        alwaysShowPager
+        // Beyond the server's counting cap the figure is a floor: say so, and ask for a narrower search.
+        totalText={(total) => (members.data?.totalCapped ? `超过 ${total} 名党员，可缩小范围查询` : `共 ${total} 名党员`)}
         data-testid="member-table"
       />
       {openMember && (

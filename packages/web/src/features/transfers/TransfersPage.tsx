@@ -6,10 +6,12 @@
  * outside the system, received at once. `?direction=out` keeps the tab in the URL.
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Segmented, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Space, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { StatusFilter } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { TRANSFER_STATUS_OPTIONS } from '../../shared/labels';
+import { oneOf, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities } from '../auth/auth.api';
 import { MemberDrawer } from '../members/components/MemberDrawer';
@@ -19,15 +21,10 @@ import { ReceiveModal } from './components/ReceiveModal';
 import { isOutbound, sourceOf, TransferStatusTag, targetOf } from './components/transfer-display';
 import { type Transfer, type TransferDirection, type TransferStatus, useTransfers } from './transfers.api';
 
-const PAGE_SIZE = 20;
+const TRANSFER_STATUSES = TRANSFER_STATUS_OPTIONS.map((o) => o.value);
+
 /** The server lists at most this many letters, newest first. */
 const LIST_LIMIT = 200;
-
-type StatusFilter = TransferStatus | 'all';
-
-const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [{ value: 'all', label: '全部' }, ...TRANSFER_STATUS_OPTIONS];
-
-const isStatusFilter = (value: string | null): value is StatusFilter => STATUS_FILTERS.some((f) => f.value === value);
 
 /** The receiving side, with a tag when it lies outside the system. */
 const Target = ({ transfer }: { transfer: Transfer }) => (
@@ -62,25 +59,19 @@ function RowActions({
 }
 
 export default function TransfersPage() {
-  const [params, setParams] = useSearchParams();
+  const pager = usePager();
+  const [params, update] = useUrlParams({ onChange: pager.reset });
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const direction: TransferDirection = params.get('direction') === 'out' ? 'out' : 'in';
-  const statusParam = params.get('status');
-  const status: StatusFilter = isStatusFilter(statusParam) ? statusParam : 'all';
-  const list = useTransfers({ direction, status: status === 'all' ? undefined : status });
+  const status = oneOf(params.get('status'), TRANSFER_STATUSES);
+  const list = useTransfers({ direction, status });
   const pendingIn = useTransfers({ direction: 'in', status: 'pending' });
   const pendingOut = useTransfers({ direction: 'out', status: 'pending' });
   const [receiving, setReceiving] = useState<Transfer>();
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isRegistering, setIsRegistering] = useState(false);
   const canManage = abilities.has('transfer.manage');
-
-  const setFilter = (next: { direction?: TransferDirection; status?: StatusFilter }) => {
-    const d = next.direction ?? direction;
-    const s = next.status ?? status;
-    setParams({ ...(d === 'out' ? { direction: 'out' } : {}), ...(s === 'all' ? {} : { status: s }) }, { replace: true });
-  };
 
   const memberLink = (t: Transfer) => (
     <Typography.Link onClick={() => setOpenMemberId(t.memberId)} data-testid="transfer-member">
@@ -155,7 +146,7 @@ export default function TransfersPage() {
     >
       <Tabs
         activeKey={direction}
-        onChange={(key) => setFilter({ direction: key as TransferDirection })}
+        onChange={(key) => update({ direction: key === 'out' ? 'out' : undefined })}
         items={[
           { key: 'in', label: tabLabel('转入', pendingIn.data) },
           { key: 'out', label: tabLabel('转出', pendingOut.data) },
@@ -163,10 +154,10 @@ export default function TransfersPage() {
         data-testid="transfer-tabs"
       />
       <Space style={{ marginBottom: 16 }} wrap>
-        <Segmented<StatusFilter>
+        <StatusFilter<TransferStatus>
           value={status}
-          onChange={(value) => setFilter({ status: value })}
-          options={STATUS_FILTERS}
+          onChange={(value) => update({ status: value })}
+          options={TRANSFER_STATUS_OPTIONS}
           data-testid="transfer-filter-status"
         />
         {!isMobile && (
@@ -177,21 +168,15 @@ export default function TransfersPage() {
           </Typography.Text>
         )}
       </Space>
-      <Table<Transfer>
+      <ListTable<Transfer>
         rowKey="id"
-        size={isMobile ? 'small' : 'middle'}
         columns={isMobile ? phoneColumns : columns}
         dataSource={list.data}
         loading={list.isFetching}
         scroll={isMobile ? undefined : { x: canManage ? 1096 : 996 }}
         locale={{ emptyText: direction === 'in' ? '暂无转入的组织关系' : '暂无转出的组织关系' }}
-        pagination={{
-          pageSize: PAGE_SIZE,
-          showSizeChanger: false,
-          simple: isMobile,
-          hideOnSinglePage: true,
-          showTotal: (total) => (total >= LIST_LIMIT ? `最近 ${total} 份` : `共 ${total} 份`),
-        }}
+        pager={pager}
+        totalText={(total) => (total >= LIST_LIMIT ? `最近 ${total} 份` : `共 ${total} 份`)}
         data-testid="transfer-table"
         data-direction={direction}
       />

@@ -7,15 +7,14 @@ import {
   parseIdNumber,
   STANDING_BRANCH_TYPES,
 } from '@jishi/domain';
-import { App, Col, DatePicker, Form, type FormRule, Input, Modal, Row, Select, Typography } from 'antd';
+import { App, Col, DatePicker, Form, type FormRule, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { checkedInput, showFieldErrors } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { idOf } from '../../../shared/id-rules';
 import { EDUCATION_OPTIONS, OCCUPATION_OPTIONS } from '../../../shared/labels';
 import { PersonFields } from '../../../shared/PersonFields';
-import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import type { Gender } from '../../members/members.api';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
@@ -62,7 +61,6 @@ export function ApplicantFormModal({
 }) {
   const [form] = Form.useForm<ApplicantFields>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const create = useCreateApplicant();
   const branch = defaultOrg && receivesApplications(defaultOrg) ? defaultOrg : undefined;
   const [pickedOrg, setPickedOrg] = useState<Org | undefined>(branch);
@@ -89,8 +87,8 @@ export function ApplicantFormModal({
     },
   };
 
-  const submit = (values: ApplicantFields) => {
-    const input = {
+  const submit = async (values: ApplicantFields, { check }: SubmitContext) => {
+    const checked = check(applicantCreateSchema, {
       name: values.name,
       gender: values.gender,
       ethnicity: values.ethnicity,
@@ -100,18 +98,11 @@ export function ApplicantFormModal({
       appliedAt: values.appliedAt,
       education: values.education,
       occupation: values.occupation,
-    };
-    const checked = checkedInput(form, applicantCreateSchema, input, FORM_FIELDS, message.error);
-    if (checked === undefined) return;
-    create.mutate(checked, {
-      onSuccess: (created) => {
-        message.success(`已登记「${created.name}」的入党申请`);
-        onSaved(created);
-      },
-      onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) message.error(error instanceof Error ? error.message : '保存失败，请稍后重试');
-      },
     });
+    if (checked === undefined) return;
+    const created = await create.mutateAsync(checked);
+    message.success(`已登记「${created.name}」的入党申请`);
+    onSaved(created);
   };
 
   const idExtra = parsed ? (
@@ -123,77 +114,68 @@ export function ApplicantFormModal({
   );
 
   return (
-    <Modal
-      open
+    <FormModal<ApplicantFields>
+      form={form}
       title="登记入党申请"
-      okText="登记"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'dev-form-submit' }}
-      destroyOnHidden
+      submitText="登记"
+      submitTestId="dev-form-submit"
       width={760}
-      style={isMobile ? { top: 8 } : undefined}
-    >
-      <Form<ApplicantFields>
-        form={form}
-        layout="vertical"
-        initialValues={{ ethnicity: '汉族', orgId: branch?.id }}
-        autoComplete="off"
-        onFinish={submit}
-        onValuesChange={(changed: Partial<ApplicantFields>) => {
-          // The ID decides the gender: fill it in as soon as the number is valid.
-          if ('idNumber' in changed && changed.idNumber) {
-            const result = parseIdNumber(changed.idNumber, today());
-            if (result.ok) {
-              form.setFieldValue('gender', result.id.gender);
-              void form.validateFields(['gender']).catch(() => undefined);
-            }
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FORM_FIELDS}
+      initialValues={{ ethnicity: '汉族', orgId: branch?.id }}
+      onValuesChange={(changed: Partial<ApplicantFields>) => {
+        // The ID decides the gender: fill it in as soon as the number is valid.
+        if ('idNumber' in changed && changed.idNumber) {
+          const result = parseIdNumber(changed.idNumber, today());
+          if (result.ok) {
+            form.setFieldValue('gender', result.id.gender);
+            void form.validateFields(['gender']).catch(() => undefined);
           }
-        }}
-        data-testid="dev-form"
-      >
-        <Row gutter={16}>
-          <PersonFields idExtra={idExtra} genderFromId={Boolean(parsed)} testIdPrefix="dev-form" />
-          <Col xs={24} sm={12}>
-            <Form.Item label="接收申请的党支部" name="orgId" required rules={[orgRule]} extra="入党申请向工作、学习所在单位的党支部提出">
-              <OrgSelect
-                seeds={branch ? [branch] : []}
-                onChange={(_, org) => setPickedOrg(org)}
-                placeholder="输入支部名称、代码或拼音首字母搜索"
-                data-testid="dev-form-org"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="申请日期"
-              name="appliedAt"
-              dependencies={['idNumber']}
-              rules={[{ required: true, message: '请选择递交入党申请书的日期' }, appliedRule]}
-              extra="党组织收到入党申请书的日期"
-              {...dateStringField}
-            >
-              <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="dev-form-appliedAt" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="手机号码" name="phone" rules={[zodRule(fieldRules.phone)]}>
-              <Input maxLength={20} inputMode="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="学历" name="education">
-              <Select options={EDUCATION_OPTIONS} allowClear placeholder="请选择" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="人员类别" name="occupation">
-              <Select options={OCCUPATION_OPTIONS} allowClear placeholder="请选择" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        }
+      }}
+      testId="dev-form"
+    >
+      <Row gutter={16}>
+        <PersonFields idExtra={idExtra} genderFromId={Boolean(parsed)} testIdPrefix="dev-form" />
+        <Col xs={24} sm={12}>
+          <Form.Item label="接收申请的党支部" name="orgId" required rules={[orgRule]} extra="入党申请向工作、学习所在单位的党支部提出">
+            <OrgSelect
+              seeds={branch ? [branch] : []}
+              onChange={(_, org) => setPickedOrg(org)}
+              placeholder="输入支部名称、代码或拼音首字母搜索"
+              data-testid="dev-form-org"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="申请日期"
+            name="appliedAt"
+            dependencies={['idNumber']}
+            rules={[{ required: true, message: '请选择递交入党申请书的日期' }, appliedRule]}
+            extra="党组织收到入党申请书的日期"
+            {...dateStringField}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="dev-form-appliedAt" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="手机号码" name="phone" rules={[zodRule(fieldRules.phone)]}>
+            <Input maxLength={20} inputMode="tel" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="学历" name="education">
+            <Select options={EDUCATION_OPTIONS} allowClear placeholder="请选择" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="人员类别" name="occupation">
+            <Select options={OCCUPATION_OPTIONS} allowClear placeholder="请选择" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,26 +1,26 @@
 import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useMemo } from 'react';
-import { checkedInput, showRefusal } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { formatYuan } from '../../../shared/money';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
 import { useOrg, useOrgRoots } from '../../orgs/orgs.api';
-import { type DuesAssessInput, type DuesAssessment, type MemberDues, useAssessDues, useDuesCalculation, useMemberDues } from '../dues.api';
+import { type DuesAssessInput, type DuesAssessment, type MemberDues, useAssessDues, useDuesCalculation } from '../dues.api';
 import { calculationInput, DuesCalculationResult } from './DuesCalculator';
 import {
   baseLabel,
-  choiceGrid,
-  choiceStyle,
   DUES_CATEGORY_OPTIONS,
-  duesModalLayout,
   hasMonthlyBase,
   isReduced,
+  type MemberDuesDialogProps,
   monthStringField,
   thisMonth,
+  useDialogDues,
 } from './dues-display';
 
 interface AssessFields {
@@ -58,22 +58,11 @@ const defaultsOf = (dues: MemberDues): AssessFields => {
  * approving 上一级党委 (规定第七条). Checked with the domain schema first; a field the server refuses
  * (a month before joining, an approver that is not a 党委 above the branch) is marked there.
  */
-export function DuesAssessModal({
-  memberId,
-  memberName,
-  onClose,
-  onSaved,
-}: {
-  memberId: number;
-  memberName: string;
-  onClose: () => void;
-  onSaved?: (a: DuesAssessment) => void;
-}) {
+export function DuesAssessModal({ memberId, memberName, onClose, onSaved }: MemberDuesDialogProps<DuesAssessment>) {
   const [form] = Form.useForm<AssessFields>();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
-  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
-  const data = dues.data?.member.id === memberId ? dues.data : undefined;
+  const { data, frame } = useDialogDues(memberId);
   const branch = useOrg(data?.member.orgId);
   const roots = useOrgRoots();
   const assess = useAssessDues();
@@ -90,7 +79,7 @@ export function DuesAssessModal({
     [branch.data, roots.data],
   );
 
-  const submit = (values: AssessFields) => {
+  const submit = async (values: AssessFields, { check, refuse }: SubmitContext) => {
     // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
     const payload: DuesAssessInput = {
       memberId,
@@ -101,37 +90,28 @@ export function DuesAssessModal({
       reductionReason: values.isReducing ? (blankToUndefined(values.reductionReason) as string | undefined) : undefined,
       reductionApprovedBy: values.isReducing ? values.reductionApprovedBy : undefined,
     };
-    const parsed = checkedInput(form, duesAssessSchema, payload, FORM_FIELDS, message.error);
-    if (parsed === undefined) return;
-    if (values.isReducing && payload.reducedAmount === undefined) {
-      form.setFields([{ name: 'reducedAmount', errors: ['请填写少交后的每月金额（免交填0）'] }]);
-      return;
-    }
-    assess.mutate(payload, {
-      onSuccess: (saved) => {
-        message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
-        onSaved?.(saved);
-        onClose();
-      },
-      onError: (error) => {
-        showRefusal(form, error, FORM_FIELDS, message.error);
-      },
-    });
+    if (check(duesAssessSchema, payload) === undefined) return;
+    if (values.isReducing && payload.reducedAmount === undefined) return refuse('请填写少交后的每月金额（免交填0）', 'reducedAmount');
+    const saved = await assess.mutateAsync(payload);
+    message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
+    onSaved?.(saved);
+    onClose();
   };
 
-  let body = <Spin style={{ display: 'block', margin: 32 }} />;
-  if (dues.isError) body = <Result status="404" title="党员不存在或无权查看" />;
-  if (data) {
-    body = (
-      <Form<AssessFields>
+  return (
+    <TouchTargets>
+      <FormModal<AssessFields>
         form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={defaultsOf(data)}
-        onFinish={submit}
-        data-testid="dues-assess-form"
+        title={`核定党费交纳标准 · ${memberName}`}
+        submitTestId="dues-assess-submit"
+        onClose={onClose}
+        onSubmit={submit}
+        fields={FORM_FIELDS}
+        {...frame}
+        initialValues={data && defaultsOf(data)}
+        testId="dues-assess-form"
       >
-        {data.current && (
+        {data?.current && (
           <Typography.Paragraph type="secondary">
             现行标准：自 {data.current.effectiveFrom} 起每月 {formatYuan(data.current.amountFen)}。同一月份再次核定将替换该月的标准。
           </Typography.Paragraph>
@@ -146,13 +126,7 @@ export function DuesAssessModal({
           <DatePicker picker="month" style={{ width: '100%' }} allowClear={false} inputReadOnly={isMobile} data-testid="dues-assess-from" />
         </Form.Item>
         <Form.Item label="党员类别" name="category" rules={[{ required: true, message: '请选择党员类别' }]}>
-          <Radio.Group optionType="button" style={choiceGrid(3)} data-testid="dues-assess-category">
-            {DUES_CATEGORY_OPTIONS.map((o) => (
-              <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                {o.label}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
+          <ChoiceGrid options={DUES_CATEGORY_OPTIONS} columns={3} data-testid="dues-assess-category" />
         </Form.Item>
         {hasMonthlyBase(category) && (
           <Form.Item label={baseLabel(category)} name="monthlyBase" rules={[{ required: true, message: '请填写每月交纳基数' }]}>
@@ -202,25 +176,7 @@ export function DuesAssessModal({
             </Col>
           </Row>
         )}
-      </Form>
-    );
-  }
-
-  return (
-    <TouchTargets>
-      <Modal
-        open
-        title={`核定党费交纳标准 · ${memberName}`}
-        okText="保存"
-        okButtonProps={{ disabled: !data, 'data-testid': 'dues-assess-submit' }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        confirmLoading={assess.isPending}
-        destroyOnHidden
-        {...duesModalLayout(isMobile)}
-      >
-        {body}
-      </Modal>
+      </FormModal>
     </TouchTargets>
   );
 }

@@ -1,11 +1,12 @@
 import { DUES_CATEGORY_LABELS, type DuesCategory, duesCalculateSchema } from '@jishi/domain';
-import { Alert, Card, Form, InputNumber, Radio, Spin, Typography } from 'antd';
+import { Alert, Card, Form, InputNumber, Spin, Typography } from 'antd';
 import { formatYuan } from '../../../shared/money';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type DuesCalculation, type DuesCalculationInput, useDuesCalculation } from '../dues.api';
-import { baseLabel, choiceGrid, choiceStyle, DUES_CATEGORY_OPTIONS, hasMonthlyBase } from './dues-display';
+import { baseLabel, DUES_CATEGORY_OPTIONS, hasMonthlyBase } from './dues-display';
 
 interface CalculatorFields {
   category: DuesCategory;
@@ -58,13 +59,7 @@ export function DuesCalculator({ title = '党费计算器' }: { title?: string }
       <Card title={title} size="small" style={{ maxWidth: 720 }} data-testid="dues-calculator">
         <Form<CalculatorFields> form={form} layout="vertical" initialValues={{ category: 'employed' }} autoComplete="off">
           <Form.Item label="党员类别" name="category">
-            <Radio.Group optionType="button" style={choiceGrid(isMobile ? 3 : 6)} data-testid="dues-calc-category">
-              {DUES_CATEGORY_OPTIONS.map((o) => (
-                <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                  {o.label}
-                </Radio.Button>
-              ))}
-            </Radio.Group>
+            <ChoiceGrid options={DUES_CATEGORY_OPTIONS} columns={isMobile ? 3 : 6} data-testid="dues-calc-category" />
           </Form.Item>
           {hasMonthlyBase(category) && (
             <Form.Item

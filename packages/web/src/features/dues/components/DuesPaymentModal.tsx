@@ -10,26 +10,26 @@ import {
   PAYMENT_WINDOW_RULE,
   paymentWindowProblem,
 } from '@jishi/domain';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { checkedInput, showRefusal, showSchemaIssues } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { formatYuan } from '../../../shared/money';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
-import { type MemberDues, type RecordedDuesPayment, useMemberDues, usePayDues } from '../dues.api';
+import { type MemberDues, type RecordedDuesPayment, usePayDues } from '../dues.api';
 import {
-  choiceGrid,
-  choiceStyle,
   DUES_METHOD_OPTIONS,
   dueIn,
-  duesModalLayout,
+  type MemberDuesDialogProps,
   monthRangesText,
   monthStringField,
   monthsBetween,
   thisMonth,
+  useDialogDues,
 } from './dues-display';
 
 interface PaymentFields {
@@ -73,26 +73,15 @@ export const defaultRange = (dues: MemberDues): { fromMonth: string; toMonth: st
  * server. Checked with the domain schema and the back-pay/advance rule first; a field the server
  * refuses (a month paid already, a month not assessed) is marked there.
  */
-export function DuesPaymentModal({
-  memberId,
-  memberName,
-  onClose,
-  onSaved,
-}: {
-  memberId: number;
-  memberName: string;
-  onClose: () => void;
-  onSaved?: (p: RecordedDuesPayment) => void;
-}) {
+export function DuesPaymentModal({ memberId, memberName, onClose, onSaved }: MemberDuesDialogProps<RecordedDuesPayment>) {
   const [form] = Form.useForm<PaymentFields>();
   const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
-  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
+  const { data, frame } = useDialogDues(memberId);
   const pay = usePayDues();
   const fromMonth = Form.useWatch('fromMonth', form);
   const toMonth = Form.useWatch('toMonth', form);
   const voluntary = Form.useWatch('voluntary', form);
-  const data = dues.data?.member.id === memberId ? dues.data : undefined;
   const assessments = data?.assessments;
 
   const preview = useMemo(() => {
@@ -103,7 +92,7 @@ export function DuesPaymentModal({
     return { count: months.length, totalFen, unassessed };
   }, [fromMonth, toMonth, assessments]);
 
-  const submit = (values: PaymentFields) => {
+  const submit = async (values: PaymentFields, { check, refuse }: SubmitContext) => {
     // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
     const input = {
       memberId,
@@ -115,40 +104,31 @@ export function DuesPaymentModal({
       collectedBy: blankToUndefined(values.collectedBy) as string | undefined,
       voluntary: values.voluntary ? values.voluntary : undefined,
     };
-    const parsed = checkedInput(form, duesPaySchema, input, FORM_FIELDS, message.error);
-    if (parsed === undefined) return;
+    if (check(duesPaySchema, input) === undefined) return;
     const tooFar = paymentWindowProblem(input);
-    if (tooFar) {
-      showSchemaIssues(form, [{ path: [tooFar.field], message: tooFar.message }], FORM_FIELDS);
-      return;
-    }
-    pay.mutate(input, {
-      onSuccess: (saved) => {
-        const months = saved.fromMonth === saved.toMonth ? saved.fromMonth : `${saved.fromMonth} 至 ${saved.toMonth}`;
-        message.success(`已登记${memberName} ${months} 的党费 ${formatYuan(saved.amountFen)}`);
-        if (saved.note) modal.info({ title: '自愿多交党费', content: saved.note });
-        onSaved?.(saved);
-        onClose();
-      },
-      onError: (error) => {
-        showRefusal(form, error, FORM_FIELDS, message.error);
-      },
-    });
+    if (tooFar) return refuse(tooFar.message, tooFar.field);
+    const saved = await pay.mutateAsync(input);
+    const months = saved.fromMonth === saved.toMonth ? saved.fromMonth : `${saved.fromMonth} 至 ${saved.toMonth}`;
+    message.success(`已登记${memberName} ${months} 的党费 ${formatYuan(saved.amountFen)}`);
+    if (saved.note) modal.info({ title: '自愿多交党费', content: saved.note });
+    onSaved?.(saved);
+    onClose();
   };
 
-  let body = <Spin style={{ display: 'block', margin: 32 }} />;
-  if (dues.isError) body = <Result status="404" title="党员不存在或无权查看" />;
-  if (data) {
-    body = (
-      <Form<PaymentFields>
+  return (
+    <TouchTargets>
+      <FormModal<PaymentFields>
         form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ ...defaultRange(data), paidAt: today(), method: 'cash' }}
-        onFinish={submit}
-        data-testid="dues-pay-form"
+        title={`登记交纳 · ${memberName}`}
+        submitTestId="dues-pay-submit"
+        onClose={onClose}
+        onSubmit={submit}
+        fields={FORM_FIELDS}
+        {...frame}
+        initialValues={data && { ...defaultRange(data), paidAt: today(), method: 'cash' }}
+        testId="dues-pay-form"
       >
-        {data.arrears.owedMonths.length > 0 && (
+        {data && data.arrears.owedMonths.length > 0 && (
           <Alert
             type="warning"
             showIcon
@@ -200,13 +180,7 @@ export function DuesPaymentModal({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item label="交纳方式" name="method" rules={[{ required: true, message: '请选择交纳方式' }]}>
-              <Radio.Group optionType="button" style={choiceGrid(3)} data-testid="dues-pay-method">
-                {DUES_METHOD_OPTIONS.map((o) => (
-                  <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                    {o.label}
-                  </Radio.Button>
-                ))}
-              </Radio.Group>
+              <ChoiceGrid options={DUES_METHOD_OPTIONS} columns={3} data-testid="dues-pay-method" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -231,25 +205,7 @@ export function DuesPaymentModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    );
-  }
-
-  return (
-    <TouchTargets>
-      <Modal
-        open
-        title={`登记交纳 · ${memberName}`}
-        okText="保存"
-        okButtonProps={{ disabled: !data, 'data-testid': 'dues-pay-submit' }}
-        onOk={() => form.submit()}
-        onCancel={onClose}
-        confirmLoading={pay.isPending}
-        destroyOnHidden
-        {...duesModalLayout(isMobile)}
-      >
-        {body}
-      </Modal>
+      </FormModal>
     </TouchTargets>
   );
 }

@@ -9,13 +9,13 @@ import {
   monthIndex,
   monthOf,
 } from '@jishi/domain';
-import { Tag, Tooltip } from 'antd';
+import { Result, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
 import { today } from '../../../shared/dates';
 import { labelOf, optionsOf } from '../../../shared/labels';
 import { formatYuan } from '../../../shared/money';
-import type { DuesAssessment } from '../dues.api';
+import { type DuesAssessment, useMemberDues } from '../dues.api';
 
 export const DUES_CATEGORY_OPTIONS = optionsOf(DUES_CATEGORIES, DUES_CATEGORY_LABELS);
 export const DUES_METHOD_OPTIONS = optionsOf(DUES_METHODS, DUES_METHOD_LABELS);
@@ -98,14 +98,26 @@ export const monthStringField = {
   normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM') : undefined),
 };
 
-/** A dues modal fills the phone's width (and starts at its top); 640px wide elsewhere. */
-export const duesModalLayout = (isMobile: boolean) =>
-  isMobile ? { width: '100%', style: { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } } : { width: 640 };
+/** The props of a dialog on one member's dues (登记交纳, 核定标准). */
+export interface MemberDuesDialogProps<Saved> {
+  memberId: number;
+  memberName: string;
+  onClose: () => void;
+  onSaved?: (saved: Saved) => void;
+}
 
-/** Choices as a grid of separate buttons, each a comfortable touch target. */
-export const choiceGrid = (columns: number): CSSProperties => ({
-  display: 'grid',
-  gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-  gap: 8,
-});
-export const choiceStyle: CSSProperties = { textAlign: 'center', borderInlineStartWidth: 1, borderRadius: 6, paddingInline: 4 };
+/**
+ * This year's dues of the member a dialog is about (`data` only once it is that member's), and the
+ * FormModal props of a dues dialog: filling a phone's screen, loading until the dues are here.
+ */
+export function useDialogDues(memberId: number) {
+  const dues = useMemberDues(memberId, Number(thisMonth().slice(0, 4)));
+  const data = dues.data?.member.id === memberId ? dues.data : undefined;
+  const frame = {
+    fullScreenOnPhone: true,
+    width: 640,
+    loading: !data,
+    failure: !data && dues.isError && <Result status="404" title="党员不存在或无权查看" />,
+  };
+  return { data, frame };
+}

@@ -1,50 +1,35 @@
 import { AuditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { isApiError } from '../../../shared/api-client';
-import { useIsMobile } from '../../../shared/use-is-mobile';
+import { FormModal } from '../../../shared/FormModal';
 import { type EntryDetail, useReturnEntry } from '../evaluations.api';
 import { ApproveModal } from './ApproveModal';
 
 /** 退回: back to 评定 with the reason, which goes into the 办理记录. */
 function ReturnModal({ entry, onClose }: { entry: EntryDetail; onClose: () => void }) {
-  const [form] = Form.useForm<{ note?: string }>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const back = useReturnEntry();
-  const [refusal, setRefusal] = useState<string>();
 
-  const submit = ({ note }: { note?: string }) =>
-    back.mutate(
-      { id: entry.id, input: note?.trim() ?? '' },
-      {
-        onSuccess: () => {
-          message.success('已退回重新评定');
-          onClose();
-        },
-        onError: (error) => setRefusal(isApiError(error) ? error.message : '退回失败，请稍后重试'),
-      },
-    );
+  const submit = async ({ note }: { note?: string }) => {
+    await back.mutateAsync({ id: entry.id, input: note?.trim() ?? '' });
+    message.success('已退回重新评定');
+    onClose();
+  };
 
   return (
-    <Modal
-      open
+    <FormModal<{ note?: string }>
       title={`退回重新评定 · ${entry.org.name}`}
-      okText="退回"
-      okButtonProps={{ danger: true, 'data-testid': 'return-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={back.isPending}
-      destroyOnHidden
-      style={isMobile ? { top: 8 } : undefined}
+      submitText="退回"
+      danger
+      submitTestId="return-submit"
+      onClose={onClose}
+      onSubmit={submit}
+      refusalAlert={{}}
     >
-      <Form form={form} layout="vertical" autoComplete="off" onFinish={submit} onValuesChange={() => setRefusal(undefined)}>
-        <Form.Item label="退回理由" name="note" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 3, maxRows: 6 }} data-testid="return-note" />
-        </Form.Item>
-      </Form>
-      {refusal && <Alert type="error" showIcon title={refusal} />}
-    </Modal>
+      <Form.Item label="退回理由" name="note" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 3, maxRows: 6 }} data-testid="return-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

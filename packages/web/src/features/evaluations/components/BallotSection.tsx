@@ -1,10 +1,10 @@
 import { PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { BALLOT_CODES_MAX, formatBallotCode, RATING_LABELS, RATINGS } from '@jishi/domain';
-import { Alert, App, Button, Col, InputNumber, Modal, Popconfirm, Progress, QRCode, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Col, InputNumber, Popconfirm, Progress, QRCode, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useIsMobile } from '../../../shared/use-is-mobile';
-import { type BallotTally, type EntryDetail, useCloseBallot, useIssueCodes } from '../evaluations.api';
+import { ModalFrame } from '../../../shared/FormModal';
+import { type BallotTally, type EntryDetail, useCloseBallot, type useIssueCodes } from '../evaluations.api';
 
 /** The vote page a code opens: phones scan or type it there, without logging in. */
 export const voteUrl = (code: string) => `${window.location.origin}/vote?code=${code}`;
@@ -83,7 +83,7 @@ const PRINT_CSS = `
  * or handed out now. The print view is a sheet mounted straight under `<body>`, so it prints on as
  * many pages as it needs, outside the modal.
  */
-function CodesModal({
+export function CodesModal({
   codes,
   closesAt,
   entry,
@@ -94,14 +94,11 @@ function CodesModal({
   entry: EntryDetail;
   onClose: () => void;
 }) {
-  const isMobile = useIsMobile();
   const slips = <CodeSlips codes={codes} orgName={entry.org.name} roundName={entry.round.name} closesAt={closesAt} />;
   return (
-    <Modal
-      open
+    <ModalFrame
       title={`测评码（${codes.length}个）`}
       width={820}
-      style={isMobile ? { top: 8 } : undefined}
       mask={{ closable: false }}
       onCancel={onClose}
       footer={
@@ -128,17 +125,19 @@ function CodesModal({
         {slips}
       </div>
       {createPortal(<div className="ballot-sheet">{slips}</div>, document.body)}
-    </Modal>
+    </ModalFrame>
   );
 }
 
 /**
- * 党员群众测评: the tally so far; when the user may act, 生成测评码 (shown once, printable) and
- * 结束测评, which counts the ballots and moves the entry on.
+ * 党员群众测评: the tally so far; when the user may act, 生成测评码 and 结束测评, which counts the
+ * ballots and moves the entry on.
+ *
+ * `issue` belongs to the page, which shows the codes (once, printable) in {@link CodesModal}: issuing
+ * is a logged step, after which the page remounts this form, and the codes must outlive it.
  */
-export function BallotActions({ entry }: { entry: EntryDetail }) {
+export function BallotActions({ entry, issue }: { entry: EntryDetail; issue: ReturnType<typeof useIssueCodes> }) {
   const { message } = App.useApp();
-  const issue = useIssueCodes();
   const close = useCloseBallot();
   const [count, setCount] = useState<number | null>(30);
   const [refusal, setRefusal] = useState<string>();
@@ -196,7 +195,6 @@ export function BallotActions({ entry }: { entry: EntryDetail }) {
         </Popconfirm>
       </Space>
       {refusal && <Alert type="error" showIcon title={refusal} data-testid="ballot-refusal" />}
-      {issue.data && <CodesModal codes={issue.data.codes} closesAt={issue.data.closesAt} entry={entry} onClose={() => issue.reset()} />}
     </div>
   );
 }

@@ -1,71 +1,54 @@
 import { OBJECTION_DECISION_LABELS, objectionAnswerSchema, objectionSchema } from '@jishi/domain';
-import { Alert, App, Button, Empty, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api-client';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
-import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type EntryDetail, type Objection, useAddObjection, useAnswerObjection } from '../evaluations.api';
 
 const DECISION_OPTIONS = (['dismissed', 'upheld'] as const).map((value) => ({ value, label: OBJECTION_DECISION_LABELS[value] }));
 
+type AnswerFields = { decision?: 'dismissed' | 'upheld'; answer?: string };
+
 /** 答复异议: 不成立 keeps the result; 成立 sends the entry back to 评定 and clears it. */
 function AnswerModal({ objection, onClose }: { objection: Objection; onClose: () => void }) {
-  const [form] = Form.useForm<{ decision?: 'dismissed' | 'upheld'; answer?: string }>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const answer = useAnswerObjection();
-  const [refusal, setRefusal] = useState<string>();
-  const fields = ['decision', 'answer'] as const;
 
-  const submit = (values: { decision?: 'dismissed' | 'upheld'; answer?: string }) => {
-    const shape = objectionAnswerSchema.safeParse(values);
-    if (!shape.success) {
-      if (!showSchemaIssues(form, shape.error.issues, fields)) setRefusal(shape.error.issues[0]?.message);
-      return;
-    }
-    answer.mutate(
-      { id: objection.id, input: shape.data },
-      {
-        onSuccess: () => {
-          message.success(shape.data.decision === 'upheld' ? '异议成立，已退回重新评定' : '已答复，维持结果');
-          onClose();
-        },
-        onError: (error) => {
-          if (!showFieldErrors(form, error, fields)) setRefusal(isApiError(error) ? error.message : '答复失败，请稍后重试');
-        },
-      },
-    );
+  const submit = async (values: AnswerFields, { check }: SubmitContext) => {
+    const input = check(objectionAnswerSchema, values);
+    if (input === undefined) return;
+    await answer.mutateAsync({ id: objection.id, input });
+    message.success(input.decision === 'upheld' ? '异议成立，已退回重新评定' : '已答复，维持结果');
+    onClose();
   };
 
   return (
-    <Modal
-      open
+    <FormModal<AnswerFields>
       title="答复异议"
-      okText="答复"
-      okButtonProps={{ 'data-testid': 'objection-answer-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={answer.isPending}
-      destroyOnHidden
-      style={isMobile ? { top: 8 } : undefined}
+      submitText="答复"
+      submitTestId="objection-answer-submit"
+      onClose={onClose}
+      onSubmit={submit}
+      fields={['decision', 'answer']}
+      refusalAlert={{}}
+      intro={
+        <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+          {objection.text}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
-        {objection.text}
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" autoComplete="off" onFinish={submit} onValuesChange={() => setRefusal(undefined)}>
-        <Form.Item label="处理结果" name="decision" rules={[{ required: true, message: '请选择处理结果' }]}>
-          <Radio.Group
-            options={DECISION_OPTIONS}
-            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-            data-testid="objection-decision"
-          />
-        </Form.Item>
-        <Form.Item label="答复" name="answer" rules={[{ required: true, whitespace: true, message: '请填写答复' }]}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 3, maxRows: 6 }} data-testid="objection-answer" />
-        </Form.Item>
-      </Form>
-      {refusal && <Alert type="error" showIcon title={refusal} />}
-    </Modal>
+      <Form.Item label="处理结果" name="decision" rules={[{ required: true, message: '请选择处理结果' }]}>
+        <Radio.Group
+          options={DECISION_OPTIONS}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          data-testid="objection-decision"
+        />
+      </Form.Item>
+      <Form.Item label="答复" name="answer" rules={[{ required: true, whitespace: true, message: '请填写答复' }]}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 3, maxRows: 6 }} data-testid="objection-answer" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,11 +1,9 @@
 import { DEFAULT_PUBLICITY_DAYS, PROGRAMME_LABELS, type Programme, roundCreateSchema, STEP_KIND_LABELS } from '@jishi/domain';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { isApiError } from '../../../shared/api-client';
+import { useMemo } from 'react';
 import { DATE_FORMAT } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
-import { useIsMobile } from '../../../shared/use-is-mobile';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
 import { type Round, useCreateRound, useSchemes } from '../evaluations.api';
 
@@ -51,10 +49,8 @@ export function RoundCreateModal({
 }) {
   const [form] = Form.useForm<RoundFields>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const schemes = useSchemes({ programme });
   const create = useCreateRound();
-  const [refusal, setRefusal] = useState<string>();
   const schemeId = Form.useWatch('schemeId', form);
   const scheme = schemes.data?.find((s) => s.id === schemeId);
   const timed = useMemo(() => (scheme?.steps ?? []).filter((s) => s.kind !== 'publicity'), [scheme]);
@@ -73,9 +69,8 @@ export function RoundCreateModal({
     form.setFieldValue('windows', []);
   };
 
-  const submit = (values: RoundFields) => {
-    setRefusal(undefined);
-    const shape = roundCreateSchema.safeParse({
+  const submit = async (values: RoundFields, { check }: SubmitContext) => {
+    const input = {
       schemeId: values.schemeId,
       orgId: values.orgId,
       name: values.name,
@@ -84,95 +79,80 @@ export function RoundCreateModal({
         return { opensAt, closesAt };
       }),
       publicityDays: values.publicityDays,
-    });
-    if (!shape.success) {
-      const windowIssue = shape.error.issues.find((i) => i.path[0] === 'windows' && typeof i.path[1] === 'number');
-      if (windowIssue) form.setFields([{ name: ['windows', windowIssue.path[1] as number], errors: [windowIssue.message] }]);
-      else if (!showSchemaIssues(form, shape.error.issues, FORM_FIELDS)) setRefusal(shape.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    create.mutate(shape.data, {
-      onSuccess: (round) => {
-        message.success(`已开展「${round.name}」，纳入${round.entries}个党组织`);
-        onCreated(round);
-      },
-      onError: (error) => {
-        if (!showFieldErrors(form, error, FORM_FIELDS)) setRefusal(isApiError(error) ? error.message : '开展评选失败，请稍后重试');
-      },
-    });
+    };
+    // A window's problem is shown at its own picker, the rest as the dialog shows them.
+    const windowIssue = roundCreateSchema
+      .safeParse(input)
+      .error?.issues.find((i) => i.path[0] === 'windows' && typeof i.path[1] === 'number');
+    if (windowIssue) return form.setFields([{ name: ['windows', windowIssue.path[1] as number], errors: [windowIssue.message] }]);
+    const parsed = check(roundCreateSchema, input);
+    if (parsed === undefined) return;
+    const round = await create.mutateAsync(parsed);
+    message.success(`已开展「${round.name}」，纳入${round.entries}个党组织`);
+    onCreated(round);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<RoundFields>
+      form={form}
       title="开展评选"
-      okText="开展"
-      okButtonProps={{ 'data-testid': 'round-create-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      submitText="开展"
+      submitTestId="round-create-submit"
       width={640}
-      style={isMobile ? { top: 8 } : undefined}
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FORM_FIELDS}
+      refusalAlert={{ testId: 'round-create-refusal' }}
+      initialValues={{ orgId: defaultOrgId, publicityDays: DEFAULT_PUBLICITY_DAYS, windows: [] }}
+      testId="round-create-form"
     >
-      <Form<RoundFields>
-        form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ orgId: defaultOrgId, publicityDays: DEFAULT_PUBLICITY_DAYS, windows: [] }}
-        onFinish={submit}
-        onValuesChange={() => setRefusal(undefined)}
-        data-testid="round-create-form"
+      <Form.Item label="评选方案" name="schemeId" rules={[{ required: true, message: '请选择评选方案' }]}>
+        <Select<number>
+          options={options}
+          loading={schemes.isPending}
+          onChange={pickScheme}
+          placeholder="选择方案"
+          showSearch={{ optionFilterProp: 'label' }}
+          notFoundContent="暂无评选方案"
+          data-testid="round-create-scheme"
+        />
+      </Form.Item>
+      <Form.Item
+        label="开展单位"
+        name="orgId"
+        rules={[{ required: true, message: '请选择开展评选的党组织' }]}
+        extra="其下适用本方案的党组织自动纳入评选"
       >
-        <Form.Item label="评选方案" name="schemeId" rules={[{ required: true, message: '请选择评选方案' }]}>
-          <Select<number>
-            options={options}
-            loading={schemes.isPending}
-            onChange={pickScheme}
-            placeholder="选择方案"
-            showSearch={{ optionFilterProp: 'label' }}
-            notFoundContent="暂无评选方案"
-            data-testid="round-create-scheme"
-          />
-        </Form.Item>
+        <OrgSelect seeds={seeds} data-testid="round-create-org" />
+      </Form.Item>
+      <Form.Item label="轮次名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写轮次名称' }]}>
+        <Input maxLength={60} data-testid="round-create-name" />
+      </Form.Item>
+      {timed.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          各环节起止日期（按环节顺序，可以重叠）
+        </Typography.Paragraph>
+      )}
+      {timed.map((step, i) => (
         <Form.Item
-          label="开展单位"
-          name="orgId"
-          rules={[{ required: true, message: '请选择开展评选的党组织' }]}
-          extra="其下适用本方案的党组织自动纳入评选"
+          key={`${schemeId}-${step.kind}`}
+          label={`${i + 1}. ${step.name}`}
+          tooltip={step.name === STEP_KIND_LABELS[step.kind] ? undefined : STEP_KIND_LABELS[step.kind]}
+          name={['windows', i]}
+          rules={[{ required: true, message: `请选择「${step.name}」的起止日期` }]}
+          {...rangeField}
         >
-          <OrgSelect seeds={seeds} data-testid="round-create-org" />
+          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="round-create-window" />
         </Form.Item>
-        <Form.Item label="轮次名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写轮次名称' }]}>
-          <Input maxLength={60} data-testid="round-create-name" />
-        </Form.Item>
-        {timed.length > 0 && (
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            各环节起止日期（按环节顺序，可以重叠）
-          </Typography.Paragraph>
-        )}
-        {timed.map((step, i) => (
-          <Form.Item
-            key={`${schemeId}-${step.kind}`}
-            label={`${i + 1}. ${step.name}`}
-            tooltip={step.name === STEP_KIND_LABELS[step.kind] ? undefined : STEP_KIND_LABELS[step.kind]}
-            name={['windows', i]}
-            rules={[{ required: true, message: `请选择「${step.name}」的起止日期` }]}
-            {...rangeField}
-          >
-            <DatePicker.RangePicker style={{ width: '100%' }} data-testid="round-create-window" />
-          </Form.Item>
-        ))}
-        <Form.Item
-          label="公示天数"
-          name="publicityDays"
-          rules={[{ required: true, message: '请填写公示天数' }]}
-          extra="自审定之日起计算；公示期一般不少于5个工作日"
-        >
-          <InputNumber min={1} max={30} precision={0} suffix="天" style={{ width: '100%' }} data-testid="round-create-publicity" />
-        </Form.Item>
-        {refusal && <Alert type="error" showIcon title={refusal} data-testid="round-create-refusal" />}
-      </Form>
-    </Modal>
+      ))}
+      <Form.Item
+        label="公示天数"
+        name="publicityDays"
+        rules={[{ required: true, message: '请填写公示天数' }]}
+        extra="自审定之日起计算；公示期一般不少于5个工作日"
+      >
+        <InputNumber min={1} max={30} precision={0} suffix="天" style={{ width: '100%' }} data-testid="round-create-publicity" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { DownloadOutlined, FlagFilled } from '@ant-design/icons';
-import { Button, Col, Drawer, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Col, Drawer, Row, Space, Statistic, type TableColumnsType, Tag, Typography } from 'antd';
+import { ListTable, usePager } from '../../../shared/ListTable';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { type SubsidyList, subsidyExportUrl, useSubsidy } from '../evaluations.api';
 
@@ -11,6 +12,7 @@ type SubsidyItem = SubsidyList['items'][number];
  */
 export function SubsidyDrawer({ roundId, roundName, onClose }: { roundId: number; roundName: string; onClose: () => void }) {
   const isMobile = useIsMobile();
+  const pager = usePager({ pageSize: 50 });
   const subsidy = useSubsidy(roundId, true);
   const s = subsidy.data;
   const flags = (i: SubsidyItem) => (
@@ -66,14 +68,14 @@ export function SubsidyDrawer({ roundId, roundName, onClose }: { roundId: number
           </Button>
         </Col>
       </Row>
-      <Table<SubsidyItem>
+      <ListTable<SubsidyItem>
         rowKey="code"
         size="small"
         columns={columns}
         dataSource={s?.items}
         loading={subsidy.isFetching}
         locale={{ emptyText: '暂无已命名的红旗（结果发布后列入清单）' }}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, simple: isMobile }}
+        pager={pager}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         清单只列结果已发布（命名）的党组织，按命名的红旗面数计算补贴。

@@ -1,10 +1,11 @@
 import { MEDAL50_STEPS, medal50RecommendSchema } from '@jishi/domain';
-import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../shared/api-client';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { showFieldErrors, showSchemaIssues } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
+import { showFieldErrors } from '../../../shared/form-errors';
 import { blankToUndefined } from '../../../shared/zod-rule';
 import { type Medal50Member, useRecommendMedal50, useRefreshHonors } from '../honors.api';
 
@@ -34,30 +35,23 @@ export function RecommendModal({ members, year, onClose }: { members: Medal50Mem
   const recommend = useRecommendMedal50();
   const refresh = useRefreshHonors();
   const [refused, setRefused] = useState<Refused[]>([]);
-  const [isSending, setIsSending] = useState(false);
   const single = members.length === 1 ? members[0] : undefined;
 
-  const submit = async (values: RecommendFields) => {
-    const inputs = members.map((m) => ({ memberId: m.id, year, date: values.date, note: blankToUndefined(values.note) }));
-    const first = medal50RecommendSchema.safeParse(inputs[0]);
-    if (!first.success) {
-      if (!showSchemaIssues(form, first.error.issues, FORM_FIELDS)) message.error(first.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    setIsSending(true);
+  const submit = async (values: RecommendFields, { check }: SubmitContext) => {
+    const first = check(medal50RecommendSchema, { memberId: members[0]?.id, year, date: values.date, note: blankToUndefined(values.note) });
+    if (first === undefined) return;
     const failures: Refused[] = [];
     let done = 0;
     // One at a time: each is its own decision (and audit row); a refusal does not stop the rest.
     for (const member of members) {
       try {
-        await recommend.mutateAsync({ ...first.data, memberId: member.id });
+        await recommend.mutateAsync({ ...first, memberId: member.id });
         done++;
       } catch (error) {
         if (single && showFieldErrors(form, error, FORM_FIELDS)) continue;
         failures.push({ member, message: isApiError(error) ? error.message : '推荐失败，请稍后重试' });
       }
     }
-    setIsSending(false);
     await refresh();
     setRefused(failures);
     if (done > 0) message.success(single ? `已推荐「${single.name}」` : `已推荐 ${done} 名党员`);
@@ -65,57 +59,56 @@ export function RecommendModal({ members, year, onClose }: { members: Medal50Mem
   };
 
   return (
-    <Modal
-      open
+    <FormModal<RecommendFields>
+      form={form}
       title={single ? `推荐颁发纪念章 · ${single.name}` : `推荐颁发纪念章 · ${members.length} 名党员`}
-      okText="推荐"
-      okButtonProps={{ 'data-testid': 'medal50-recommend-submit', disabled: refused.length > 0 }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      submitText="推荐"
+      submitTestId="medal50-recommend-submit"
+      submitDisabled={refused.length > 0}
       cancelText={refused.length > 0 ? '关闭' : undefined}
-      confirmLoading={isSending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FORM_FIELDS}
+      initialValues={{ date: today() }}
+      testId="medal50-recommend-form"
+      intro={
+        <>
+          <Typography.Paragraph type="secondary">
+            {year} 年度「光荣在党50年」纪念章：党支部核实党龄后，由{MEDAL50_STEPS[0].by}推荐，报{MEDAL50_STEPS[1].by}审核。
+          </Typography.Paragraph>
+          {!single && <Typography.Paragraph>推荐对象：{members.map((m) => m.name).join('、')}</Typography.Paragraph>}
+        </>
+      }
+      outro={
+        refused.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            title={single ? '推荐被拒绝' : `${refused.length} 名党员未能推荐`}
+            description={
+              single ? (
+                refused[0]?.message
+              ) : (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {refused.map((r) => (
+                    <li key={r.member.id}>
+                      {r.member.name}：{r.message}
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+            data-testid="medal50-refusal"
+          />
+        )
+      }
     >
-      <Typography.Paragraph type="secondary">
-        {year} 年度「光荣在党50年」纪念章：党支部核实党龄后，由{MEDAL50_STEPS[0].by}推荐，报{MEDAL50_STEPS[1].by}审核。
-      </Typography.Paragraph>
-      {!single && <Typography.Paragraph>推荐对象：{members.map((m) => m.name).join('、')}</Typography.Paragraph>}
-      <Form<RecommendFields>
-        form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ date: today() }}
-        onFinish={(values) => void submit(values)}
-        data-testid="medal50-recommend-form"
-      >
-        <Form.Item label="推荐日期" name="date" rules={[{ required: true, message: '请选择推荐日期' }]} {...dateStringField}>
-          <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="medal50-recommend-date" />
-        </Form.Item>
-        <Form.Item label="备注" name="note">
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 4 }} />
-        </Form.Item>
-      </Form>
-      {refused.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title={single ? '推荐被拒绝' : `${refused.length} 名党员未能推荐`}
-          description={
-            single ? (
-              refused[0]?.message
-            ) : (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {refused.map((r) => (
-                  <li key={r.member.id}>
-                    {r.member.name}：{r.message}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-          data-testid="medal50-refusal"
-        />
-      )}
-    </Modal>
+      <Form.Item label="推荐日期" name="date" rules={[{ required: true, message: '请选择推荐日期' }]} {...dateStringField}>
+        <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="medal50-recommend-date" />
+      </Form.Item>
+      <Form.Item label="备注" name="note">
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

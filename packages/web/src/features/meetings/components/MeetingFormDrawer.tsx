@@ -8,12 +8,13 @@ import {
   onRollOn,
   quorumProblem,
 } from '@jishi/domain';
-import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Result, Row, Select, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Result, Row, Select, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useMemo, useState } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { checkedInput, showRefusal } from '../../../shared/form-errors';
 import { labelOf, MEETING_TYPE_OPTIONS } from '../../../shared/labels';
+import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined } from '../../../shared/zod-rule';
@@ -51,8 +52,6 @@ const STATUS_OPTIONS: { value: MeetingStatus; label: string }[] = [
 const ROLL_PAGE = 200;
 
 /** Large, evenly spread choices: two columns on a phone, four on a wider screen. */
-const choiceGrid = (columns: number) => ({ display: 'grid', gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: 8 });
-const choiceStyle = { textAlign: 'center' as const, borderInlineStartWidth: 1, borderRadius: 6 };
 
 /** The quorum line under the checklist: who counts, how many came, and whether the meeting is valid. */
 function QuorumLine({ type, shouldAttend, present }: { type: 'general_assembly' | 'committee'; shouldAttend: number; present: number }) {
@@ -256,24 +255,12 @@ export function MeetingFormDrawer({
             data-testid="meeting-form"
           >
             <Form.Item label="会议类型" name="type" rules={[{ required: true, message: '请选择会议类型' }]}>
-              <Radio.Group optionType="button" style={choiceGrid(isMobile ? 2 : 4)} data-testid="meeting-type">
-                {MEETING_TYPE_OPTIONS.map((o) => (
-                  <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                    {o.label}
-                  </Radio.Button>
-                ))}
-              </Radio.Group>
+              <ChoiceGrid options={MEETING_TYPE_OPTIONS} columns={isMobile ? 2 : 4} data-testid="meeting-type" />
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} sm={12}>
                 <Form.Item label="状态" name="status" rules={[{ required: true, message: '请选择状态' }]}>
-                  <Radio.Group optionType="button" style={choiceGrid(2)} data-testid="meeting-status">
-                    {STATUS_OPTIONS.map((o) => (
-                      <Radio.Button key={o.value} value={o.value} style={choiceStyle}>
-                        {o.label}
-                      </Radio.Button>
-                    ))}
-                  </Radio.Group>
+                  <ChoiceGrid options={STATUS_OPTIONS} columns={2} data-testid="meeting-status" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>

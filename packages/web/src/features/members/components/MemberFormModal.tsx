@@ -1,7 +1,6 @@
 import { type MemberUpdate, memberCreateSchema, memberUpdateSchema } from '@jishi/domain';
-import { Alert, App, Form, Modal, Row } from 'antd';
-import { checkedInput, showFieldErrors } from '../../../shared/form-errors';
-import { useIsMobile } from '../../../shared/use-is-mobile';
+import { Alert, App, Form, Row } from 'antd';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { blankToUndefined } from '../../../shared/zod-rule';
 import type { Org } from '../../orgs/orgs.api';
 import { type Member, useCreateMember, useUpdateMember } from '../members.api';
@@ -56,7 +55,6 @@ export function MemberFormModal({
 }) {
   const [form] = Form.useForm<MemberFieldValues>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const create = useCreateMember();
   const update = useUpdateMember();
   const member = target.mode === 'edit' ? target.member : undefined;
@@ -77,78 +75,46 @@ export function MemberFormModal({
       }
     : newMemberValues(defaultOrg?.id);
 
-  const onServerError = (error: unknown) => {
-    if (!showFieldErrors(form, error, MEMBER_FIELD_NAMES)) message.error(error instanceof Error ? error.message : '保存失败，请稍后重试');
+  const submitCreate = async (values: MemberFieldValues, { check }: SubmitContext) => {
+    const parsed = check(memberCreateSchema, memberCreateInputOf(values));
+    if (parsed === undefined || !passesMemberFacts(form, parsed)) return;
+    const created = await create.mutateAsync(parsed);
+    message.success(`已登记党员「${created.name}」`);
+    onSaved(created);
   };
 
-  const submitCreate = (values: MemberFieldValues) => {
-    const parsed = checkedInput(form, memberCreateSchema, memberCreateInputOf(values), MEMBER_FIELD_NAMES, message.error);
-    if (parsed === undefined) return;
-    if (!passesMemberFacts(form, parsed)) return;
-    create.mutate(parsed, {
-      onSuccess: (created) => {
-        message.success(`已登记党员「${created.name}」`);
-        onSaved(created);
-      },
-      onError: onServerError,
-    });
-  };
-
-  const submitEdit = (current: Member, values: MemberFieldValues) => {
+  const submitEdit = async (current: Member, values: MemberFieldValues, { refuse }: SubmitContext) => {
     const patch = memberUpdateSchema.safeParse(diff(current, values));
-    if (!patch.success) {
-      message.error(patch.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    if (Object.keys(patch.data).length === 0) {
-      onClose();
-      return;
-    }
-    update.mutate(
-      { id: current.id, patch: patch.data },
-      {
-        onSuccess: (saved) => {
-          message.success('已保存');
-          onSaved(saved);
-        },
-        onError: onServerError,
-      },
-    );
+    if (!patch.success) return refuse(patch.error.issues[0]?.message ?? '输入无效');
+    if (Object.keys(patch.data).length === 0) return onClose();
+    const saved = await update.mutateAsync({ id: current.id, patch: patch.data });
+    message.success('已保存');
+    onSaved(saved);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<MemberFieldValues>
+      form={form}
       title={member ? `编辑党员 · ${member.name}` : '登记党员'}
-      okText="保存"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
       width={760}
-      style={isMobile ? { top: 8 } : undefined}
+      onClose={onClose}
+      onSubmit={(values, context) => (member ? submitEdit(member, values, context) : submitCreate(values, context))}
+      fields={MEMBER_FIELD_NAMES}
+      initialValues={initialValues}
+      onValuesChange={(changed: Partial<MemberFieldValues>) => syncMemberFields(form, changed)}
+      testId="member-form"
     >
-      <Form<MemberFieldValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        autoComplete="off"
-        onFinish={(values) => (member ? submitEdit(member, values) : submitCreate(values))}
-        onValuesChange={(changed: Partial<MemberFieldValues>) => syncMemberFields(form, changed)}
-        data-testid="member-form"
-      >
-        {member && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`公民身份号码 ${member.idNumber} · 所在支部 ${member.orgName}：身份证号不可修改，调整所在支部请办理组织关系转接。`}
-          />
-        )}
-        <Row gutter={16}>
-          <MemberFields member={member} defaultOrg={defaultOrg} testIdPrefix="member-form" />
-        </Row>
-      </Form>
-    </Modal>
+      {member && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`公民身份号码 ${member.idNumber} · 所在支部 ${member.orgName}：身份证号不可修改，调整所在支部请办理组织关系转接。`}
+        />
+      )}
+      <Row gutter={16}>
+        <MemberFields member={member} defaultOrg={defaultOrg} testIdPrefix="member-form" />
+      </Row>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Space, Table, type TableColumnsType, Typography, Upload, type UploadProps } from 'antd';
+import { Alert, App, Button, Space, Table, type TableColumnsType, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
+import { ModalFrame } from '../../../shared/FormModal';
 import { saveFile } from '../../../shared/save-file';
 import {
   type ImportRefusal,
@@ -69,7 +70,7 @@ export function MemberImportModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title="导入党员" width={720} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} destroyOnHidden>
+    <ModalFrame title="导入党员" width={720} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ marginBottom: 0 }}>
           请先
@@ -135,6 +136,6 @@ export function MemberImportModal({ onClose }: { onClose: () => void }) {
           />
         )}
       </Space>
-    </Modal>
+    </ModalFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { revealSchema } from '@jishi/domain';
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
+import { FormModal } from '../../../shared/FormModal';
 import { zodRule } from '../../../shared/zod-rule';
 import { type Member, type RevealField, useRevealMember } from '../members.api';
 
@@ -20,49 +21,36 @@ export function RevealModal({
   onClose: () => void;
   onRevealed: (field: RevealField, value: string) => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const reveal = useRevealMember();
 
-  const submit = ({ reason }: { reason: string }) =>
-    reveal.mutate(
-      { id: member.id, field, reason: reason.trim() },
-      {
-        onSuccess: (result) => {
-          // Hand the value over and drop it from the mutation, so it lives only in the drawer's state.
-          reveal.reset();
-          onRevealed(result.field, result.value);
-        },
-      },
-    );
+  const submit = async ({ reason }: { reason: string }) => {
+    const result = await reveal.mutateAsync({ id: member.id, field, reason: reason.trim() });
+    // Hand the value over and drop it from the mutation, so it lives only in the drawer's state.
+    reveal.reset();
+    onRevealed(result.field, result.value);
+  };
 
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title={`查看完整${FIELD_NAMES[field]} · ${member.name}`}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button key="ok" type="primary" loading={reveal.isPending} onClick={() => form.submit()} data-testid="reveal-submit">
-          查看
-        </Button>,
-      ]}
+      submitText="查看"
+      submitTestId="reveal-submit"
+      onClose={onClose}
+      onSubmit={submit}
+      refusalAlert={{ testId: 'reveal-error' }}
+      intro={
+        <Typography.Paragraph type="secondary">
+          完整{FIELD_NAMES[field]}属于个人敏感信息。查看将连同原因记入审计日志（留痕），每个账号每小时最多查看50次。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        完整{FIELD_NAMES[field]}属于个人敏感信息。查看将连同原因记入审计日志（留痕），每个账号每小时最多查看50次。
-      </Typography.Paragraph>
-      {reveal.error && <Alert type="error" showIcon title={reveal.error.message} style={{ marginBottom: 16 }} data-testid="reveal-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} autoComplete="off">
-        <Form.Item
-          label="查看原因"
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, zodRule(revealSchema.shape.reason.optional())]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：办理组织关系转接，核对身份信息" data-testid="reveal-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label="查看原因"
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, zodRule(revealSchema.shape.reason.optional())]}
+      >
+        <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：办理组织关系转接，核对身份信息" data-testid="reveal-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
 import { transferInSchema } from '@jishi/domain';
-import { App, Col, DatePicker, Divider, Form, Input, Modal, Row } from 'antd';
+import { App, Col, DatePicker, Divider, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { checkedInput, showRefusal } from '../../../shared/form-errors';
-import { useIsMobile } from '../../../shared/use-is-mobile';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import {
   MEMBER_FIELD_NAMES,
@@ -42,110 +41,87 @@ const isFuture = (d: Dayjs) => d.format(DATE_FORMAT) > today();
 export function InboundTransferModal({ onClose, onSaved }: { onClose: () => void; onSaved: (m: Member) => void }) {
   const [form] = Form.useForm<InboundFields>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const receive = useReceiveFromOutside();
 
-  const submit = (values: InboundFields) => {
-    const parsed = checkedInput(
-      form,
-      transferInSchema,
-      {
-        ...memberCreateInputOf(values),
-        origin: values.origin,
-        letterNo: values.letterNo,
-        issuedAt: values.issuedAt,
-        receivedAt: values.receivedAt,
-        transferNote: blankToUndefined(values.transferNote),
-      },
-      FORM_FIELDS,
-      message.error,
-    );
-    if (parsed === undefined) return;
-    if (!passesMemberFacts(form, parsed)) return;
-    receive.mutate(parsed, {
-      onSuccess: ({ member, transfer }) => {
-        message.success(`已接收「${member.name}」的组织关系，编入${transfer.toOrgName ?? member.orgName}`);
-        onSaved(member);
-      },
-      onError: (error) => {
-        showRefusal(form, error, FORM_FIELDS, message.error);
-      },
+  const submit = async (values: InboundFields, { check }: SubmitContext) => {
+    const parsed = check(transferInSchema, {
+      ...memberCreateInputOf(values),
+      origin: values.origin,
+      letterNo: values.letterNo,
+      issuedAt: values.issuedAt,
+      receivedAt: values.receivedAt,
+      transferNote: blankToUndefined(values.transferNote),
     });
+    if (parsed === undefined || !passesMemberFacts(form, parsed)) return;
+    const { member, transfer } = await receive.mutateAsync(parsed);
+    message.success(`已接收「${member.name}」的组织关系，编入${transfer.toOrgName ?? member.orgName}`);
+    onSaved(member);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<InboundFields>
+      form={form}
       title="登记系统外转入"
-      okText="登记并接收"
-      okButtonProps={{ 'data-testid': 'inbound-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={receive.isPending}
-      destroyOnHidden
+      submitText="登记并接收"
+      submitTestId="inbound-submit"
       width={760}
-      style={isMobile ? { top: 8 } : undefined}
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FORM_FIELDS}
+      initialValues={{ ...newMemberValues(), receivedAt: today() }}
+      onValuesChange={(changed: Partial<InboundFields>) => syncMemberFields(form, changed)}
+      testId="inbound-form"
     >
-      <Form<InboundFields>
-        form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ ...newMemberValues(), receivedAt: today() }}
-        onFinish={submit}
-        onValuesChange={(changed: Partial<InboundFields>) => syncMemberFields(form, changed)}
-        data-testid="inbound-form"
-      >
-        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
-          组织关系介绍信
-        </Divider>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="转出的党组织"
-              name="origin"
-              rules={[{ required: true, whitespace: true, message: '请填写转出的党组织' }, zodRule(rules.origin.optional())]}
-            >
-              <Input maxLength={100} placeholder="如：中共赤峰市红山区委组织部" data-testid="inbound-origin" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="介绍信编号"
-              name="letterNo"
-              rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, zodRule(rules.letterNo.optional())]}
-            >
-              <Input maxLength={40} placeholder="如：赤组转〔2026〕8号" data-testid="inbound-letterNo" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="开具日期" name="issuedAt" rules={[{ required: true, message: '请选择开具日期' }]} {...dateStringField}>
-              <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="inbound-issuedAt" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="接收日期"
-              name="receivedAt"
-              rules={[{ required: true, message: '请选择接收日期' }]}
-              extra="不早于开具日期，不晚于今天"
-              {...dateStringField}
-            >
-              <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="inbound-receivedAt" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label="备注" name="transferNote" rules={[zodRule(rules.transferNote)]}>
-              <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 3 }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          党员信息
-        </Divider>
-        <Row gutter={16}>
-          <MemberFields orgLabel="接收党支部" testIdPrefix="inbound" />
-        </Row>
-      </Form>
-    </Modal>
+      <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+        组织关系介绍信
+      </Divider>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="转出的党组织"
+            name="origin"
+            rules={[{ required: true, whitespace: true, message: '请填写转出的党组织' }, zodRule(rules.origin.optional())]}
+          >
+            <Input maxLength={100} placeholder="如：中共赤峰市红山区委组织部" data-testid="inbound-origin" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="介绍信编号"
+            name="letterNo"
+            rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, zodRule(rules.letterNo.optional())]}
+          >
+            <Input maxLength={40} placeholder="如：赤组转〔2026〕8号" data-testid="inbound-letterNo" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="开具日期" name="issuedAt" rules={[{ required: true, message: '请选择开具日期' }]} {...dateStringField}>
+            <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="inbound-issuedAt" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="接收日期"
+            name="receivedAt"
+            rules={[{ required: true, message: '请选择接收日期' }]}
+            extra="不早于开具日期，不晚于今天"
+            {...dateStringField}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="inbound-receivedAt" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label="备注" name="transferNote" rules={[zodRule(rules.transferNote)]}>
+            <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 3 }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        党员信息
+      </Divider>
+      <Row gutter={16}>
+        <MemberFields orgLabel="接收党支部" testIdPrefix="inbound" />
+      </Row>
+    </FormModal>
   );
 }

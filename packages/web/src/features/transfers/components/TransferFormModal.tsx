@@ -1,11 +1,10 @@
 import { BRANCH_TYPES, transferCreateSchema } from '@jishi/domain';
-import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, App, AutoComplete, DatePicker, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
-import { checkedInput, showRefusal } from '../../../shared/form-errors';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
-import { useIsMobile } from '../../../shared/use-is-mobile';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import type { Member } from '../../members/members.api';
 import { MAX_QUERY, useOrgByCode, useOrgSearch } from '../../orgs/orgs.api';
@@ -90,122 +89,103 @@ function TargetHint({ code, isPartial }: { code: string; isPartial: boolean }) {
 export function TransferFormModal({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: (t: Transfer) => void }) {
   const [form] = Form.useForm<TransferFields>();
   const { message } = App.useApp();
-  const isMobile = useIsMobile();
   const issue = useIssueTransfer();
   const mode = Form.useWatch('mode', form) ?? 'inside';
   const codeText = Form.useWatch('toOrgCode', form);
   const suggestions = useBranchSuggestions(mode === 'inside' ? codeText : undefined, member.orgId);
 
-  const submit = (values: TransferFields) => {
-    const input = {
+  const submit = async (values: TransferFields, { check }: SubmitContext) => {
+    const parsed = check(transferCreateSchema, {
       toOrgCode: values.mode === 'inside' ? blankToUndefined(values.toOrgCode) : undefined,
       destination: values.mode === 'outbound' ? blankToUndefined(values.destination) : undefined,
       letterNo: values.letterNo,
       issuedAt: values.issuedAt,
       note: blankToUndefined(values.note),
-    };
-    const parsed = checkedInput(form, transferCreateSchema, input, FORM_FIELDS, message.error);
+    });
     if (parsed === undefined) return;
-    issue.mutate(
-      { memberId: member.id, input: parsed },
-      {
-        onSuccess: (saved) => {
-          message.success(
-            saved.status === 'pending'
-              ? `已开具介绍信，待「${saved.toOrgName ?? ''}」接收`
-              : `已办理「${saved.memberName}」转出本系统，该党员已从名册减少`,
-          );
-          onSaved(saved);
-        },
-        onError: (error) => {
-          showRefusal(form, error, FORM_FIELDS, message.error);
-        },
-      },
+    const saved = await issue.mutateAsync({ memberId: member.id, input: parsed });
+    message.success(
+      saved.status === 'pending'
+        ? `已开具介绍信，待「${saved.toOrgName ?? ''}」接收`
+        : `已办理「${saved.memberName}」转出本系统，该党员已从名册减少`,
     );
+    onSaved(saved);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<TransferFields>
+      form={form}
       title={`组织关系转接 · ${member.name}`}
-      okText={mode === 'inside' ? '开具介绍信' : '确认转出'}
-      okButtonProps={{ danger: mode === 'outbound', 'data-testid': 'transfer-submit' }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={issue.isPending}
-      destroyOnHidden
-      style={isMobile ? { top: 8 } : undefined}
+      submitText={mode === 'inside' ? '开具介绍信' : '确认转出'}
+      danger={mode === 'outbound'}
+      submitTestId="transfer-submit"
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FORM_FIELDS}
+      initialValues={{ mode: 'inside', issuedAt: today() }}
+      testId="transfer-form"
+      intro={<Typography.Paragraph type="secondary">所在党支部：{member.orgName}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">所在党支部：{member.orgName}</Typography.Paragraph>
-      <Form<TransferFields>
-        form={form}
-        layout="vertical"
-        autoComplete="off"
-        initialValues={{ mode: 'inside', issuedAt: today() }}
-        onFinish={submit}
-        data-testid="transfer-form"
-      >
-        <Form.Item label="转接方式" name="mode">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'inside', label: '系统内转接' },
-              { value: 'outbound', label: '转出本系统' },
-            ]}
-            data-testid="transfer-mode"
+      <Form.Item label="转接方式" name="mode">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'inside', label: '系统内转接' },
+            { value: 'outbound', label: '转出本系统' },
+          ]}
+          data-testid="transfer-mode"
+        />
+      </Form.Item>
+      {mode === 'inside' ? (
+        <Form.Item
+          label="接收党支部代码"
+          name="toOrgCode"
+          rules={[{ required: true, whitespace: true, message: '请填写接收党支部的组织代码' }, zodRule(rules.toOrgCode)]}
+          extra={<TargetHint code={suggestions.code} isPartial={suggestions.isPartial} />}
+        >
+          <AutoComplete
+            options={suggestions.options}
+            showSearch={{ filterOption: false }}
+            placeholder="如 150502-WS-02"
+            allowClear
+            data-testid="transfer-toOrgCode"
           />
         </Form.Item>
-        {mode === 'inside' ? (
+      ) : (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="转出本系统后，该党员即从党员名册减少（减少类型：转出本系统），记录仍然保留。"
+          />
           <Form.Item
-            label="接收党支部代码"
-            name="toOrgCode"
-            rules={[{ required: true, whitespace: true, message: '请填写接收党支部的组织代码' }, zodRule(rules.toOrgCode)]}
-            extra={<TargetHint code={suggestions.code} isPartial={suggestions.isPartial} />}
+            label="转往的党组织"
+            name="destination"
+            rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }, zodRule(rules.destination)]}
           >
-            <AutoComplete
-              options={suggestions.options}
-              showSearch={{ filterOption: false }}
-              placeholder="如 150502-WS-02"
-              allowClear
-              data-testid="transfer-toOrgCode"
-            />
+            <Input maxLength={100} placeholder="如：中共赤峰市红山区委组织部" data-testid="transfer-destination" />
           </Form.Item>
-        ) : (
-          <>
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title="转出本系统后，该党员即从党员名册减少（减少类型：转出本系统），记录仍然保留。"
-            />
-            <Form.Item
-              label="转往的党组织"
-              name="destination"
-              rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }, zodRule(rules.destination)]}
-            >
-              <Input maxLength={100} placeholder="如：中共赤峰市红山区委组织部" data-testid="transfer-destination" />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item
-          label="介绍信编号"
-          name="letterNo"
-          rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, zodRule(rules.letterNo)]}
-        >
-          <Input maxLength={40} placeholder="如：通组转〔2026〕12号" data-testid="transfer-letterNo" />
-        </Form.Item>
-        <Form.Item
-          label="开具日期"
-          name="issuedAt"
-          rules={[{ required: true, message: '请选择开具日期' }, zodRule(rules.issuedAt)]}
-          {...dateStringField}
-        >
-          <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="transfer-issuedAt" />
-        </Form.Item>
-        <Form.Item label="备注" name="note" rules={[zodRule(rules.note)]}>
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="transfer-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </>
+      )}
+      <Form.Item
+        label="介绍信编号"
+        name="letterNo"
+        rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, zodRule(rules.letterNo)]}
+      >
+        <Input maxLength={40} placeholder="如：通组转〔2026〕12号" data-testid="transfer-letterNo" />
+      </Form.Item>
+      <Form.Item
+        label="开具日期"
+        name="issuedAt"
+        rules={[{ required: true, message: '请选择开具日期' }, zodRule(rules.issuedAt)]}
+        {...dateStringField}
+      >
+        <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="transfer-issuedAt" />
+      </Form.Item>
+      <Form.Item label="备注" name="note" rules={[zodRule(rules.note)]}>
+        <Input.TextArea maxLength={200} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="transfer-note" />
+      </Form.Item>
+    </FormModal>
   );
 }
