@@ -92,34 +92,11 @@ export const ACTION_LABELS: Record<Action, string> = {
   'job.run': '立即运行后台任务',
 };
 
-/** Every business action an org admin holds over its subtree. */
-const ORG_ADMIN_ACTIONS: readonly Action[] = [
-  'org.read',
-  'org.manage',
-  'org.committee',
-  'member.read',
-  'member.manage',
-  'member.reveal',
-  'transfer.manage',
-  'development.read',
-  'development.manage',
-  'development.approve',
-  'meeting.read',
-  'meeting.manage',
-  'dues.read',
-  'dues.manage',
-  'honor.read',
-  'honor.manage',
-  'evaluation.file',
-  'evaluation.manage',
-  'indicator.read',
-  'grid.read',
-  'case.read',
-  'case.handle',
-  'user.read',
-  'user.manage',
-  'grant.manage',
-];
+/** Actions of the 三员 and the system, never a business role's. */
+const OFFICER_ACTIONS: readonly Action[] = ['audit.read', 'settings.manage', 'security.manage', 'job.run'];
+
+/** Every business action an org admin holds over its subtree: all but the officers'. */
+const ORG_ADMIN_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !OFFICER_ACTIONS.includes(a));
 
 /**
  * Role → actions, written once. 三员分立 (GB/T 22239 等保 separation of duties): sysadmin keeps
