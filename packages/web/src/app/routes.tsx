@@ -6,6 +6,7 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FlagOutlined,
   FundOutlined,
@@ -149,6 +150,14 @@ export const ROUTES: readonly AppRoute[] = [
     access: 'user.read',
     group: '系统管理',
     component: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/settings/calendar',
+    name: '工作日历',
+    icon: <CalendarOutlined />,
+    access: 'settings.manage',
+    group: '系统管理',
+    component: lazy(() => import('../features/settings/CalendarPage')),
   },
   {
     path: '/audit',
