@@ -8,6 +8,7 @@ import {
   ORG_TYPES,
   PROGRAMMES,
   RATINGS,
+  type Rating,
   runsRound,
   STEP_KINDS,
   scopesHeld,
@@ -218,14 +219,18 @@ export const selfRecordOut = z
   })
   .meta({ id: 'EvaluationSelfRecord' });
 
+/** A value for each of the four choices (a record over them would lose its keys in the OpenAPI document). */
+const perRating = <T extends z.ZodType>(value: T) =>
+  z.object({ good: value, fairly_good: value, average: value, poor: value } satisfies Record<Rating, T>);
+
 const percentText = z.string().meta({ description: '百分比，一位小数（如 "33.3"）' });
 
 /** The 测评 count with the codes handed out and used. */
 export const ballotTallyOut = z
   .object({
     total: countOut,
-    counts: z.record(rating, countOut),
-    shares: z.record(rating, percentText),
+    counts: perRating(countOut),
+    shares: perRating(percentText),
     favourable: percentText.meta({ description: '好与较好合计（满意率）' }),
     codesIssued: countOut,
     codesUsed: countOut,

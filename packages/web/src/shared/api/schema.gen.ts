@@ -5540,10 +5540,20 @@ export interface components {
         BallotTally: {
             total: number;
             counts: {
-                [key: string]: number;
+                good: number;
+                fairly_good: number;
+                average: number;
+                poor: number;
             };
             shares: {
-                [key: string]: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                good: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                fairly_good: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                average: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                poor: string;
             };
             /** @description 好与较好合计（满意率） */
             favourable: string;
