@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type RoundStep, roundCreateSchema, roundSteps, stepActorProblem, stepGate, windowsProblem } from './round.js';
-import { GRADING_STEPS, type Level, schemeSchema } from './scheme.js';
+import { GRADING_STEPS, type Level, schemeInputSchema, schemeSchema } from './scheme.js';
 import {
   capLevel,
   declarationProblem,
@@ -179,6 +179,23 @@ describe('schemes', () => {
     expect(message({ ...base, vetoCap: undefined })).toBe('设有一票否决项时须指定否决后的最高等次');
     expect(message({ ...base, steps: GRADING_STEPS.slice(0, 4) })).toBe('最后一个环节须为公示');
     expect(message({ ...base, programme: 'red_flags' })).toBe('请至少设置一面红旗');
+  });
+  it('takes the subsidy per flag in yuan at the API and keeps it in fen, refusing what is not an amount', () => {
+    const flags = {
+      programme: 'red_flags' as const,
+      name: '五面红旗',
+      year: 2022,
+      criteria: [{ key: 'pb1', text: '班子坚强有力', flag: 'party_building' }],
+      flags: [{ key: 'party_building', name: '党建示范' }],
+      steps: GRADING_STEPS,
+    };
+    expect(schemeInputSchema.parse({ ...flags, subsidyPerFlag: '10000.00' }).subsidyPerFlagFen).toBe(1_000_000);
+    expect(schemeInputSchema.parse({ ...flags, subsidyPerFlag: 0.3 }).subsidyPerFlagFen).toBe(30);
+    expect(schemeInputSchema.parse(flags)).not.toHaveProperty('subsidyPerFlagFen');
+    const refused = (v: unknown) => schemeInputSchema.safeParse({ ...flags, subsidyPerFlag: v }).error?.issues[0];
+    expect(refused(0.1 + 0.2)).toMatchObject({ path: ['subsidyPerFlag'], message: expect.stringContaining('最多保留两位小数') });
+    expect(refused('1000000.01')?.message).toBe('每面补贴不能超过1000000.00元');
+    expect(refused('1e4')?.message).toContain('应为以元为单位的金额');
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fenToYuan, moneyInput } from '../money.js';
 import { ORG_DOMAINS, ORG_TYPES } from '../org/org.schema.js';
 
 /**
@@ -158,37 +159,57 @@ export const DEFAULT_STEPS: Record<Method, SchemeStep[]> = {
 
 export const flagSchema = z.object({ key, name: text('红旗名称', 20) });
 
-/** Whole yuan per flag, kept in fen inside. */
-const fen = z.number().int('金额以分计，应为整数').min(0, '金额不能为负数').max(100_000_000, '金额过大');
+/** The most a scheme pays per flag: 100万元. */
+export const MAX_SUBSIDY_PER_FLAG_FEN = 100_000_000;
+const tooMuch = `每面补贴不能超过${fenToYuan(MAX_SUBSIDY_PER_FLAG_FEN)}元`;
 
-export const schemeSchema = z
-  .object({
-    programme: z.enum(PROGRAMMES, { message: '请选择评选项目' }),
-    name: text('方案名称', 60),
-    year: z.number({ message: '请填写年度' }).int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年'),
-    /** Which orgs may take part: by domain and type (all when empty). */
-    domains: z.array(z.enum(ORG_DOMAINS)).default([]),
-    orgTypes: z.array(z.enum(ORG_TYPES)).default([]),
-    /** Only the uppermost org of each unit takes part (a school's 党委 or its one 党支部). */
-    unitOrgs: z.boolean().optional(),
-    criteria: z.array(criterionSchema).min(1, '请至少填写一项指标').max(300, '指标不能超过300项'),
-    levels: z.array(levelSchema).max(8, '等次不能超过8个').default([]),
-    /** deduction: the share of the top level may not pass this percentage (最强 ≤ 35%). */
-    topQuotaPercent: z.number().int().min(1, '比例应在1–100之间').max(100, '比例应在1–100之间').optional(),
-    /** deduction: the level a failed veto item caps the result at. */
-    vetoCap: key.optional(),
-    flags: z.array(flagSchema).max(10, '红旗不能超过10面').default([]),
-    /** flags: the most flags one org may be named in one round. */
-    flagCap: z.number().int().min(1, '每轮每个组织至少可争创1面').max(10, '不能超过10面').optional(),
-    subsidyPerFlagFen: fen.optional(),
-    steps: z.array(schemeStepSchema).min(2, '至少需要两个环节').max(8, '环节不能超过8个'),
-  })
-  .superRefine((s, ctx) => {
-    const problem = schemeProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  });
-export type SchemeInput = z.input<typeof schemeSchema>;
+/** The subsidy per flag as a stored definition keeps it: integer fen. */
+const fen = z.number().int('金额以分计，应为整数').min(0, '金额不能为负数').max(MAX_SUBSIDY_PER_FLAG_FEN, tooMuch);
+
+/** Every field of a scheme but its money, which is fen inside and yuan at the API. */
+const schemeFields = z.object({
+  programme: z.enum(PROGRAMMES, { message: '请选择评选项目' }),
+  name: text('方案名称', 60),
+  year: z.number({ message: '请填写年度' }).int().min(2000, '年度不能早于2000年').max(2100, '年度不能晚于2100年'),
+  /** Which orgs may take part: by domain and type (all when empty). */
+  domains: z.array(z.enum(ORG_DOMAINS)).default([]),
+  orgTypes: z.array(z.enum(ORG_TYPES)).default([]),
+  /** Only the uppermost org of each unit takes part (a school's 党委 or its one 党支部). */
+  unitOrgs: z.boolean().optional(),
+  criteria: z.array(criterionSchema).min(1, '请至少填写一项指标').max(300, '指标不能超过300项'),
+  levels: z.array(levelSchema).max(8, '等次不能超过8个').default([]),
+  /** deduction: the share of the top level may not pass this percentage (最强 ≤ 35%). */
+  topQuotaPercent: z.number().int().min(1, '比例应在1–100之间').max(100, '比例应在1–100之间').optional(),
+  /** deduction: the level a failed veto item caps the result at. */
+  vetoCap: key.optional(),
+  flags: z.array(flagSchema).max(10, '红旗不能超过10面').default([]),
+  /** flags: the most flags one org may be named in one round. */
+  flagCap: z.number().int().min(1, '每轮每个组织至少可争创1面').max(10, '不能超过10面').optional(),
+  steps: z.array(schemeStepSchema).min(2, '至少需要两个环节').max(8, '环节不能超过8个'),
+});
+
+const usable = (s: Omit<Scheme, 'domains' | 'orgTypes'>, ctx: z.RefinementCtx) => {
+  const problem = schemeProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+};
+
+/** A scheme as stored and run: the subsidy per flag in integer fen (`subsidyPerFlagFen`). */
+export const schemeSchema = schemeFields.extend({ subsidyPerFlagFen: fen.optional() }).superRefine(usable);
 export type Scheme = z.output<typeof schemeSchema>;
+
+/**
+ * A scheme as the API takes it (制定、修改): the subsidy per flag in yuan (`subsidyPerFlag:
+ * "10000.00"`, the public money form), read into the stored definition's fen.
+ */
+export const schemeInputSchema = schemeFields
+  .extend({
+    subsidyPerFlag: moneyInput('每面补贴')
+      .refine((f) => f <= MAX_SUBSIDY_PER_FLAG_FEN, tooMuch)
+      .optional(),
+  })
+  .superRefine(usable)
+  .transform(({ subsidyPerFlag, ...s }): Scheme => (subsidyPerFlag === undefined ? s : { ...s, subsidyPerFlagFen: subsidyPerFlag }));
+export type SchemeInput = z.input<typeof schemeInputSchema>;
 
 const dup = (keys: string[]) => keys.find((k, i) => keys.indexOf(k) !== i);
 

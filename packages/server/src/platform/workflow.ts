@@ -9,7 +9,6 @@ import {
   type EventContext,
   isWithin,
   type LoggedEvent,
-  type NextEvent,
   nextEvents,
   notFound,
   type OrgFacts,
@@ -18,10 +17,12 @@ import {
   stateLabel,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AuditEntry } from './audit.js';
 import { loadCalendar } from './calendar.js';
 import { type Q, rows } from './db/index.js';
 import { syncReminders, type WantedReminder } from './reminders.js';
+import type { describedInstanceSchema, instanceViewSchema } from './workflow.schema.js';
 
 /**
  * The one workflow engine (ARCHITECTURE.md Workflows). A process is data in the domain; this
@@ -61,16 +62,10 @@ interface InstanceRow {
 }
 
 /** An instance as the API shows it: state, deadline, and the events this reader may or may not fire. */
-export interface InstanceView {
-  state: string;
-  stateLabel: string;
-  seq: number;
-  deadline: (Deadline & { overdue: boolean }) | null;
-  next: NextEvent[];
-}
+export type InstanceView = z.infer<typeof instanceViewSchema>;
 
 /** An instance with its log (each row named by its event), as the modules present it. */
-export type DescribedInstance = InstanceView & { log: readonly (LoggedEvent & { eventName: string })[] };
+export type DescribedInstance = z.infer<typeof describedInstanceSchema>;
 
 /**
  * A new subject's instance, in the process's initial state (or `state`, for a record that is

@@ -11,13 +11,15 @@ import {
   STANDING_BRANCH_TYPES,
   type StepInputBody,
 } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/authorize.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { blindIndex, encryptField, type Keys } from '../../platform/crypto.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { idIn, type Q, rows, schema } from '../../platform/db/index.js';
 import { pinyinKey } from '../../platform/pinyin.js';
 import { advance, bindProcess, type Firing, loadStepsOfMany, startInstance, stateOf } from '../../platform/workflow.js';
-import { findOrg } from '../orgs/org.repo.js';
+import { findOrg, findOrgRef } from '../orgs/org.repo.js';
+
+const { applicant, member } = schema;
 
 export interface ApplicantRow {
   id: number;
@@ -51,11 +53,10 @@ export const getApplicantFor = async (q: Q, actor: Actor, id: number) => {
 
 /** 发展党员 on the workflow engine: the rules read the applicant's name and birth date. */
 export const DEVELOPMENT = bindProcess(DEVELOPMENT_PROCESS, async (q, ids) => {
-  const found = await rows<{ id: number; orgId: number; name: string; birthDate: string }>(
-    q,
-    sql`select id, org_id as "orgId", name, to_char(birth_date, 'YYYY-MM-DD') as "birthDate" from applicant
-        where id = any(${`{${ids.join(',')}}`}::int[])`,
-  );
+  const found = await q
+    .select({ id: applicant.id, orgId: applicant.orgId, name: applicant.name, birthDate: applicant.birthDate })
+    .from(applicant)
+    .where(idIn(applicant.id, ids));
   return new Map(found.map((a) => [a.id, { orgId: a.orgId, subject: { name: a.name, birthDate: a.birthDate } }]));
 });
 
@@ -76,20 +77,28 @@ export const createApplicant = async (q: Q, keys: Keys, firing: Firing & { actor
   if (idProblems.length > 0 || !id)
     throw new DomainError('INVALID_INPUT', idProblems[0]?.message ?? '公民身份号码有误', { field: idProblems[0]?.field });
   const index = blindIndex(keys, id.value);
-  const [member] = await rows(q, sql`select 1 from member where id_number_index = ${index}`);
-  if (member) throw new DomainError('CONFLICT', '该公民身份号码已登记为党员', { field: 'idNumber' });
-  const [already] = await rows(q, sql`select 1 from applicant where id_number_index = ${index}`);
+  const [isMember] = await q.select({ id: member.id }).from(member).where(eq(member.idNumberIndex, index)).limit(1);
+  if (isMember) throw new DomainError('CONFLICT', '该公民身份号码已登记为党员', { field: 'idNumber' });
+  const [already] = await q.select({ id: applicant.id }).from(applicant).where(eq(applicant.idNumberIndex, index)).limit(1);
   if (already) throw new DomainError('CONFLICT', '该公民身份号码已有入党申请记录', { field: 'idNumber' });
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into applicant (org_id, name, pinyin, gender, ethnicity, birth_date, id_number_enc, id_number_index, id_number_masked,
-          phone_enc, phone_masked, education, occupation)
-        values (${o.id}, ${input.name}, ${pinyinKey(input.name)}, ${input.gender}, ${input.ethnicity}, ${id.birthDate}::date,
-          ${encryptField(keys, id.value)}, ${index}, ${maskIdNumber(id.value)},
-          ${input.phone ? encryptField(keys, input.phone) : null}, ${input.phone ? maskPhone(input.phone) : null},
-          ${input.education ?? null}, ${input.occupation ?? null})
-        returning id`,
-  );
+  const [created] = await q
+    .insert(applicant)
+    .values({
+      orgId: o.id,
+      name: input.name,
+      pinyin: pinyinKey(input.name),
+      gender: input.gender,
+      ethnicity: input.ethnicity,
+      birthDate: id.birthDate,
+      idNumberEnc: encryptField(keys, id.value),
+      idNumberIndex: index,
+      idNumberMasked: maskIdNumber(id.value),
+      phoneEnc: input.phone ? encryptField(keys, input.phone) : null,
+      phoneMasked: input.phone ? maskPhone(input.phone) : null,
+      education: input.education ?? null,
+      occupation: input.occupation ?? null,
+    })
+    .returning({ id: applicant.id });
   const applicantId = (created as { id: number }).id;
   await startInstance(q, DEVELOPMENT_PROCESS, applicantId, today);
   await advance(q, DEVELOPMENT, firing, applicantId, 'step1', { step: 1, date: input.appliedAt }, { data: {}, date: input.appliedAt });
@@ -119,20 +128,16 @@ export const recordStep = async (q: Q, firing: Firing & { actor: Actor }, id: nu
                 phone_enc, phone_masked, education, occupation, ${admitted}::date, 'probationary' from applicant where id = ${a.id}
               returning id`,
         );
-        await q.execute(sql`update applicant set member_id = ${m?.id} where id = ${a.id}`);
+        await q.update(applicant).set({ memberId: m?.id }).where(eq(applicant.id, a.id));
       }
       if (step === 24 && a.memberId) {
         const decision = done.filter((d) => d.step === 23).at(-1);
         if (decision?.outcome === 'full') {
           // 党龄 counts from the end of the probation, whatever day the meeting or approval fell on.
           const end = probationEnd(done) as string;
-          await q.execute(
-            sql`update member set status = 'full', full_member_at = ${end}::date, updated_at = now() where id = ${a.memberId}`,
-          );
+          await q.update(member).set({ status: 'full', fullMemberAt: end, updatedAt: sql`now()` }).where(eq(member.id, a.memberId));
         } else if (decision?.outcome === 'cancel') {
-          await q.execute(
-            sql`update member set exit_type = 'cancelled', exit_at = ${date}::date, updated_at = now() where id = ${a.memberId}`,
-          );
+          await q.update(member).set({ exitType: 'cancelled', exitAt: date, updatedAt: sql`now()` }).where(eq(member.id, a.memberId));
         }
       }
       return undefined;
@@ -141,13 +146,17 @@ export const recordStep = async (q: Q, firing: Firing & { actor: Actor }, id: nu
   return result.warnings;
 };
 
-/** Applicants still in progress (their instance open) matching `where`, with their logs: two queries in all. */
-export const loadOpenApplicantViews = async (q: Q, where: SQL, limit: number) => {
-  const applicants = await rows<ApplicantRow>(
+/** Applicants still in progress (their instance open) matching `where`, in id order. */
+const loadOpenApplicants = (q: Q, where: SQL, limit: number) =>
+  rows<ApplicantRow>(
     q,
     sql`${SELECT} where ${where} and ${stateOf(DEVELOPMENT_PROCESS.kind, sql`a.id`)} like 'step%'
         order by a.id limit ${limit}`,
   );
+
+/** Applicants still in progress (their instance open) matching `where`, with their logs: two queries in all. */
+export const loadOpenApplicantViews = async (q: Q, where: SQL, limit: number) => {
+  const applicants = await loadOpenApplicants(q, where, limit);
   const steps = await loadStepsOfMany(
     q,
     DEVELOPMENT_PROCESS.kind,
@@ -157,4 +166,15 @@ export const loadOpenApplicantViews = async (q: Q, where: SQL, limit: number) =>
     const mine = steps.get(a.id) ?? [];
     return { applicant: a, steps: mine, done: doneSteps(mine) };
   });
+};
+
+/** The applicants in progress the actor may read, under `orgId` when given: the deadline board's rows. */
+export const openApplicantsFor = async (q: Q, actor: Actor, orgId: number | undefined) => {
+  let under = sql`true`;
+  if (orgId) {
+    const o = await findOrgRef(q, orgId);
+    authorize(actor, 'development.read', o, '党组织');
+    under = sql`o.path <@ ${o.orgPath}::ltree`;
+  }
+  return loadOpenApplicants(q, sql`${scopeFilter(actor, 'development.read', sql`o.path`)} and ${under}`, 2000);
 };

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { type Actor, BALLOT_CODE_ALPHABET, DomainError, type Rating, stepIndex, tally } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
+import { and, count as countOf, eq, isNull, sql } from 'drizzle-orm';
 import type { Keys } from '../../platform/crypto.js';
 import { blindIndex } from '../../platform/crypto.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { type Q, rows, schema } from '../../platform/db/index.js';
 import { advance, type Firing } from '../../platform/workflow.js';
 import { ENTRIES, findEntry, findRound, type RoundRow, readableEntry, stageOf } from './evaluation.repo.js';
+
+const { ballotCode, ballotTally: tallyTable } = schema;
 
 /** Issues one-time codes for the entry's 测评; the plain codes are returned once and kept only as keyed hashes. */
 export const issueCodes = async (q: Q, firing: Firing & { actor: Actor }, keys: Keys, entryId: number, count: number) => {
@@ -22,12 +24,11 @@ export const issueCodes = async (q: Q, firing: Firing & { actor: Actor }, keys: 
     { count },
     {
       effect: async () => {
-        await q.execute(
-          sql`insert into ballot_code (entry_id, code_hash, issued_by, issued_on) values ${sql.join(
-            codes.map((c) => sql`(${entry.id}, ${blindIndex(keys, c)}, ${firing.actor.userId}, ${firing.today}::date)`),
-            sql`, `,
-          )}`,
-        );
+        await q
+          .insert(ballotCode)
+          .values(
+            codes.map((c) => ({ entryId: entry.id, codeHash: blindIndex(keys, c), issuedBy: firing.actor.userId, issuedOn: firing.today })),
+          );
         return undefined;
       },
     },
@@ -35,12 +36,13 @@ export const issueCodes = async (q: Q, firing: Firing & { actor: Actor }, keys: 
   return { codes, closesAt: round.steps[stepIndex(round.steps, 'ballot')]?.closesAt ?? null };
 };
 
+/** The 测评 count of an entry, with the codes handed out and used. */
 export const ballotTally = async (q: Q, entryId: number) => {
-  const counts = await rows<{ choice: Rating; n: number }>(q, sql`select choice, votes as n from ballot_tally where entry_id = ${entryId}`);
-  const [codes] = await rows<{ issued: number; used: number }>(
-    q,
-    sql`select count(*)::int as issued, count(used_on)::int as used from ballot_code where entry_id = ${entryId}`,
-  );
+  const counts = await q.select({ choice: tallyTable.choice, n: tallyTable.votes }).from(tallyTable).where(eq(tallyTable.entryId, entryId));
+  const [codes] = await q
+    .select({ issued: countOf(), used: countOf(ballotCode.usedOn) })
+    .from(ballotCode)
+    .where(eq(ballotCode.entryId, entryId));
   return { ...tally(Object.fromEntries(counts.map((c) => [c.choice, c.n]))), codesIssued: codes?.issued ?? 0, codesUsed: codes?.used ?? 0 };
 };
 
@@ -91,15 +93,15 @@ export const ballotInfo = async (q: Q, keys: Keys, code: string, today: string) 
 export const castBallot = async (q: Q, keys: Keys, code: string, choice: Rating, today: string) => {
   const info = await ballotInfo(q, keys, code, today);
   if (info.refusal) throw new DomainError('RULE_VIOLATION', info.refusal, { field: 'code' });
-  const [used] = await rows<{ entryId: number }>(
-    q,
-    sql`update ballot_code set used_on = ${today}::date where code_hash = ${blindIndex(keys, code)} and used_on is null
-        returning entry_id as "entryId"`,
-  );
+  const [used] = await q
+    .update(ballotCode)
+    .set({ usedOn: today })
+    .where(and(eq(ballotCode.codeHash, blindIndex(keys, code)), isNull(ballotCode.usedOn)))
+    .returning({ entryId: ballotCode.entryId });
   if (!used) throw new DomainError('RULE_VIOLATION', '该测评码已投过票，每个测评码只能投一次', { field: 'code' });
-  await q.execute(
-    sql`insert into ballot_tally (entry_id, choice, votes) values (${used.entryId}, ${choice}, 1)
-        on conflict (entry_id, choice) do update set votes = ballot_tally.votes + 1`,
-  );
+  await q
+    .insert(tallyTable)
+    .values({ entryId: used.entryId, choice, votes: 1 })
+    .onConflictDoUpdate({ target: [tallyTable.entryId, tallyTable.choice], set: { votes: sql`${tallyTable.votes} + 1` } });
   return { entryId: used.entryId, orgName: info.orgName };
 };

@@ -1,11 +1,13 @@
 import { type Actor, DomainError, notFound, scopesHeld, stepActorProblem } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
-import { type Q, rows } from '../../platform/db/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { idIn, type Q, rows, schema } from '../../platform/db/index.js';
 import { advance, advanceEach, type Firing } from '../../platform/workflow.js';
 import { ENTRIES, ENTRY_STATE_JOIN, readableEntry, readableRound } from './evaluation.repo.js';
 import { clearResult } from './evaluation.review.js';
 
 type Acting = Firing & { actor: Actor };
+
+const { objection } = schema;
 
 /** An objection raised during 公示, recorded by the office that runs it. */
 export const addObjection = async (q: Q, firing: Acting, entryId: number, input: { text: string; raisedBy?: string }) => {
@@ -13,11 +15,16 @@ export const addObjection = async (q: Q, firing: Acting, entryId: number, input:
   let id = 0;
   await advance(q, ENTRIES, firing, entry.id, 'object', input, {
     effect: async () => {
-      const [o] = await rows<{ id: number }>(
-        q,
-        sql`insert into objection (entry_id, text, raised_by, recorded_by, recorded_on)
-            values (${entry.id}, ${input.text}, ${input.raisedBy ?? null}, ${firing.actor.userId}, ${firing.today}::date) returning id`,
-      );
+      const [o] = await q
+        .insert(objection)
+        .values({
+          entryId: entry.id,
+          text: input.text,
+          raisedBy: input.raisedBy ?? null,
+          recordedBy: firing.actor.userId,
+          recordedOn: firing.today,
+        })
+        .returning({ id: objection.id });
       id = o?.id as number;
       return { objectionId: id };
     },
@@ -34,19 +41,19 @@ export const answerObjection = async (
   objectionId: number,
   input: { decision: 'dismissed' | 'upheld'; answer: string },
 ) => {
-  const [found] = await rows<{ entryId: number }>(q, sql`select entry_id as "entryId" from objection where id = ${objectionId}`);
+  const [found] = await q.select({ entryId: objection.entryId }).from(objection).where(eq(objection.id, objectionId));
   if (!found) throw notFound('异议');
   const { entry } = await readableEntry(q, firing.actor, found.entryId);
   await advance(q, ENTRIES, firing, entry.id, 'answer_objection', input, {
     effect: async () => {
       // The entry's lock is held: of two answers to one objection, the second sees the first.
-      const [open] = await rows<{ decision: string | null }>(q, sql`select decision from objection where id = ${objectionId}`);
+      const [open] = await q.select({ decision: objection.decision }).from(objection).where(eq(objection.id, objectionId));
       if (open?.decision) throw new DomainError('CONFLICT', '该异议已答复');
-      await q.execute(
-        sql`update objection set decision = ${input.decision}, answer = ${input.answer}, answered_by = ${firing.actor.userId},
-              answered_on = ${firing.today}::date where id = ${objectionId}`,
-      );
-      if (input.decision === 'upheld') await q.execute(clearResult(entry.id));
+      await q
+        .update(objection)
+        .set({ decision: input.decision, answer: input.answer, answeredBy: firing.actor.userId, answeredOn: firing.today })
+        .where(eq(objection.id, objectionId));
+      if (input.decision === 'upheld') await clearResult(q, entry.id);
       return undefined;
     },
     data: { objectionId, decision: input.decision },
@@ -82,7 +89,7 @@ export const publishRound = async (q: Q, firing: Acting, roundId: number) => {
   // The engine checks each again under its lock (a county publishes hundreds at once: one pass).
   if (ready.length > 0) {
     await advanceEach(q, ENTRIES, firing, ready, 'publish', () => ({}));
-    await q.execute(sql`update round_entry set final_at = ${today}::date where id = any(${`{${ready.join(',')}}`}::int[])`);
+    await q.update(schema.roundEntry).set({ finalAt: today }).where(idIn(schema.roundEntry.id, ready));
   } else {
     // Nothing was ready: no entry moved, the request is still on record.
     await firing.audit({ targetType: 'evaluation_round', targetId: round.id, detail: { published: 0, waiting, objections } });

@@ -5,17 +5,29 @@ import {
   type EntryState,
   entryStateAt,
   PROGRAMME_METHOD,
+  type Programme,
+  type Rating,
   resultVisibleToAssessed,
   stepIndex,
   subsidyFen,
   trimmedMean,
 } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { authorize, scopeFilter } from '../../platform/authorize.js';
-import { escapeLike, type Q, rows } from '../../platform/db/index.js';
+import { escapeLike, type Q, rows, schema } from '../../platform/db/index.js';
 import { describeInstance, describeMany } from '../../platform/workflow.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { ballotTally } from './evaluation.ballots.js';
+import {
+  type EntryItemOut,
+  type EntryOut,
+  entryAbilitiesOf,
+  type orgResultOut,
+  type roundProgressOut,
+  type secretaryReviewOut,
+  type yearResultOut,
+} from './evaluation.presenter.js';
 import {
   ENTRIES,
   ENTRY_STATE_JOIN,
@@ -27,6 +39,10 @@ import {
   stageOf,
 } from './evaluation.repo.js';
 import { contestScores } from './evaluation.review.js';
+
+const { objection } = schema;
+
+type ObjectionDecision = 'dismissed' | 'upheld';
 
 /** The judged result of an entry, or nothing while it is hidden from the reader. */
 const resultOf = (actor: Actor, round: RoundRow, e: Pick<EntryRow, 'orgPath' | 'state' | 'scoreTenths' | 'level' | 'rating' | 'flags'>) => {
@@ -57,7 +73,7 @@ export const listEntries = async (
   roundId: number,
   filter: { stage?: number; q?: string; orgId?: number; level?: string; limit: number; offset: number },
   today: string,
-) => {
+): Promise<{ items: EntryItemOut[]; total: number }> => {
   const round = await readableRound(q, actor, roundId);
   const under = filter.orgId ? await findOrgRef(q, filter.orgId) : undefined;
   if (filter.orgId) authorize(actor, 'evaluation.file', under, '党组织');
@@ -110,22 +126,21 @@ export const listEntries = async (
         openObjections: e.openObjections,
         ...result,
         rank: result.resultHidden ? null : e.rank,
-        /** Per event of the entry's current step: may this reader fire it now (审定 in bulk reads `approve`). */
-        abilities: Object.fromEntries(next.map((n) => [n.event, n.mayAct])) as Record<string, boolean>,
+        abilities: entryAbilitiesOf(next),
       };
     }),
   };
 };
 
 /** Entries per step and results per level under the actor: the round's progress board. */
-export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
+export const roundProgress = async (q: Q, actor: Actor, round: RoundRow): Promise<z.infer<typeof roundProgressOut>> => {
   const byState = await rows<{ state: EntryState; n: number }>(
     q,
     sql`select wi.state, count(*)::int as n from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id
         where e.round_id = ${round.id} and ${scopeFilter(actor, 'evaluation.file', sql`o.path`)} group by wi.state`,
   );
   const shown = [...round.steps.slice(stepIndex(round.steps, 'publicity')).map((s) => s.kind), 'published'];
-  const byLevel = await rows<{ level: string | null; rating: string | null; n: number; flags: number }>(
+  const byLevel = await rows<{ level: string | null; rating: Rating | null; n: number; flags: number }>(
     q,
     sql`select e.level, e.rating, count(*)::int as n, coalesce(sum(cardinality(e.flags)), 0)::int as flags
         from round_entry e ${ENTRY_STATE_JOIN} join org o on o.id = e.org_id
@@ -141,32 +156,32 @@ export const roundProgress = async (q: Q, actor: Actor, round: RoundRow) => {
 };
 
 /** One entry with everything its page shows: criteria for its domain, what was filed, ballots, judges, log. */
-export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: string) => {
+export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: string): Promise<EntryOut> => {
   const { entry, round } = await readableEntry(q, actor, entryId);
   const stage = stageOf(round, entry);
   const above = oversees(actor, entry.orgPath);
   const visible = above || resultVisibleToAssessed(round.steps, stage);
   const scores = await contestScores(q, entry.id);
-  const objections = await rows<{
-    id: number;
-    text: string;
-    raisedBy: string | null;
-    recordedOn: string;
-    decision: string | null;
-    answer: string | null;
-    answeredOn: string | null;
-  }>(
-    q,
-    sql`select id, text, raised_by as "raisedBy", to_char(recorded_on, 'YYYY-MM-DD') as "recordedOn", decision, answer,
-          to_char(answered_on, 'YYYY-MM-DD') as "answeredOn" from objection where entry_id = ${entry.id} order by id`,
-  );
+  const objections = await q
+    .select({
+      id: objection.id,
+      text: objection.text,
+      raisedBy: objection.raisedBy,
+      recordedOn: objection.recordedOn,
+      decision: sql<ObjectionDecision | null>`${objection.decision}`,
+      answer: objection.answer,
+      answeredOn: objection.answeredOn,
+    })
+    .from(objection)
+    .where(eq(objection.entryId, entry.id))
+    .orderBy(objection.id);
   const workflow = await describeInstance(q, ENTRIES, entry.id, actor, today);
   return {
     id: entry.id,
     round: { id: round.id, name: round.name, programme: round.programme, method: PROGRAMME_METHOD[round.programme], year: round.year },
     org: { id: entry.orgId, name: entry.orgName, domain: entry.orgDomain, type: entry.orgType },
     stage,
-    state: workflow.state,
+    state: entry.state,
     seq: workflow.seq,
     steps: round.steps,
     publicityDays: round.publicityDays,
@@ -217,24 +232,25 @@ export const entryDetail = async (q: Q, actor: Actor, entryId: number, today: st
     next: workflow.next,
     mayAct: workflow.next.some((e) => e.mayAct),
     whyNot: workflow.next.some((e) => e.mayAct) ? null : (workflow.next[0]?.whyNot ?? '本轮评选已结束，结果已发布'),
+    abilities: entryAbilitiesOf(workflow.next),
   };
 };
 
 /** An org's published results across rounds, newest first: its badges and history. */
-export const orgResults = async (q: Q, actor: Actor, orgId: number) => {
+export const orgResults = async (q: Q, actor: Actor, orgId: number): Promise<z.infer<typeof orgResultOut>[]> => {
   const o = await findOrgRef(q, orgId);
   authorize(actor, 'org.read', o, '党组织');
   const list = await rows<{
     entryId: number;
     roundId: number;
     roundName: string;
-    programme: string;
+    programme: Programme;
     year: number;
     scoreTenths: number | null;
     level: string | null;
     levels: { key: string; name: string }[] | string;
     flagNames: { key: string; name: string }[] | string;
-    rating: string | null;
+    rating: Rating | null;
     flags: string[];
     finalAt: string;
   }>(
@@ -297,7 +313,7 @@ export const subsidyList = async (q: Q, actor: Actor, roundId: number) => {
  * Year on year for one programme under an org: per year of published results, how many took part,
  * how many at each level or rating, and the flags named.
  */
-export const compareYears = async (q: Q, actor: Actor, programme: string, orgId: number) => {
+export const compareYears = async (q: Q, actor: Actor, programme: Programme, orgId: number): Promise<z.infer<typeof yearResultOut>[]> => {
   const o = await findOrgRef(q, orgId);
   authorize(actor, 'evaluation.file', o, '党组织');
   const list = await rows<{ year: number; key: string | null; n: number; flags: number }>(
@@ -324,7 +340,7 @@ export const compareYears = async (q: Q, actor: Actor, programme: string, orgId:
  * the secretary's record (DOMAIN.md §4), read from the committee in office when it was published.
  */
 export const secretaryReviews = (q: Q, memberId: number) =>
-  rows<{ roundName: string; year: number; orgName: string; rating: string; finalAt: string }>(
+  rows<z.infer<typeof secretaryReviewOut>>(
     q,
     sql`select r.name as "roundName", s.year, o.name as "orgName", e.rating, to_char(e.final_at, 'YYYY-MM-DD') as "finalAt"
         from round_entry e join evaluation_round r on r.id = e.round_id join scheme s on s.id = r.scheme_id join org o on o.id = e.org_id

@@ -1,12 +1,16 @@
 import {
   type Action,
   type Actor,
+  type Binding,
   ENTRY_PROCESS,
   type EntryState,
   entryStage,
   isWithin,
   notFound,
+  type OrgDomain,
   type OrgPath,
+  type OrgType,
+  type Rating,
   type RoundStep,
   type Scheme,
   scopesHeld,
@@ -50,8 +54,8 @@ export interface EntryRow {
   orgId: number;
   orgPath: string;
   orgName: string;
-  orgDomain: string;
-  orgType: string;
+  orgDomain: OrgDomain;
+  orgType: OrgType;
   /** The entry's workflow state: the kind of step it is at, or `published`. */
   state: EntryState;
   seq: number;
@@ -62,7 +66,7 @@ export interface EntryRow {
   reviewerPath: string | null;
   scoreTenths: number | null;
   level: string | null;
-  rating: string | null;
+  rating: Rating | null;
   flags: string[];
   publicityFrom: string | null;
   publicityTo: string | null;
@@ -72,7 +76,7 @@ export interface EntryRow {
 export interface SelfRecord {
   items: { key: string; deduction?: number; points?: number; met?: boolean; note?: string }[];
   summary: string;
-  evidence: { key: string; binding: string; name: string; value: number; unit: string }[];
+  evidence: { key: string; binding: Binding; name: string; value: number; unit: string }[];
   selfScore?: number;
   filedOn: string;
 }

@@ -7,6 +7,7 @@ import {
   DomainError,
   declarationProblem,
   flagRecommended,
+  fromTenths,
   gradeByDeduction,
   isWithin,
   levelForScore,
@@ -23,13 +24,15 @@ import {
   tenths,
   trimmedMean,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
-import { type Q, rows } from '../../platform/db/index.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { idIn, type Q, rows, schema } from '../../platform/db/index.js';
 import { computeIndicators, findIndicator } from '../../platform/indicators.js';
 import { advance, advanceEach, type Firing } from '../../platform/workflow.js';
 import { ENTRIES, ENTRY_STATE_JOIN, type EntryRow, readableEntry, readableRound, type SelfRecord } from './evaluation.repo.js';
 
 type Acting = Firing & { actor: Actor };
+
+const { contestScore, roundEntry } = schema;
 
 /** The figures a bound evidence item reads from the records, as of `today`. */
 const BINDING_SOURCES: Record<Binding, { ids: string[]; value: (v: number[]) => number }> = {
@@ -87,10 +90,7 @@ export const fileSelfAssessment = async (q: Q, firing: Acting, entryId: number, 
         ...(selfScore !== undefined ? { selfScore } : {}),
         filedOn: firing.today,
       };
-      await q.execute(
-        sql`update round_entry set self_assessment = ${JSON.stringify(record)}::jsonb, declared_flags = ${`{${input.flags.join(',')}}`}::text[]
-            where id = ${entry.id}`,
-      );
+      await q.update(roundEntry).set({ selfAssessment: record, declaredFlags: input.flags }).where(eq(roundEntry.id, entry.id));
       return { selfScore, flags: input.flags };
     },
     data: {},
@@ -98,26 +98,29 @@ export const fileSelfAssessment = async (q: Q, firing: Acting, entryId: number, 
   return record as SelfRecord;
 };
 
-export const contestScores = (q: Q, entryId: number) =>
-  rows<{ judge: string; score: number }>(
-    q,
-    sql`select judge, score_tenths / 10.0 as score from contest_score where entry_id = ${entryId} order by id`,
-  ).then((list) => list.map((s) => ({ ...s, score: Number(s.score) })));
+/** The judges' scores of an entry's 书记比武, in the order recorded. */
+export const contestScores = async (q: Q, entryId: number) =>
+  (
+    await q
+      .select({ judge: contestScore.judge, tenths: contestScore.scoreTenths })
+      .from(contestScore)
+      .where(eq(contestScore.entryId, entryId))
+      .orderBy(contestScore.id)
+  ).map((s) => ({ judge: s.judge, score: fromTenths(s.tenths) }));
 
 /** A judge's score of the secretary's presentation (党委摆擂、书记比武); each judge scores once. */
 export const addContestScore = async (q: Q, firing: Acting, entryId: number, input: { judge: string; score: number }) => {
   const { entry } = await readableEntry(q, firing.actor, entryId);
   await advance(q, ENTRIES, firing, entry.id, 'score_contest', input, {
     effect: async () => {
-      const [dup] = await rows<{ id: number }>(
-        q,
-        sql`select id from contest_score where entry_id = ${entry.id} and judge = ${input.judge}`,
-      );
+      const [dup] = await q
+        .select({ id: contestScore.id })
+        .from(contestScore)
+        .where(and(eq(contestScore.entryId, entry.id), eq(contestScore.judge, input.judge)));
       if (dup) throw new DomainError('CONFLICT', `评委「${input.judge}」已评分`, { field: 'judge' });
-      await q.execute(
-        sql`insert into contest_score (entry_id, judge, score_tenths, recorded_by)
-            values (${entry.id}, ${input.judge}, ${tenths(input.score)}, ${firing.actor.userId})`,
-      );
+      await q
+        .insert(contestScore)
+        .values({ entryId: entry.id, judge: input.judge, scoreTenths: tenths(input.score), recordedBy: firing.actor.userId });
       return undefined;
     },
     // The log names the judge; the score itself is kept with the contest, shown to those above.
@@ -200,12 +203,10 @@ export const reviewEntry = async (q: Q, firing: Acting, entryId: number, input: 
       }
       const review = { ...input, contestMean, reviewedOn: firing.today };
       // The reviewing org is the one the engine found acting: the nearest grant strictly above.
-      await q.execute(
-        sql`update round_entry set review = ${JSON.stringify(review)}::jsonb, reviewer_org_id = ${decision.org.id},
-              score_tenths = ${score === null ? null : tenths(score)}, level = ${level}, rating = ${rating},
-              flags = ${`{${flags.join(',')}}`}::text[]
-            where id = ${entry.id}`,
-      );
+      await q
+        .update(roundEntry)
+        .set({ review, reviewerOrgId: decision.org.id, scoreTenths: score === null ? null : tenths(score), level, rating, flags })
+        .where(eq(roundEntry.id, entry.id));
       return { score, level, flags, rating };
     },
     data: {},
@@ -214,8 +215,20 @@ export const reviewEntry = async (q: Q, firing: Acting, entryId: number, input: 
 };
 
 /** Clears a judged result when an entry goes back to 评定. */
-export const clearResult = (entryId: number) => sql`update round_entry set review = null, reviewer_org_id = null, score_tenths = null,
-  level = null, rating = null, flags = '{}', publicity_from = null, publicity_to = null where id = ${entryId}`;
+export const clearResult = (q: Q, entryId: number) =>
+  q
+    .update(roundEntry)
+    .set({
+      review: null,
+      reviewerOrgId: null,
+      scoreTenths: null,
+      level: null,
+      rating: null,
+      flags: [],
+      publicityFrom: null,
+      publicityTo: null,
+    })
+    .where(eq(roundEntry.id, entryId));
 
 /** 审定 returns an entry to 评定 with the reason. */
 export const returnEntry = async (q: Q, firing: Acting, entryId: number, note: string) => {
@@ -229,7 +242,7 @@ export const returnEntry = async (q: Q, firing: Acting, entryId: number, note: s
     { note },
     {
       effect: async () => {
-        await q.execute(clearResult(entry.id));
+        await clearResult(q, entry.id);
         return undefined;
       },
     },
@@ -257,9 +270,7 @@ export const approveEntries = async (q: Q, firing: Acting, roundId: number, entr
     data: () => ({ ...(note ? { note } : {}), publicityTo: ends }),
   });
   await quotaHeld(q, actor, round, entries);
-  await q.execute(
-    sql`update round_entry set publicity_from = ${today}::date, publicity_to = ${ends}::date where id = any(${`{${ids.join(',')}}`}::int[])`,
-  );
+  await q.update(roundEntry).set({ publicityFrom: today, publicityTo: ends }).where(idIn(roundEntry.id, ids));
   return { approved: entries.length, publicityTo: ends };
 };
 

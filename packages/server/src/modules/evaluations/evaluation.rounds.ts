@@ -1,7 +1,7 @@
 import { type Actor, DomainError, ENTRY_PROCESS, isWithin, notFound, type RoundCreate, roundSteps, type Scheme } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { type Q, rows, schema } from '../../platform/db/index.js';
 import { orgExistsOn } from '../../platform/indicators.js';
 import { startInstancesFrom } from '../../platform/workflow.js';
 import { findOrg } from '../orgs/org.repo.js';
@@ -59,11 +59,10 @@ export const createRound = async (q: Q, actor: Actor, input: RoundCreate, today:
     throw new DomainError('INVALID_INPUT', `「${o.name}」不在方案「${s.name}」的适用范围内`, { field: 'orgId' });
   const steps = roundSteps(s.definition.steps, input.windows);
   if (typeof steps === 'string') throw new DomainError('INVALID_INPUT', steps, { field: 'windows' });
-  const [r] = await rows<{ id: number }>(
-    q,
-    sql`insert into evaluation_round (scheme_id, org_id, name, steps, publicity_days, created_by)
-        values (${s.id}, ${o.id}, ${input.name}, ${JSON.stringify(steps)}::jsonb, ${input.publicityDays}, ${actor.userId}) returning id`,
-  );
+  const [r] = await q
+    .insert(schema.evaluationRound)
+    .values({ schemeId: s.id, orgId: o.id, name: input.name, steps, publicityDays: input.publicityDays, createdBy: actor.userId })
+    .returning({ id: schema.evaluationRound.id });
   const id = r?.id as number;
   const entries = await enrolEntries(q, { id, firstStep: steps[0]?.kind ?? 'published' }, s.definition, o, today);
   if (entries === 0) throw new DomainError('INVALID_INPUT', `「${o.name}」下没有方案「${s.name}」适用的党组织`, { field: 'orgId' });

@@ -1,5 +1,7 @@
 import { GRADING_STEPS, REVIEW_STEPS } from '@jishi/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../platform/db/index.js';
 import { actorWith, buildTree, client, createHarness, type Harness, type TestTree, testIdNumber } from '../../test/harness.js';
 
 let h: Harness;
@@ -91,10 +93,10 @@ describe('分类定级, one round end to end', () => {
     expect(copy.body).toMatchObject({ year: 2027, copiedFrom: schemeId, locked: false, criteria: grading.criteria });
     // A county reads the city's scheme but may not edit it; it may copy it as its own.
     const seen = await countyA.get(`/api/v1/evaluation/schemes/${schemeId}`);
-    expect(seen.body).toMatchObject({ canManage: false, locked: true });
+    expect(seen.body).toMatchObject({ abilities: { canManage: false }, locked: true });
     expect((await countyA.post(`/api/v1/evaluation/schemes/${schemeId}/copy`, { year: 2027, name: '甲旗分类定级' })).status).toBe(404);
     const own = await countyA.post(`/api/v1/evaluation/schemes/${schemeId}/copy`, { year: 2027, name: '甲旗分类定级', orgId: t.countyA });
-    expect(own.body).toMatchObject({ canManage: true, orgId: t.countyA, locked: false });
+    expect(own.body).toMatchObject({ abilities: { canManage: true }, orgId: t.countyA, locked: false });
     entryA = (await entryOf(branchA1, roundId, t.branchA1)).id;
     entryB = (await entryOf(branchB1, roundId, t.branchB1)).id;
     // A branch sees its own entry only: the other is out of scope.
@@ -224,7 +226,7 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
       { key: 'industry', name: '产业兴旺' },
     ],
     flagCap: 2,
-    subsidyPerFlagFen: 1_000_000,
+    subsidyPerFlag: '10000.00',
     steps: [
       { kind: 'self', name: '申报争创及自评' },
       { kind: 'contest', name: '党委摆擂、书记比武' },
@@ -242,6 +244,14 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
     const s = await city.post('/api/v1/evaluation/schemes', { orgId: t.city, scheme: flags });
     expect(s.status).toBe(201);
     const w = { opensAt: '2027-03-01', closesAt: '2027-06-30' };
+    // Money leaves as yuan; the stored definition keeps integer fen.
+    expect(s.body.subsidyPerFlag).toBe('10000.00');
+    expect(s.body).not.toHaveProperty('subsidyPerFlagFen');
+    const [stored] = await rows<{ fen: number }>(
+      h.deps.db,
+      sql`select (definition->>'subsidyPerFlagFen')::int as fen from scheme where id = ${s.body.id}`,
+    );
+    expect(stored?.fen).toBe(1_000_000);
     const r = await city.post('/api/v1/evaluation/rounds', {
       schemeId: s.body.id,
       orgId: t.city,
@@ -250,6 +260,7 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
       publicityDays: 5,
     });
     expect(r.body.entries).toBe(1); // the village branch; the community branch is not a 嘎查村
+    expect(r.body.subsidyPerFlag).toBe('10000.00');
     roundId = r.body.id;
     entry = (await entryOf(branchA1, roundId, t.branchA1)).id;
 
@@ -299,8 +310,9 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
       perFlag: '10000.00',
       total: '10000.00',
       flags: 1,
-      items: [{ orgName: '甲一村党支部', flagNames: ['党建示范'] }],
+      items: [{ orgName: '甲一村党支部', flagNames: ['党建示范'], amount: '10000.00' }],
     });
+    expect(list.body.items[0]).not.toHaveProperty('amountFen');
     const xlsx = await city.get(`/api/v1/evaluation/rounds/${roundId}/subsidy/export`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw.headers['content-type']).toContain('spreadsheetml');
@@ -309,6 +321,42 @@ describe('「五面红旗」: declare, 书记比武, judged per flag, named with
     expect([value('eval.flags_named'), value('eval.flag_villages'), value('eval.flag.party_building'), value('eval.flag_subsidy')]).toEqual(
       [1, 1, 1, '10000.00'],
     );
+  });
+});
+
+describe('a scheme’s money is yuan at the API', () => {
+  const scheme = (subsidyPerFlag: unknown, name: string) => ({
+    programme: 'red_flags',
+    name,
+    year: 2030,
+    criteria: [{ key: 'pb1', text: '班子坚强有力', flag: 'party_building' }],
+    flags: [{ key: 'party_building', name: '党建示范' }],
+    subsidyPerFlag,
+    steps: [
+      { kind: 'self', name: '自评' },
+      { kind: 'review', name: '评定' },
+      { kind: 'approve', name: '审定' },
+      { kind: 'publicity', name: '公示' },
+    ],
+  });
+
+  it('takes "2999.99" or 2999.99 alike and refuses a third decimal, a negative or too much, by the field, saving nothing', async () => {
+    const ok = await city.post('/api/v1/evaluation/schemes', { orgId: t.city, scheme: scheme(2999.99, '金额方案一') });
+    expect(ok.status).toBe(201);
+    expect(ok.body.subsidyPerFlag).toBe('2999.99');
+    const edited = await city.put(`/api/v1/evaluation/schemes/${ok.body.id}`, scheme('0.5', '金额方案一'));
+    expect(edited.body.subsidyPerFlag).toBe('0.50');
+    for (const [bad, message] of [
+      ['10.001', '每面补贴最多保留两位小数（分），如 2999.99'],
+      ['-1', '每面补贴不能为负数'],
+      ['1000000.01', '每面补贴不能超过1000000.00元'],
+    ] as const) {
+      const refused = await city.post('/api/v1/evaluation/schemes', { orgId: t.city, scheme: scheme(bad, `金额方案${bad}`) });
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.error.message, bad).toContain(message);
+    }
+    const names = (await city.get('/api/v1/evaluation/schemes?year=2030')).body.items.map((i: { name: string }) => i.name);
+    expect(names).toEqual(['金额方案一']);
   });
 });
 

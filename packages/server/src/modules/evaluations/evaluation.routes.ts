@@ -1,5 +1,4 @@
 import {
-  type Actor,
   approveSchema,
   BALLOT_CODES_MAX,
   ballotSchema,
@@ -13,47 +12,50 @@ import {
   recordIdParam,
   reviewSchema,
   roundCreateSchema,
-  runsRound,
-  schemeSchema,
-  scopesHeld,
+  schemeInputSchema,
   selfAssessmentSchema,
 } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { businessDate } from '../../platform/dates.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
-import { route } from '../../platform/http.js';
+import { fileResponse, route } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
-import { idParams, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
+import { idParams, itemsOf, pageOf, pageQuery, paging, yearQuery } from '../../platform/schemas.js';
 import { getMemberFor } from '../members/member.service.js';
 import { ballotInfo, castBallot, closeBallot, issueCodes } from './evaluation.ballots.js';
+import {
+  approvedOut,
+  ballotInfoOut,
+  ballotTallyOut,
+  contestOut,
+  entryItemOut,
+  entryOut,
+  issuedCodesOut,
+  orgResultOut,
+  presentRound,
+  presentScheme,
+  presentSubsidy,
+  publishedOut,
+  reviewResultOut,
+  roundCreatedOut,
+  roundDetailOut,
+  roundListItemOut,
+  schemeOut,
+  secretaryReviewOut,
+  selfRecordOut,
+  subsidyListOut,
+  yearResultOut,
+} from './evaluation.presenter.js';
 import { addObjection, answerObjection, publishRound } from './evaluation.publicity.js';
 import { compareYears, entryDetail, listEntries, orgResults, roundProgress, secretaryReviews, subsidyList } from './evaluation.read.js';
 import { listRounds, listSchemes, readableRound, readableScheme } from './evaluation.repo.js';
 import { addContestScore, approveEntries, closeContest, fileSelfAssessment, returnEntry, reviewEntry } from './evaluation.review.js';
 import { createRound } from './evaluation.rounds.js';
-import { createScheme, schemeView, updateScheme } from './evaluation.schemes.js';
+import { copyScheme, createScheme, updateScheme } from './evaluation.schemes.js';
 
 const tags = ['评星定级'];
 const listFilter = z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }).optional(), year: yearQuery.optional() });
-const roundView = (actor: Actor, r: Awaited<ReturnType<typeof readableRound>>) => ({
-  id: r.id,
-  schemeId: r.schemeId,
-  orgId: r.orgId,
-  orgName: r.orgName,
-  name: r.name,
-  programme: r.programme,
-  year: r.year,
-  steps: r.steps,
-  publicityDays: r.publicityDays,
-  levels: r.definition.levels,
-  flags: r.definition.flags,
-  topQuotaPercent: r.definition.topQuotaPercent ?? null,
-  subsidyPerFlagFen: r.definition.subsidyPerFlagFen ?? null,
-  /** 审定 and 发布 are for those who run the round; each entry still says whether it may be approved now. */
-  abilities: { canApprove: scopesHeld(actor, 'evaluation.manage').some((g) => runsRound(g, r.orgPath)) },
-});
-
 /** /api/v1/evaluation: schemes, rounds and their steps (评星定级); /api/v1/ballots: the public 测评 page. */
 export const evaluationRoutes = (app: FastifyInstance) => {
   const today = () => businessDate(app.deps.now());
@@ -64,8 +66,9 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '评选方案列表（本级及上级制定的）',
     tags,
+    response: itemsOf(schemeOut),
     querystring: listFilter,
-    handler: async ({ actor, q, query }) => ({ items: (await listSchemes(q, actor, query)).map((s) => schemeView(actor, s)) }),
+    handler: async ({ actor, q, query }) => ({ items: (await listSchemes(q, actor, query)).map((s) => presentScheme(actor, s)) }),
   });
 
   route(app, {
@@ -74,8 +77,9 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '评选方案：适用范围、指标、等次、红旗、环节',
     tags,
+    response: schemeOut,
     params: idParams,
-    handler: async ({ actor, q, params }) => schemeView(actor, await readableScheme(q, actor, params.id)),
+    handler: async ({ actor, q, params }) => presentScheme(actor, await readableScheme(q, actor, params.id)),
   });
 
   route(app, {
@@ -85,12 +89,13 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'scheme.create',
     summary: '制定评选方案',
     tags,
-    body: z.object({ orgId: recordId, scheme: schemeSchema }),
+    response: { 201: schemeOut },
+    body: z.object({ orgId: recordId, scheme: schemeInputSchema }),
     handler: async ({ actor, q, body, audit, reply }) => {
       const id = await createScheme(q, actor, body.orgId, body.scheme);
       await audit({ targetType: 'scheme', targetId: id, detail: { programme: body.scheme.programme, year: body.scheme.year } });
       reply.status(201);
-      return schemeView(actor, await readableScheme(q, actor, id));
+      return presentScheme(actor, await readableScheme(q, actor, id));
     },
   });
 
@@ -101,12 +106,13 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'scheme.update',
     summary: '修改评选方案（已开展评选的方案不能修改）',
     tags,
+    response: schemeOut,
     params: idParams,
-    body: schemeSchema,
+    body: schemeInputSchema,
     handler: async ({ actor, q, params, body, audit }) => {
       await updateScheme(q, actor, params.id, body);
       await audit({ targetType: 'scheme', targetId: params.id, detail: { year: body.year } });
-      return schemeView(actor, await readableScheme(q, actor, params.id));
+      return presentScheme(actor, await readableScheme(q, actor, params.id));
     },
   });
 
@@ -117,6 +123,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'scheme.copy',
     summary: '复制方案为新年度版本（可复制到本级党组织，作为本级方案）',
     tags,
+    response: { 201: schemeOut },
     params: idParams,
     body: z.object({
       year: yearQuery,
@@ -125,12 +132,10 @@ export const evaluationRoutes = (app: FastifyInstance) => {
       orgId: recordId.optional(),
     }),
     handler: async ({ actor, q, params, body, audit, reply }) => {
-      const from = await readableScheme(q, actor, params.id);
-      const parsed = schemeSchema.parse({ ...from.definition, year: body.year, name: body.name });
-      const id = await createScheme(q, actor, body.orgId ?? from.orgId, parsed, from.id);
+      const { id, from } = await copyScheme(q, actor, params.id, body);
       await audit({ targetType: 'scheme', targetId: id, detail: { copiedFrom: from.id, year: body.year } });
       reply.status(201);
-      return schemeView(actor, await readableScheme(q, actor, id));
+      return presentScheme(actor, await readableScheme(q, actor, id));
     },
   });
 
@@ -140,9 +145,10 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '评选轮次列表',
     tags,
+    response: itemsOf(roundListItemOut),
     querystring: listFilter,
     handler: async ({ actor, q, query }) => ({
-      items: (await listRounds(q, actor, query)).map((r) => ({ ...roundView(actor, r), entries: r.entries, final: r.final })),
+      items: (await listRounds(q, actor, query)).map((r) => ({ ...presentRound(actor, r), entries: r.entries, final: r.final })),
     }),
   });
 
@@ -153,6 +159,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'round.create',
     summary: '开展评选：按方案设定各环节起止日期与公示天数，适用的党组织自动纳入',
     tags,
+    response: { 201: roundCreatedOut },
     body: roundCreateSchema,
     handler: async ({ actor, q, body, audit, reply }) => {
       const r = await createRound(q, actor, body, today());
@@ -162,7 +169,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
         detail: { schemeId: body.schemeId, orgId: body.orgId, entries: r.entries },
       });
       reply.status(201);
-      return { ...roundView(actor, await readableRound(q, actor, r.id)), entries: r.entries };
+      return { ...presentRound(actor, await readableRound(q, actor, r.id)), entries: r.entries };
     },
   });
 
@@ -172,10 +179,11 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '评选轮次：环节与进度、结果分布',
     tags,
+    response: roundDetailOut,
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const r = await readableRound(q, actor, params.id);
-      return { ...roundView(actor, r), progress: await roundProgress(q, actor, r) };
+      return { ...presentRound(actor, r), progress: await roundProgress(q, actor, r) };
     },
   });
 
@@ -185,6 +193,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '参评党组织：所处环节、得分、等次、红旗、在乡镇和领域内的排名',
     tags,
+    response: pageOf(entryItemOut),
     params: idParams,
     querystring: z.object({
       stage: z.coerce.number().int().min(0).max(10).optional(),
@@ -203,6 +212,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'round.approve',
     summary: '上级党委组织部门审定（可批量），审定后进入公示',
     tags,
+    response: approvedOut,
     params: idParams,
     body: approveSchema,
     handler: async ({ actor, q, params, body, audit }) =>
@@ -216,6 +226,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'round.publish',
     summary: '公示期满且异议均已答复的，发布结果（命名）',
     tags,
+    response: publishedOut,
     params: idParams,
     handler: async ({ actor, q, params, audit }) => publishRound(q, { actor, today: today(), audit }, params.id),
   });
@@ -226,16 +237,9 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '红旗工作补贴资金清单',
     tags,
+    response: subsidyListOut,
     params: idParams,
-    handler: async ({ actor, q, params }) => {
-      const s = await subsidyList(q, actor, params.id);
-      return {
-        perFlag: fenToYuan(s.perFlagFen),
-        total: fenToYuan(s.totalFen),
-        flags: s.flags,
-        items: s.items.map((i) => ({ ...i, amount: fenToYuan(i.amountFen) })),
-      };
-    },
+    handler: async ({ actor, q, params }) => presentSubsidy(await subsidyList(q, actor, params.id)),
   });
 
   route(app, {
@@ -246,6 +250,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'round.subsidy.export',
     summary: '导出红旗工作补贴资金清单（Excel，供财务）',
     tags,
+    response: fileResponse(XLSX_TYPE, '红旗工作补贴资金清单（.xlsx）'),
     params: idParams,
     handler: async ({ actor, q, params, deps, audit, reply }) => {
       const s = await subsidyList(q, actor, params.id);
@@ -277,6 +282,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '参评记录：指标、自评及系统取数、测评、比武评分、评定、公示与异议、办理记录',
     tags,
+    response: entryOut,
     params: idParams,
     handler: async ({ actor, q, params }) => entryDetail(q, actor, params.id, today()),
   });
@@ -288,6 +294,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.self',
     summary: '提交自评（五面红旗同时申报争创的红旗）；三会一课、党费等由系统取数',
     tags,
+    response: selfRecordOut,
     params: idParams,
     body: selfAssessmentSchema,
     handler: async ({ actor, q, params, body, audit }) => fileSelfAssessment(q, { actor, today: today(), audit }, params.id, body),
@@ -300,6 +307,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.codes',
     summary: '生成一次性测评码（只显示这一次，请打印或分发）',
     tags,
+    response: issuedCodesOut,
     params: idParams,
     body: z.object({
       count: z
@@ -322,6 +330,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.ballot.close',
     summary: '结束党员群众测评，计票并进入下一环节',
     tags,
+    response: ballotTallyOut,
     params: idParams,
     handler: async ({ actor, q, params, audit }) => closeBallot(q, { actor, today: today(), audit }, params.id),
   });
@@ -333,6 +342,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.contest.score',
     summary: '登记评委对书记比武的评分',
     tags,
+    response: { 201: contestOut },
     params: idParams,
     body: contestScoreSchema,
     handler: async ({ actor, q, params, body, audit, reply }) => {
@@ -349,6 +359,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.contest.close',
     summary: '结束比武：评委5人及以上去掉一个最高分和一个最低分后取平均',
     tags,
+    response: contestOut,
     params: idParams,
     handler: async ({ actor, q, params, audit }) => closeContest(q, { actor, today: today(), audit }, params.id),
   });
@@ -360,6 +371,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.review',
     summary: '基层党委(工委)评定：逐项扣分、一票否决、评定等次或红旗',
     tags,
+    response: reviewResultOut,
     params: idParams,
     body: reviewSchema,
     handler: async ({ actor, q, params, body, audit }) => reviewEntry(q, { actor, today: today(), audit }, params.id, body),
@@ -372,6 +384,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.return',
     summary: '审定时退回重新评定',
     tags,
+    response: entryOut,
     params: idParams,
     body: z.object({ note: z.string().trim().min(1, '请填写退回理由').max(500, '退回理由不能超过500个字') }),
     handler: async ({ actor, q, params, body, audit }) => {
@@ -387,6 +400,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'entry.objection',
     summary: '登记公示期间收到的异议',
     tags,
+    response: { 201: entryOut },
     params: idParams,
     body: objectionSchema,
     handler: async ({ actor, q, params, body, audit, reply }) => {
@@ -403,6 +417,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'objection.answer',
     summary: '答复异议：不成立维持结果，成立则退回重新评定',
     tags,
+    response: entryOut,
     params: idParams,
     body: objectionAnswerSchema,
     handler: async ({ actor, q, params, body, audit }) => {
@@ -417,6 +432,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'evaluation.file',
     summary: '历年对比：各年度已发布结果的参评数、各等次（评价）数和命名红旗数',
     tags,
+    response: itemsOf(yearResultOut),
     querystring: z.object({ programme: z.enum(PROGRAMMES, { message: '评选项目无效' }), orgId: recordIdParam }),
     handler: async ({ actor, q, query }) => ({ items: await compareYears(q, actor, query.programme, query.orgId) }),
   });
@@ -427,6 +443,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '党组织历年评星定级结果（红旗、等次、述职评议）',
     tags,
+    response: itemsOf(orgResultOut),
     params: idParams,
     handler: async ({ actor, q, params }) => ({ items: await orgResults(q, actor, params.id) }),
   });
@@ -437,6 +454,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '党员任书记期间所在党组织的书记抓基层党建述职评议结果',
     tags,
+    response: itemsOf(secretaryReviewOut),
     params: idParams,
     handler: async ({ actor, q, params }) => {
       const m = await getMemberFor(q, actor, 'member.read', params.id);
@@ -457,6 +475,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     permission: 'public',
     summary: '测评码对应的测评（无需登录）',
     tags,
+    response: ballotInfoOut,
     params: z.object({ code: ballotSchema.shape.code }),
     handler: async ({ req, q, params, deps }) => {
       limited(req.ip);
@@ -472,6 +491,7 @@ export const evaluationRoutes = (app: FastifyInstance) => {
     auditAction: 'ballot.cast',
     summary: '投票（无需登录，每个测评码只能投一次，匿名）',
     tags,
+    response: { 201: z.object({ orgName: z.string() }) },
     body: ballotSchema,
     handler: async ({ req, q, body, deps, audit, reply }) => {
       limited(req.ip);

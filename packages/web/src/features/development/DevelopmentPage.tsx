@@ -19,6 +19,17 @@ import { ApplicantFormModal } from './components/ApplicantFormModal';
 import { DeadlineTag } from './components/DeadlineTag';
 import { type BoardItem, useDeadlineBoard } from './development.api';
 
+/** The next step's date with its kind; a step the 细则 sets no time limit for says so. */
+function BoardDeadline({ item }: { item: BoardItem }) {
+  if (item.kind === null) return <Typography.Text type="secondary">无时限要求</Typography.Text>;
+  return (
+    <Space size={6} wrap>
+      <span>{item.date}</span>
+      <DeadlineTag kind={item.kind} overdue={item.overdue} />
+    </Space>
+  );
+}
+
 const columns: TableColumnsType<BoardItem> = [
   {
     title: '申请人',
@@ -34,12 +45,7 @@ const columns: TableColumnsType<BoardItem> = [
     title: '期限',
     key: 'date',
     width: 200,
-    render: (_, item) => (
-      <Space size={6} wrap>
-        <span>{item.date}</span>
-        <DeadlineTag kind={item.kind} overdue={item.overdue} />
-      </Space>
-    ),
+    render: (_, item) => <BoardDeadline item={item} />,
   },
 ];
 
@@ -67,10 +73,7 @@ const phoneColumns: TableColumnsType<BoardItem> = [
         <div>
           第{item.step}步 {item.stepName}
         </div>
-        <Space size={4} wrap>
-          <span>{item.date}</span>
-          <DeadlineTag kind={item.kind} overdue={item.overdue} />
-        </Space>
+        <BoardDeadline item={item} />
       </>
     ),
   },

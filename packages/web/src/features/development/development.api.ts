@@ -2,91 +2,27 @@
  * 发展党员: the deadline board (every applicant in scope with its next step), one applicant with its
  * recorded steps, 登记入党申请 (step 1) and recording the next step of the 25.
  */
-import { type ApplicantCreate, type DoneStep, nextStepNo, type StepInputBody, type Vote } from '@jishi/domain';
+import { type ApplicantCreate, type DoneStep, nextStepNo, type StepInputBody } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api-client';
-import type { Gender } from '../members/members.api';
+import { type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
 
-/** Step 23's decision: 按期转正, 延长预备期, or 取消预备党员资格. */
-export type StepOutcome = NonNullable<DoneStep['outcome']>;
-
-/** What a recorded step carries besides its date (the request body minus `step` and `date`). */
-export interface StepData {
-  vote?: Vote;
-  trainingDays?: number;
-  trainingHours?: number;
-  outcome?: StepOutcome;
-  extensionMonths?: number;
-  introducers?: number;
-  note?: string;
-}
+/** An applicant as the server presents it: ID number and phone masked, its steps, stage and next step. */
+export type Applicant = ApiSchema<'Applicant'>;
 
 /** One recorded step of the 25. */
-export interface ApplicantStep {
-  step: number;
-  name: string;
-  date: string;
-  data: StepData;
-  /** Rules the step broke without being refused (a talk later than a month…). */
-  warnings: string[];
-  /** Display name of the account that recorded it; null for imported or demo steps. */
-  recordedBy: string | null;
-}
+export type ApplicantStep = Applicant['steps'][number];
+
+/** What a recorded step carries besides its date (the request body minus `step` and `date`). */
+export type StepData = ApplicantStep['data'];
+
+/** Step 23's decision: 按期转正, 延长预备期, or 取消预备党员资格. */
+export type StepOutcome = NonNullable<StepData['outcome']>;
 
 /** The next step's time limit: `due` by the date, or `earliest` allowed on it. */
-export interface StepDeadline {
-  step: number;
-  name: string;
-  kind: 'due' | 'earliest';
-  date: string;
-  overdue: boolean;
-}
+export type StepDeadline = Applicant['deadlines'][number];
 
-/** An applicant as the server presents it: ID number and phone masked. */
-export interface Applicant {
-  id: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  /** Masked: `150525********9713`. */
-  idNumber: string;
-  phone: string | null;
-  /** The member record, once step 17 (上级党委审批) made them a 预备党员. */
-  memberId: number | null;
-  stage: 1 | 2 | 3 | 4 | 5;
-  stageName: string;
-  steps: ApplicantStep[];
-  /** The next step's time limit, when the 细则 sets one (empty otherwise). */
-  deadlines: StepDeadline[];
-  /** Whether this account may record the next step (committee steps need approval power). */
-  abilities: { canRecordNext: boolean; whyNot: string | null };
-}
-
-/** What recording a step answers: the applicant after it, and the warnings it was recorded with. */
-export interface RecordedStepResult extends Applicant {
-  warnings: string[];
-}
-
-/** One row of the deadline board. */
-export interface BoardItem {
-  applicantId: number;
-  applicantName: string;
-  orgName: string;
-  stageName: string;
-  step: number;
-  stepName: string;
-  kind: 'due' | 'earliest';
-  date: string;
-  overdue: boolean;
-}
-
-export interface Board {
-  items: BoardItem[];
-  overdue: number;
-}
+/** One row of the deadline board (`kind` and `date` are null for a step without a time limit). */
+export type BoardItem = ApiSchema<'DevelopmentBoard'>['items'][number];
 
 /** Query keys: everything under `['development']`. */
 export const developmentKeys = {
@@ -109,7 +45,7 @@ export const nextStepOf = (a: Pick<Applicant, 'steps'>): number | undefined => n
 export function useDeadlineBoard(orgId: number | undefined, enabled = true) {
   return useQuery({
     queryKey: developmentKeys.board(orgId),
-    queryFn: ({ signal }) => api.get<Board>('/development/deadlines', { orgId }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/development/deadlines', { params: { query: { orgId } }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -119,7 +55,7 @@ export function useDeadlineBoard(orgId: number | undefined, enabled = true) {
 export function useApplicant(id: number | undefined) {
   return useQuery({
     queryKey: developmentKeys.applicant(id ?? 0),
-    queryFn: ({ signal }) => api.get<Applicant>(`/development/applicants/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/development/applicants/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     meta: { handlesErrors: true },
   });
@@ -140,7 +76,7 @@ const useInvalidateDevelopment = () => {
 export function useCreateApplicant() {
   const invalidate = useInvalidateDevelopment();
   return useMutation({
-    mutationFn: (input: ApplicantCreate) => api.post<Applicant>('/development/applicants', input),
+    mutationFn: (input: ApplicantCreate) => bodyOf(apiClient.POST('/api/v1/development/applicants', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -155,7 +91,7 @@ export function useRecordStep() {
   const invalidate = useInvalidateDevelopment();
   return useMutation({
     mutationFn: ({ id, input }: { id: number; input: StepInputBody }) =>
-      api.post<RecordedStepResult>(`/development/applicants/${id}/steps`, input),
+      bodyOf(apiClient.POST('/api/v1/development/applicants/{id}/steps', { params: { path: { id } }, body: input })),
     onSuccess: (saved) => {
       const { warnings: _, ...applicant } = saved;
       queryClient.setQueryData(developmentKeys.applicant(saved.id), applicant);

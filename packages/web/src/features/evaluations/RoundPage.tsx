@@ -37,7 +37,7 @@ import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { positiveInt, useUrlParams } from '../../shared/url-params';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { ApproveModal } from './components/ApproveModal';
-import { flagNamesOf, levelBand, ResultBadges, RoundStepsBar, yuanOf } from './components/evaluation-display';
+import { flagNamesOf, levelBand, ResultBadges, RoundStepsBar } from './components/evaluation-display';
 import { SubsidyDrawer } from './components/SubsidyDrawer';
 import { type EntryListItem, type RoundDetail, usePublishRound, useRound, useRoundEntries } from './evaluations.api';
 
@@ -160,7 +160,7 @@ export default function RoundPage() {
       key: 'flags',
       label: '红旗',
       span: 'filled',
-      children: `${r.flags.map((f) => f.name).join('、')}${r.subsidyPerFlagFen !== null ? `（每面补贴${yuanOf(r.subsidyPerFlagFen)}元）` : ''}`,
+      children: `${r.flags.map((f) => f.name).join('、')}${r.subsidyPerFlag !== null ? `（每面补贴${r.subsidyPerFlag}元）` : ''}`,
     });
 
   const stageOptions = [...r.steps.map((s, i) => ({ value: i, label: s.name })), { value: r.steps.length, label: '已发布' }];

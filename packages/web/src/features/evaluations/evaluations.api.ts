@@ -3,259 +3,68 @@
  * through the round's steps (自评 → 测评 → 比武 → 评定 → 审定 → 公示), the finance office's subsidy
  * list, an org's published results, and the public 测评 page's two calls.
  */
-import type {
-  Criterion,
-  Level,
-  Method,
-  OrgDomain,
-  OrgType,
-  Programme,
-  Rating,
-  ReviewInput,
-  RoundCreate,
-  RoundStep,
-  Scheme,
-  SchemeInput,
-  SelfAssessment,
-  StepKind,
-  Tally,
-} from '@jishi/domain';
+import type { Programme, Rating, ReviewInput, RoundCreate, SchemeInput, SelfAssessment } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, type Page } from '../../shared/api-client';
+import { type ApiQuery, type ApiSchema, apiClient, apiUrl, bodyOf } from '../../shared/api-client';
+
+/** A criterion of a scheme, as its method scores it. */
+export type Criterion = ApiSchema<'EvaluationCriterion'>;
+
+/** A level a scheme awards, with its band's lowest score when it has one. */
+export type Level = ApiSchema<'EvaluationLevel'>;
+
+/** A round's step with its window (公示 runs its days from each approval). */
+export type RoundStep = ApiSchema<'RoundStep'>;
 
 /** A flag of 「五面红旗」 (or any named distinction a scheme awards). */
-export interface FlagDef {
-  key: string;
-  name: string;
-}
+export type FlagDef = ApiSchema<'EvaluationFlag'>;
 
-/** A scheme as the server presents it: its definition plus where it was made and whether it is in use. */
-export type SchemeView = Scheme & {
-  id: number;
-  /** This reader may edit it (it belongs to an org they manage); others may copy it as their own. */
-  canManage: boolean;
-  orgId: number;
-  orgName: string;
-  /** The scheme it was copied from (an earlier year's). */
-  copiedFrom: number | null;
-  /** Rounds started on it; a scheme in use is `locked` (copy it forward instead of editing). */
-  rounds: number;
-  locked: boolean;
-};
-
-/** A round: the scheme's steps with this round's windows, and the scheme's levels and flags. */
-export interface Round {
-  id: number;
-  schemeId: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  programme: Programme;
-  year: number;
-  /** 公示 has no window of its own: it runs `publicityDays` from each entry's approval. */
-  steps: RoundStep[];
-  publicityDays: number;
-  levels: Level[];
-  flags: FlagDef[];
-  topQuotaPercent: number | null;
-  subsidyPerFlagFen: number | null;
-  /** Whether this reader runs the round's 审定 and 发布 (each entry says whether it may be approved now). */
-  abilities: { canApprove: boolean };
-}
+/** A scheme as the server presents it: its definition (money in yuan), where it was made, whether it is in use. */
+export type SchemeView = ApiSchema<'EvaluationScheme'>;
 
 /** A round in the list: how many entries the reader sees, and how many of them are published. */
-export interface RoundListItem extends Round {
-  entries: number;
-  final: number;
-}
+export type RoundListItem = ApiSchema<'EvaluationRoundListItem'>;
 
-/** One group of judged results (at 公示 or later): by level, by rating, with the flags named. */
-export interface RoundResultGroup {
-  level: string | null;
-  rating: Rating | null;
-  n: number;
-  flags: number;
-}
+/** One round with its progress board. */
+export type RoundDetail = ApiSchema<'EvaluationRoundDetail'>;
 
-/** The round's progress board, under the reader's scope. */
-export interface RoundProgress {
-  stages: { index: number; kind: StepKind; name: string; count: number }[];
-  published: number;
-  results: RoundResultGroup[];
-}
+const createRound = (input: RoundCreate) => bodyOf(apiClient.POST('/api/v1/evaluation/rounds', { body: input }));
 
-export interface RoundDetail extends Round {
-  progress: RoundProgress;
-}
-
-/** The judged result; hidden from the assessed org (and nulled) until 审定 ends. */
-interface EntryResult {
-  resultHidden: boolean;
-  score: number | null;
-  level: string | null;
-  levelName: string | null;
-  rating: Rating | null;
-  /** Flag keys named (or to be named). */
-  flags: string[];
-}
+/** A round just started, with how many orgs it took in. */
+export type CreatedRound = Awaited<ReturnType<typeof createRound>>;
 
 /** One entry of a round's list. */
-export interface EntryListItem extends EntryResult {
-  id: number;
-  orgId: number;
-  orgName: string;
-  orgDomain: OrgDomain;
-  /** The 苏木乡镇(街道) the org lies in; the rank is taken within it and the domain. */
-  township: string | null;
-  /** Index of the current step; `steps.length` once published. */
-  stage: number;
-  stepName: string;
-  declaredFlags: string[];
-  publicityTo: string | null;
-  finalAt: string | null;
-  openObjections: number;
-  rank: number | null;
-  /** Per event of the entry's current step (`approve`, `return` …): may this reader fire it now. */
-  abilities: Record<string, boolean>;
-}
+export type EntryListItem = ApiSchema<'EvaluationEntryItem'>;
 
-export interface EntryListParams {
-  stage?: number;
-  level?: string;
-  q?: string;
-  orgId?: number;
-  page: number;
-  pageSize: number;
-}
-
-/** What the org filed at 自评, with the figures read from the records on that day. */
-export interface SelfRecord {
-  items: { key: string; deduction?: number; points?: number; met?: boolean; note?: string }[];
-  summary: string;
-  evidence: { key: string; binding: string; name: string; value: number; unit: string }[];
-  selfScore?: number;
-  filedOn: string;
-}
-
-/** The 测评 count with the codes handed out and used. */
-export interface BallotTally extends Tally {
-  codesIssued: number;
-  codesUsed: number;
-}
-
-export interface ContestScore {
-  judge: string;
-  score: number;
-}
-
-/** An objection raised during 公示; `raisedBy` is only shown to those above the org. */
-export interface Objection {
-  id: number;
-  text: string;
-  raisedBy: string | null;
-  recordedOn: string;
-  decision: 'dismissed' | 'upheld' | null;
-  answer: string | null;
-  answeredOn: string | null;
-}
-
-/** One line of the 办理记录. */
-export interface EntryLogItem {
-  step: number;
-  stepName: string;
-  date: string;
-  actorName: string | null;
-  /** The event on the workflow log, and its name as the process calls it (「提交自评」「审定」…). */
-  event: string;
-  eventName: string;
-  /** The entry went back to 评定 (退回, or an objection upheld). */
-  sentBack: boolean;
-  note: string | null;
-  /** What the step decided (hidden from the org until 公示): score or judges' mean, level, flags; ballots counted. */
-  score: number | null;
-  level: string | null;
-  flags: string[];
-  ballots: number | null;
-}
+export type EntryListParams = ApiQuery<'/api/v1/evaluation/rounds/{id}/entries'>;
 
 /** One entry with everything its page shows. */
-export interface EntryDetail extends EntryResult {
-  id: number;
-  round: { id: number; name: string; programme: Programme; method: Method; year: number };
-  org: { id: number; name: string; domain: OrgDomain; type: OrgType };
-  stage: number;
-  steps: RoundStep[];
-  publicityDays: number;
-  /** The criteria for the org's domain. */
-  criteria: Criterion[];
-  levels: Level[];
-  flagsOffered: FlagDef[];
-  flagCap: number | null;
-  declaredFlags: string[];
-  selfAssessment: SelfRecord | null;
-  ballots: BallotTally;
-  /** The judges' scores are only listed to those above the org; the mean once visible. */
-  contest: { scores: ContestScore[]; judges: number; mean: number | null };
-  review: (Partial<ReviewInput> & { contestMean?: number | null; reviewedOn?: string }) | null;
-  publicityFrom: string | null;
-  publicityTo: string | null;
-  finalAt: string | null;
-  objections: Objection[];
-  log: EntryLogItem[];
-  /** Whether this reader may act at the current step now; if not, the server's reason. */
-  mayAct: boolean;
-  whyNot: string | null;
-  vetoCap: string | null;
-  /** The reader holds a grant strictly above the org (sees results at every step). */
-  oversees: boolean;
-}
+export type EntryDetail = ApiSchema<'EvaluationEntry'>;
+
+/** What the org filed at 自评, with the figures read from the records on that day. */
+export type SelfRecord = ApiSchema<'EvaluationSelfRecord'>;
+
+/** The 测评 count with the codes handed out and used. */
+export type BallotTally = ApiSchema<'BallotTally'>;
+
+export type ContestScore = ApiSchema<'ContestScore'>;
+
+/** An objection raised during 公示; `raisedBy` is only shown to those above the org. */
+export type Objection = ApiSchema<'EvaluationObjection'>;
+
+/** One line of the 办理记录. */
+export type EntryLogItem = ApiSchema<'EvaluationLogItem'>;
 
 /** The finance office's list of a 「五面红旗」 round: money as yuan strings. */
-export interface SubsidyList {
-  perFlag: string;
-  total: string;
-  flags: number;
-  items: {
-    orgName: string;
-    township: string | null;
-    code: string;
-    flags: string[];
-    flagNames: string[];
-    amountFen: number;
-    amount: string;
-    finalAt: string;
-  }[];
-}
+export type SubsidyList = ApiSchema<'SubsidyList'>;
 
 /** One published result of an org (its badges). */
-export interface OrgEvaluationResult {
-  entryId: number;
-  roundId: number;
-  roundName: string;
-  programme: Programme;
-  year: number;
-  score: number | null;
-  level: string | null;
-  levelName: string | null;
-  rating: Rating | null;
-  /** Flag names. */
-  flags: string[];
-  finalAt: string;
-}
+export type OrgEvaluationResult = ApiSchema<'OrgEvaluationResult'>;
 
-/** What the 测评 page shows for a code; `refusal` says why it cannot be used. */
-export interface BallotInfo {
-  orgName: string;
-  roundName: string;
-  stepName: string;
-  summary: string | null;
-  refusal: string | null;
-}
+/** One year of a programme's published results under an org: entries, count per level or rating, flags named. */
+export type YearResult = ApiSchema<'EvaluationYearResult'>;
 
-export interface ListFilter {
-  programme?: Programme;
-  year?: number;
-}
+export type ListFilter = ApiQuery<'/api/v1/evaluation/schemes'>;
 
 /** Query keys: everything under `['evaluations']`; any step changes lists, progress and the entry. */
 export const evaluationKeys = {
@@ -272,8 +81,6 @@ export const evaluationKeys = {
   ballot: (code: string) => ['ballot', code] as const,
 };
 
-const base = '/evaluation';
-
 // ---------------------------------------------------------------------------------------------
 // Schemes
 
@@ -281,8 +88,7 @@ const base = '/evaluation';
 export function useSchemes(filter: ListFilter, enabled = true) {
   return useQuery({
     queryKey: evaluationKeys.schemes(filter),
-    queryFn: ({ signal }): Promise<SchemeView[]> =>
-      api.get<{ items: SchemeView[] }>(`${base}/schemes`, { ...filter }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/evaluation/schemes', { params: { query: filter }, signal }))).items,
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -292,7 +98,7 @@ export function useSchemes(filter: ListFilter, enabled = true) {
 export function useScheme(id: number | undefined) {
   return useQuery({
     queryKey: evaluationKeys.scheme(id ?? 0),
-    queryFn: ({ signal }) => api.get<SchemeView>(`${base}/schemes/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/evaluation/schemes/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     staleTime: 5 * 60_000,
   });
@@ -312,7 +118,7 @@ const useInvalidateEvaluations = () => {
 export function useCreateScheme() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
-    mutationFn: (input: { orgId: number; scheme: SchemeInput }) => api.post<SchemeView>(`${base}/schemes`, input),
+    mutationFn: (input: { orgId: number; scheme: SchemeInput }) => bodyOf(apiClient.POST('/api/v1/evaluation/schemes', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -322,7 +128,8 @@ export function useCreateScheme() {
 export function useUpdateScheme() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
-    mutationFn: ({ id, scheme }: { id: number; scheme: SchemeInput }) => api.put<SchemeView>(`${base}/schemes/${id}`, scheme),
+    mutationFn: ({ id, scheme }: { id: number; scheme: SchemeInput }) =>
+      bodyOf(apiClient.PUT('/api/v1/evaluation/schemes/{id}', { params: { path: { id } }, body: scheme })),
     // Also on a refusal: a round may have started on the scheme since the list was read, and the list should show it locked.
     onSettled: invalidate,
     meta: { handlesErrors: true },
@@ -334,7 +141,7 @@ export function useCopyScheme() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
     mutationFn: ({ id, year, name, orgId }: { id: number; year: number; name: string; orgId?: number }) =>
-      api.post<SchemeView>(`${base}/schemes/${id}/copy`, { year, name, orgId }),
+      bodyOf(apiClient.POST('/api/v1/evaluation/schemes/{id}/copy', { params: { path: { id } }, body: { year, name, orgId } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -347,25 +154,24 @@ export function useCopyScheme() {
 export function useRounds(filter: ListFilter) {
   return useQuery({
     queryKey: evaluationKeys.rounds(filter),
-    queryFn: ({ signal }): Promise<RoundListItem[]> =>
-      api.get<{ items: RoundListItem[] }>(`${base}/rounds`, { ...filter }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/evaluation/rounds', { params: { query: filter }, signal }))).items,
     placeholderData: keepPreviousData,
   });
-}
-
-/** One year of a programme's published results under an org: entries, count per level or rating, flags named. */
-export interface YearResult {
-  year: number;
-  entries: number;
-  flags: number;
-  byKey: Record<string, number>;
 }
 
 /** 历年对比 for one programme under an org; disabled until both are known. */
 export function useCompareYears(programme: Programme | undefined, orgId: number | undefined) {
   return useQuery({
     queryKey: evaluationKeys.compare(programme as Programme, orgId ?? 0),
-    queryFn: ({ signal }) => api.get<{ items: YearResult[] }>(`${base}/compare`, { programme, orgId }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (
+        await bodyOf(
+          apiClient.GET('/api/v1/evaluation/compare', {
+            params: { query: { programme: programme as Programme, orgId: orgId ?? 0 } },
+            signal,
+          }),
+        )
+      ).items,
     enabled: programme !== undefined && orgId !== undefined,
   });
 }
@@ -374,7 +180,7 @@ export function useCompareYears(programme: Programme | undefined, orgId: number 
 export function useRound(id: number | undefined) {
   return useQuery({
     queryKey: evaluationKeys.round(id ?? 0),
-    queryFn: ({ signal }) => api.get<RoundDetail>(`${base}/rounds/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/evaluation/rounds/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     meta: { handlesErrors: true },
   });
@@ -384,7 +190,7 @@ export function useRound(id: number | undefined) {
 export function useCreateRound() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
-    mutationFn: (input: RoundCreate) => api.post<Round & { entries: number }>(`${base}/rounds`, input),
+    mutationFn: createRound,
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -394,7 +200,8 @@ export function useCreateRound() {
 export function useRoundEntries(roundId: number | undefined, params: EntryListParams) {
   return useQuery({
     queryKey: evaluationKeys.entries(roundId ?? 0, params),
-    queryFn: ({ signal }) => api.get<Page<EntryListItem>>(`${base}/rounds/${roundId}/entries`, { ...params }, signal),
+    queryFn: ({ signal }) =>
+      bodyOf(apiClient.GET('/api/v1/evaluation/rounds/{id}/entries', { params: { path: { id: roundId ?? 0 }, query: params }, signal })),
     placeholderData: keepPreviousData,
     enabled: roundId !== undefined,
   });
@@ -405,7 +212,7 @@ export function useApproveEntries() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
     mutationFn: ({ roundId, entryIds, note }: { roundId: number; entryIds: number[]; note?: string }) =>
-      api.post<{ approved: number; publicityTo: string }>(`${base}/rounds/${roundId}/approve`, { entryIds, note }),
+      bodyOf(apiClient.POST('/api/v1/evaluation/rounds/{id}/approve', { params: { path: { id: roundId } }, body: { entryIds, note } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -416,7 +223,7 @@ export function usePublishRound() {
   const invalidate = useInvalidateEvaluations();
   return useMutation({
     mutationFn: (roundId: number) =>
-      api.post<{ published: number; waiting: number; objections: number }>(`${base}/rounds/${roundId}/publish`),
+      bodyOf(apiClient.POST('/api/v1/evaluation/rounds/{id}/publish', { params: { path: { id: roundId } } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -426,13 +233,13 @@ export function usePublishRound() {
 export function useSubsidy(roundId: number, enabled: boolean) {
   return useQuery({
     queryKey: evaluationKeys.subsidy(roundId),
-    queryFn: ({ signal }) => api.get<SubsidyList>(`${base}/rounds/${roundId}/subsidy`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/evaluation/rounds/{id}/subsidy', { params: { path: { id: roundId } }, signal })),
     enabled,
   });
 }
 
 /** The export URL: the browser downloads the .xlsx itself (the server audits the export). */
-export const subsidyExportUrl = (roundId: number): string => apiUrl(`${base}/rounds/${roundId}/subsidy/export`);
+export const subsidyExportUrl = (roundId: number): string => apiUrl(`/evaluation/rounds/${roundId}/subsidy/export`);
 
 // ---------------------------------------------------------------------------------------------
 // Entries and their steps
@@ -441,7 +248,7 @@ export const subsidyExportUrl = (roundId: number): string => apiUrl(`${base}/rou
 export function useEntry(id: number | undefined) {
   return useQuery({
     queryKey: evaluationKeys.entry(id ?? 0),
-    queryFn: ({ signal }) => api.get<EntryDetail>(`${base}/entries/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/evaluation/entries/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     meta: { handlesErrors: true },
   });
@@ -458,42 +265,53 @@ function useEntryStep<I, R>(send: (id: number, input: I) => Promise<R>) {
 }
 
 /** 自评 (and, for 「五面红旗」, the flags declared); bound figures are read by the server. */
-export const useFileSelf = () => useEntryStep((id, input: SelfAssessment) => api.post<SelfRecord>(`${base}/entries/${id}/self`, input));
+export const useFileSelf = () =>
+  useEntryStep((id, input: SelfAssessment) =>
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/self', { params: { path: { id } }, body: input })),
+  );
 
 /** One-time 测评 codes: the plain codes are in this answer only. */
 export const useIssueCodes = () =>
-  useEntryStep((id, count: number) => api.post<{ codes: string[]; closesAt: string | null }>(`${base}/entries/${id}/codes`, { count }));
+  useEntryStep((id, count: number) =>
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/codes', { params: { path: { id } }, body: { count } })),
+  );
 
 /** 结束测评: counts the ballots and moves on; unused codes stop working. */
-export const useCloseBallot = () => useEntryStep((id, _: undefined) => api.post<BallotTally>(`${base}/entries/${id}/ballot/close`));
+export const useCloseBallot = () =>
+  useEntryStep((id, _: undefined) => bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/ballot/close', { params: { path: { id } } })));
 
 /** A judge's score of 书记比武. */
 export const useAddContestScore = () =>
   useEntryStep((id, input: ContestScore) =>
-    api.post<{ scores: ContestScore[]; mean: number | null }>(`${base}/entries/${id}/contest-scores`, input),
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/contest-scores', { params: { path: { id } }, body: input })),
   );
 
 /** 结束比武: the trimmed mean is kept and the entry moves on. */
 export const useCloseContest = () =>
-  useEntryStep((id, _: undefined) => api.post<{ scores: ContestScore[]; mean: number | null }>(`${base}/entries/${id}/contest/close`));
+  useEntryStep((id, _: undefined) => bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/contest/close', { params: { path: { id } } })));
 
 /** 评定 by the scheme's method. */
 export const useReviewEntry = () =>
   useEntryStep((id, input: Partial<ReviewInput>) =>
-    api.post<{ score: number | null; level: string | null; flags: string[]; rating: Rating | null }>(`${base}/entries/${id}/review`, input),
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/review', { params: { path: { id } }, body: input })),
   );
 
 /** 退回 at 审定, back to 评定 with the reason. */
-export const useReturnEntry = () => useEntryStep((id, note: string) => api.post<EntryDetail>(`${base}/entries/${id}/return`, { note }));
+export const useReturnEntry = () =>
+  useEntryStep((id, note: string) =>
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/return', { params: { path: { id } }, body: { note } })),
+  );
 
 /** Records an objection received during 公示. */
 export const useAddObjection = () =>
-  useEntryStep((id, input: { text: string; raisedBy?: string }) => api.post<EntryDetail>(`${base}/entries/${id}/objections`, input));
+  useEntryStep((id, input: { text: string; raisedBy?: string }) =>
+    bodyOf(apiClient.POST('/api/v1/evaluation/entries/{id}/objections', { params: { path: { id } }, body: input })),
+  );
 
 /** Answers an objection (`id` is the objection's); one upheld sends the entry back to 评定. */
 export const useAnswerObjection = () =>
   useEntryStep((id, input: { decision: 'dismissed' | 'upheld'; answer: string }) =>
-    api.post<EntryDetail>(`${base}/objections/${id}/answer`, input),
+    bodyOf(apiClient.POST('/api/v1/evaluation/objections/{id}/answer', { params: { path: { id } }, body: input })),
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -503,8 +321,8 @@ export const useAnswerObjection = () =>
 export function useOrgEvaluations(orgId: number) {
   return useQuery({
     queryKey: evaluationKeys.ofOrg(orgId),
-    queryFn: ({ signal }): Promise<OrgEvaluationResult[]> =>
-      api.get<{ items: OrgEvaluationResult[] }>(`/orgs/${orgId}/evaluations`, undefined, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (await bodyOf(apiClient.GET('/api/v1/orgs/{id}/evaluations', { params: { path: { id: orgId } }, signal }))).items,
     meta: { handlesErrors: true },
   });
 }
@@ -516,7 +334,7 @@ export function useOrgEvaluations(orgId: number) {
 export function useBallot(code: string | undefined) {
   return useQuery({
     queryKey: evaluationKeys.ballot(code ?? ''),
-    queryFn: ({ signal }) => api.get<BallotInfo>(`/ballots/${encodeURIComponent(code ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/ballots/{code}', { params: { path: { code: code ?? '' } }, signal })),
     enabled: code !== undefined,
     retry: false,
     staleTime: 0,
@@ -527,7 +345,7 @@ export function useBallot(code: string | undefined) {
 /** Casts the one ballot of a code. */
 export function useCastBallot() {
   return useMutation({
-    mutationFn: (input: { code: string; choice: Rating }) => api.post<{ orgName: string }>('/ballots', input),
+    mutationFn: (input: { code: string; choice: Rating }) => bodyOf(apiClient.POST('/api/v1/ballots', { body: input })),
     meta: { handlesErrors: true },
   });
 }

@@ -1657,11 +1657,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Applicant"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1718,7 +1729,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ApplicantStepRecorded"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1752,7 +1774,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Applicant"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1788,7 +1821,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DevelopmentBoard"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3242,7 +3286,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvaluationScheme"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3296,23 +3353,34 @@ export interface paths {
                                 name: string;
                             }[];
                             flagCap?: number;
-                            subsidyPerFlagFen?: number;
                             steps: {
                                 /** @enum {string} */
                                 kind: "self" | "ballot" | "contest" | "review" | "approve" | "publicity";
                                 name: string;
                             }[];
+                            subsidyPerFlag?: string | number;
                         };
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationScheme"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3346,7 +3414,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationScheme"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3399,12 +3478,12 @@ export interface paths {
                             name: string;
                         }[];
                         flagCap?: number;
-                        subsidyPerFlagFen?: number;
                         steps: {
                             /** @enum {string} */
                             kind: "self" | "ballot" | "contest" | "review" | "approve" | "publicity";
                             name: string;
                         }[];
+                        subsidyPerFlag?: string | number;
                     };
                 };
             };
@@ -3414,7 +3493,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationScheme"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3455,11 +3545,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationScheme"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3494,7 +3595,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvaluationRoundListItem"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3524,11 +3638,43 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            schemeId: number;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            /** @enum {string} */
+                            programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+                            year: number;
+                            steps: components["schemas"]["RoundStep"][];
+                            publicityDays: number;
+                            levels: components["schemas"]["EvaluationLevel"][];
+                            flags: components["schemas"]["EvaluationFlag"][];
+                            topQuotaPercent: number | null;
+                            /** @description 每面红旗的工作补贴（元） */
+                            subsidyPerFlag: string | null;
+                            abilities: {
+                                /** @description 本人负责本轮的审定与发布（每个参评记录另说明现在能否审定） */
+                                canApprove: boolean;
+                            };
+                            entries: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3562,7 +3708,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationRoundDetail"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3605,7 +3762,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvaluationEntryItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3650,7 +3821,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            approved: number;
+                            /** Format: date */
+                            publicityTo: string;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3686,7 +3872,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            published: number;
+                            /** @description 公示期未满的 */
+                            waiting: number;
+                            /** @description 尚有异议未答复的 */
+                            objections: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3720,7 +3923,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SubsidyList"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3751,12 +3965,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 红旗工作补贴资金清单（.xlsx） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3792,7 +4017,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationEntry"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3846,7 +4082,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSelfRecord"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3888,7 +4135,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            codes: string[];
+                            /** Format: date */
+                            closesAt: string | null;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3924,7 +4186,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["BallotTally"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3963,11 +4236,26 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            scores: components["schemas"]["ContestScore"][];
+                            /** @description 分数（一位小数） */
+                            mean: number | null;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4003,7 +4291,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            scores: components["schemas"]["ContestScore"][];
+                            /** @description 分数（一位小数） */
+                            mean: number | null;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4062,7 +4365,25 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description 分数（一位小数） */
+                            score: number | null;
+                            level: string | null;
+                            flags: string[];
+                            /** @enum {string|null} */
+                            rating: "good" | "fairly_good" | "average" | "poor" | null;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4104,7 +4425,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationEntry"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4143,11 +4475,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationEntry"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4191,7 +4534,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvaluationEntry"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4226,7 +4580,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvaluationYearResult"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4262,7 +4629,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrgEvaluationResult"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4298,7 +4678,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SecretaryReview"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4334,7 +4727,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["BallotInfo"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4374,11 +4778,24 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            orgName: string;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4718,11 +5135,612 @@ export interface components {
             user: components["schemas"]["Me"];
             mustChangePassword: boolean;
         };
+        NextEvent: {
+            event: string;
+            label: string;
+            mayAct: boolean;
+            /** @description 不能办理的原因（可以办理时为 null） */
+            whyNot: string | null;
+        };
+        Applicant: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            ethnicity: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description 脱敏：150525********9713 */
+            idNumber: string;
+            /** @description 脱敏 */
+            phone: string | null;
+            /** @description 第17步（上级党委审批）后成为预备党员的党员记录 */
+            memberId: number | null;
+            stage: number;
+            stageName: string;
+            state: string;
+            stateLabel: string;
+            /** @description 已办事件数；办理时回传，防止覆盖他人刚办的步骤 */
+            seq: number;
+            steps: {
+                step: number;
+                name: string;
+                /** Format: date */
+                date: string;
+                data: {
+                    /** @description 支部大会表决：应到有表决权的正式党员、实到、赞成、书面赞成 */
+                    vote?: {
+                        shouldAttend: number;
+                        present: number;
+                        yes: number;
+                        writtenYes: number;
+                    };
+                    trainingDays?: number;
+                    trainingHours?: number;
+                    /**
+                     * @description 第23步：按期转正、延长预备期、取消预备党员资格
+                     * @enum {string}
+                     */
+                    outcome?: "full" | "extend" | "cancel";
+                    extensionMonths?: number;
+                    introducers?: number;
+                    note?: string;
+                };
+                /** @description 办理时提示但未拒绝的规则（如谈话晚于一个月） */
+                warnings: string[];
+                /** @description 办理人；导入或演示数据为 null */
+                recordedBy: string | null;
+            }[];
+            /** @description 下一步的时限（细则规定了的才有） */
+            deadlines: {
+                step: number;
+                name: string;
+                /**
+                 * @description due：须在此日前办理；earliest：此日起方可办理
+                 * @enum {string}
+                 */
+                kind: "due" | "earliest";
+                /** Format: date */
+                date: string;
+                overdue: boolean;
+            }[];
+            /** @description 下一步；第25步（材料归档）办完后为 null */
+            next: {
+                step: number;
+                name: string;
+                /**
+                 * @description 由党支部办理，或由有审批权的基层党委办理
+                 * @enum {string}
+                 */
+                by: "branch" | "committee";
+                /**
+                 * @description due：须在此日前办理；earliest：此日起方可办理
+                 * @enum {string|null}
+                 */
+                kind: "due" | "earliest" | null;
+                /** Format: date */
+                date: string | null;
+                overdue: boolean;
+            } | null;
+            abilities: {
+                canRecordNext: boolean;
+                /** @description 不能办理下一步的原因 */
+                whyNot: string | null;
+            };
+        };
+        ApplicantStepRecorded: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            ethnicity: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description 脱敏：150525********9713 */
+            idNumber: string;
+            /** @description 脱敏 */
+            phone: string | null;
+            /** @description 第17步（上级党委审批）后成为预备党员的党员记录 */
+            memberId: number | null;
+            stage: number;
+            stageName: string;
+            state: string;
+            stateLabel: string;
+            /** @description 已办事件数；办理时回传，防止覆盖他人刚办的步骤 */
+            seq: number;
+            steps: {
+                step: number;
+                name: string;
+                /** Format: date */
+                date: string;
+                data: {
+                    /** @description 支部大会表决：应到有表决权的正式党员、实到、赞成、书面赞成 */
+                    vote?: {
+                        shouldAttend: number;
+                        present: number;
+                        yes: number;
+                        writtenYes: number;
+                    };
+                    trainingDays?: number;
+                    trainingHours?: number;
+                    /**
+                     * @description 第23步：按期转正、延长预备期、取消预备党员资格
+                     * @enum {string}
+                     */
+                    outcome?: "full" | "extend" | "cancel";
+                    extensionMonths?: number;
+                    introducers?: number;
+                    note?: string;
+                };
+                /** @description 办理时提示但未拒绝的规则（如谈话晚于一个月） */
+                warnings: string[];
+                /** @description 办理人；导入或演示数据为 null */
+                recordedBy: string | null;
+            }[];
+            /** @description 下一步的时限（细则规定了的才有） */
+            deadlines: {
+                step: number;
+                name: string;
+                /**
+                 * @description due：须在此日前办理；earliest：此日起方可办理
+                 * @enum {string}
+                 */
+                kind: "due" | "earliest";
+                /** Format: date */
+                date: string;
+                overdue: boolean;
+            }[];
+            /** @description 下一步；第25步（材料归档）办完后为 null */
+            next: {
+                step: number;
+                name: string;
+                /**
+                 * @description 由党支部办理，或由有审批权的基层党委办理
+                 * @enum {string}
+                 */
+                by: "branch" | "committee";
+                /**
+                 * @description due：须在此日前办理；earliest：此日起方可办理
+                 * @enum {string|null}
+                 */
+                kind: "due" | "earliest" | null;
+                /** Format: date */
+                date: string | null;
+                overdue: boolean;
+            } | null;
+            abilities: {
+                canRecordNext: boolean;
+                /** @description 不能办理下一步的原因 */
+                whyNot: string | null;
+            };
+            warnings: string[];
+        };
+        DevelopmentBoard: {
+            items: {
+                applicantId: number;
+                applicantName: string;
+                orgName: string;
+                stageName: string;
+                step: number;
+                stepName: string;
+                /**
+                 * @description due：须在此日前办理；earliest：此日起方可办理
+                 * @enum {string|null}
+                 */
+                kind: "due" | "earliest" | null;
+                /** Format: date */
+                date: string | null;
+                overdue: boolean;
+                abilities: {
+                    canRecordNext: boolean;
+                    /** @description 不能办理下一步的原因 */
+                    whyNot: string | null;
+                };
+            }[];
+            /** @description 逾期的人数 */
+            overdue: number;
+        };
         Division: {
             code: string;
             name: string;
             /** @enum {string} */
             level: "city" | "county" | "town" | "village";
+        };
+        EvaluationCriterion: {
+            key: string;
+            text: string;
+            basis?: string;
+            /** @description 分数（一位小数） */
+            maxDeduction?: number;
+            rule?: string;
+            veto?: boolean;
+            /** @description 分数（一位小数） */
+            points?: number;
+            flag?: string;
+            domains?: ("village" | "community" | "organ" | "institution" | "school" | "soe" | "private_enterprise" | "social_org" | "university" | "mixed")[];
+            /** @enum {string} */
+            binding?: "life.completion_rate" | "dues.paid_rate" | "development.admitted" | "member.count";
+        };
+        EvaluationLevel: {
+            key: string;
+            name: string;
+            /** @description 分数（一位小数） */
+            minScore?: number;
+        };
+        EvaluationFlag: {
+            key: string;
+            name: string;
+        };
+        RoundStep: {
+            /** @enum {string} */
+            kind: "self" | "ballot" | "contest" | "review" | "approve" | "publicity";
+            name: string;
+            /** Format: date */
+            opensAt: string;
+            /** Format: date */
+            closesAt: string;
+        };
+        EvaluationScheme: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @description 复制自哪个方案（上一年度的） */
+            copiedFrom: number | null;
+            /** @description 已用于几轮评选；用过的方案不能再修改（locked） */
+            rounds: number;
+            locked: boolean;
+            /** @enum {string} */
+            programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+            name: string;
+            year: number;
+            domains: ("village" | "community" | "organ" | "institution" | "school" | "soe" | "private_enterprise" | "social_org" | "university" | "mixed")[];
+            orgTypes: ("committee" | "working_committee" | "general_branch" | "branch" | "joint_branch" | "temporary_branch")[];
+            unitOrgs?: boolean;
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            levels: components["schemas"]["EvaluationLevel"][];
+            topQuotaPercent?: number;
+            vetoCap?: string;
+            flags: components["schemas"]["EvaluationFlag"][];
+            flagCap?: number;
+            /** @description 每面红旗的工作补贴（元） */
+            subsidyPerFlag?: string;
+            steps: {
+                /** @enum {string} */
+                kind: "self" | "ballot" | "contest" | "review" | "approve" | "publicity";
+                name: string;
+            }[];
+            abilities: {
+                /** @description 方案属于本人管理的党组织，可修改（未用过时）；否则只能复制 */
+                canManage: boolean;
+            };
+        };
+        EvaluationRoundListItem: {
+            id: number;
+            schemeId: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+            year: number;
+            steps: components["schemas"]["RoundStep"][];
+            publicityDays: number;
+            levels: components["schemas"]["EvaluationLevel"][];
+            flags: components["schemas"]["EvaluationFlag"][];
+            topQuotaPercent: number | null;
+            /** @description 每面红旗的工作补贴（元） */
+            subsidyPerFlag: string | null;
+            abilities: {
+                /** @description 本人负责本轮的审定与发布（每个参评记录另说明现在能否审定） */
+                canApprove: boolean;
+            };
+            entries: number;
+            /** @description 其中结果已发布的 */
+            final: number;
+        };
+        EvaluationRoundProgress: {
+            stages: {
+                index: number;
+                /** @enum {string} */
+                kind: "self" | "ballot" | "contest" | "review" | "approve" | "publicity";
+                name: string;
+                count: number;
+            }[];
+            published: number;
+            results: {
+                level: string | null;
+                /** @enum {string|null} */
+                rating: "good" | "fairly_good" | "average" | "poor" | null;
+                n: number;
+                flags: number;
+            }[];
+        };
+        EvaluationRoundDetail: {
+            id: number;
+            schemeId: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+            year: number;
+            steps: components["schemas"]["RoundStep"][];
+            publicityDays: number;
+            levels: components["schemas"]["EvaluationLevel"][];
+            flags: components["schemas"]["EvaluationFlag"][];
+            topQuotaPercent: number | null;
+            /** @description 每面红旗的工作补贴（元） */
+            subsidyPerFlag: string | null;
+            abilities: {
+                /** @description 本人负责本轮的审定与发布（每个参评记录另说明现在能否审定） */
+                canApprove: boolean;
+            };
+            progress: components["schemas"]["EvaluationRoundProgress"];
+        };
+        EvaluationEntryItem: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            orgDomain: "village" | "community" | "organ" | "institution" | "school" | "soe" | "private_enterprise" | "social_org" | "university" | "mixed";
+            /** @description 所在苏木乡镇(街道)；排名在其内、同领域中计 */
+            township: string | null;
+            /** @description 当前环节序号；已发布时为环节数 */
+            stage: number;
+            stepName: string;
+            declaredFlags: string[];
+            /** Format: date */
+            publicityTo: string | null;
+            /** Format: date */
+            finalAt: string | null;
+            openObjections: number;
+            resultHidden: boolean;
+            /** @description 分数（一位小数） */
+            score: number | null;
+            level: string | null;
+            levelName: string | null;
+            /** @enum {string|null} */
+            rating: "good" | "fairly_good" | "average" | "poor" | null;
+            /** @description 命名（或拟命名）的红旗编码 */
+            flags: string[];
+            rank: number | null;
+            /** @description 当前环节的每个事件（approve、return…）本人现在能否办理；批量审定读 approve */
+            abilities: {
+                [key: string]: boolean;
+            };
+        };
+        EvaluationSelfRecord: {
+            items: {
+                key: string;
+                /** @description 分数（一位小数） */
+                deduction?: number;
+                /** @description 分数（一位小数） */
+                points?: number;
+                met?: boolean;
+                note?: string;
+            }[];
+            summary: string;
+            evidence: {
+                key: string;
+                /** @enum {string} */
+                binding: "life.completion_rate" | "dues.paid_rate" | "development.admitted" | "member.count";
+                name: string;
+                value: number;
+                unit: string;
+            }[];
+            /** @description 分数（一位小数） */
+            selfScore?: number;
+            /** Format: date */
+            filedOn: string;
+        };
+        BallotTally: {
+            total: number;
+            counts: {
+                good: number;
+                fairly_good: number;
+                average: number;
+                poor: number;
+            };
+            shares: {
+                /** @description 百分比，一位小数（如 "33.3"） */
+                good: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                fairly_good: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                average: string;
+                /** @description 百分比，一位小数（如 "33.3"） */
+                poor: string;
+            };
+            /** @description 好与较好合计（满意率） */
+            favourable: string;
+            codesIssued: number;
+            codesUsed: number;
+        };
+        ContestScore: {
+            judge: string;
+            /** @description 分数（一位小数） */
+            score: number;
+        };
+        EvaluationObjection: {
+            id: number;
+            text: string;
+            raisedBy: string | null;
+            /** Format: date */
+            recordedOn: string;
+            /** @enum {string|null} */
+            decision: "dismissed" | "upheld" | null;
+            answer: string | null;
+            /** Format: date */
+            answeredOn: string | null;
+        };
+        EvaluationLogItem: {
+            step: number;
+            stepName: string;
+            /** Format: date */
+            date: string;
+            actorName: string | null;
+            event: string;
+            /** @description 流程对该事件的称呼（提交自评、审定…） */
+            eventName: string;
+            /** @description 退回重新评定（退回，或异议成立） */
+            sentBack: boolean;
+            note: string | null;
+            /** @description 分数（一位小数） */
+            score: number | null;
+            level: string | null;
+            flags: string[];
+            ballots: number | null;
+        };
+        EvaluationEntry: {
+            id: number;
+            round: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+                /** @enum {string} */
+                method: "deduction" | "flags" | "levels" | "ratings";
+                year: number;
+            };
+            org: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                domain: "village" | "community" | "organ" | "institution" | "school" | "soe" | "private_enterprise" | "social_org" | "university" | "mixed";
+                /** @enum {string} */
+                type: "committee" | "working_committee" | "general_branch" | "branch" | "joint_branch" | "temporary_branch";
+            };
+            stage: number;
+            /** @enum {string} */
+            state: "self" | "ballot" | "contest" | "review" | "approve" | "publicity" | "published";
+            seq: number;
+            steps: components["schemas"]["RoundStep"][];
+            publicityDays: number;
+            /** @description 适用于本组织领域的指标 */
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            levels: components["schemas"]["EvaluationLevel"][];
+            flagsOffered: components["schemas"]["EvaluationFlag"][];
+            flagCap: number | null;
+            declaredFlags: string[];
+            selfAssessment: components["schemas"]["EvaluationSelfRecord"] | null;
+            ballots: components["schemas"]["BallotTally"];
+            /** @description 评委评分只列给上级；平均分在结果可见时给出 */
+            contest: {
+                scores: components["schemas"]["ContestScore"][];
+                judges: number;
+                /** @description 分数（一位小数） */
+                mean: number | null;
+            };
+            review: {
+                deductions?: {
+                    [key: string]: number;
+                };
+                vetoFailed?: string[];
+                points?: {
+                    [key: string]: number;
+                };
+                level?: string;
+                met?: string[];
+                flags?: string[];
+                /** @enum {string} */
+                rating?: "good" | "fairly_good" | "average" | "poor";
+                note?: string;
+                /** @description 分数（一位小数） */
+                contestMean?: number | null;
+                /** Format: date */
+                reviewedOn?: string;
+            } | null;
+            resultHidden: boolean;
+            /** @description 分数（一位小数） */
+            score: number | null;
+            level: string | null;
+            levelName: string | null;
+            /** @enum {string|null} */
+            rating: "good" | "fairly_good" | "average" | "poor" | null;
+            /** @description 命名（或拟命名）的红旗编码 */
+            flags: string[];
+            /** Format: date */
+            publicityFrom: string | null;
+            /** Format: date */
+            publicityTo: string | null;
+            /** Format: date */
+            finalAt: string | null;
+            objections: components["schemas"]["EvaluationObjection"][];
+            log: components["schemas"]["EvaluationLogItem"][];
+            /** @description 本人在该组织之上（各环节都能看到结果） */
+            oversees: boolean;
+            vetoCap: string | null;
+            /** @description 当前环节可办理的事件，及本人能否办理、为何不能 */
+            next: components["schemas"]["NextEvent"][];
+            mayAct: boolean;
+            whyNot: string | null;
+            /** @description 当前环节的每个事件（approve、return…）本人现在能否办理；批量审定读 approve */
+            abilities: {
+                [key: string]: boolean;
+            };
+        };
+        SubsidyList: {
+            perFlag: string;
+            total: string;
+            flags: number;
+            items: {
+                orgName: string;
+                township: string | null;
+                code: string;
+                flags: string[];
+                flagNames: string[];
+                amount: string;
+                /** Format: date */
+                finalAt: string;
+            }[];
+        };
+        EvaluationYearResult: {
+            year: number;
+            entries: number;
+            flags: number;
+            /** @description 各等次或评价的数量 */
+            byKey: {
+                [key: string]: number;
+            };
+        };
+        OrgEvaluationResult: {
+            entryId: number;
+            roundId: number;
+            roundName: string;
+            /** @enum {string} */
+            programme: "red_flags" | "branch_grading" | "school_grading" | "happy_community" | "secretary_review";
+            year: number;
+            /** @description 分数（一位小数） */
+            score: number | null;
+            level: string | null;
+            levelName: string | null;
+            /** @enum {string|null} */
+            rating: "good" | "fairly_good" | "average" | "poor" | null;
+            /** @description 红旗名称 */
+            flags: string[];
+            /** Format: date */
+            finalAt: string;
+        };
+        SecretaryReview: {
+            roundName: string;
+            year: number;
+            orgName: string;
+            /** @enum {string} */
+            rating: "good" | "fairly_good" | "average" | "poor";
+            /** Format: date */
+            finalAt: string;
+        };
+        BallotInfo: {
+            orgName: string;
+            roundName: string;
+            stepName: string;
+            /** @description 参评组织的自评总结（或述职报告） */
+            summary: string | null;
+            refusal: string | null;
         };
         OrgAncestor: {
             id: number;

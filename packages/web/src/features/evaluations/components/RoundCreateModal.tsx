@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { DATE_FORMAT } from '../../../shared/dates';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
-import { type Round, useCreateRound, useSchemes } from '../evaluations.api';
+import { type CreatedRound, useCreateRound, useSchemes } from '../evaluations.api';
 
 type Range = [string, string];
 
@@ -45,7 +45,7 @@ export function RoundCreateModal({
   defaultOrgId?: number;
   seeds: readonly { id: number; name: string }[];
   onClose: () => void;
-  onCreated: (round: Round & { entries: number }) => void;
+  onCreated: (round: CreatedRound) => void;
 }) {
   const [form] = Form.useForm<RoundFields>();
   const { message } = App.useApp();

@@ -27,7 +27,7 @@ export function SchemeCopyModal({ scheme, ownOrgId, onClose }: { scheme: SchemeV
       id: scheme.id,
       year: values.year,
       name: values.name.trim(),
-      orgId: scheme.canManage ? undefined : ownOrgId,
+      orgId: scheme.abilities.canManage ? undefined : ownOrgId,
     });
     message.success(`已复制为「${created.name}」`);
     onClose();

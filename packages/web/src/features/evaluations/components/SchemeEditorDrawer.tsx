@@ -1,6 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import {
   DEFAULT_STEPS,
+  fenToYuan,
   METHOD_LABELS,
   type Method,
   type OrgDomain,
@@ -9,6 +10,8 @@ import {
   PROGRAMME_METHOD,
   PROGRAMMES,
   type Programme,
+  type SchemeInput,
+  schemeInputSchema,
   schemeSchema,
 } from '@jishi/domain';
 import { Alert, App, Button, Col, Drawer, Form, type FormInstance, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
@@ -22,7 +25,7 @@ import { useIsMobile } from '../../../shared/use-is-mobile';
 import { zodRule } from '../../../shared/zod-rule';
 import { OrgSelect } from '../../orgs/components/OrgSelect';
 import { type SchemeView, useCreateScheme, useUpdateScheme } from '../evaluations.api';
-import { fenOf, yuanOf } from './evaluation-display';
+import { fenOf } from './evaluation-display';
 import {
   CriteriaList,
   type CriterionRow,
@@ -54,8 +57,8 @@ interface SchemeFields {
   vetoCap?: string | null;
   flags: FlagRow[];
   flagCap?: number | null;
-  /** Typed in yuan; the scheme keeps fen. */
-  subsidyYuan?: string;
+  /** In yuan, as typed (`10,000`, `10000.5`); sent as the API's yuan string. */
+  subsidyPerFlag?: string;
   steps: StepRow[];
 }
 
@@ -71,9 +74,8 @@ const FORM_FIELDS = [
   'topQuotaPercent',
   'vetoCap',
   'flagCap',
-  'subsidyYuan',
+  'subsidyPerFlag',
 ] as const;
-const ALIASES: Readonly<Record<string, string>> = { subsidyPerFlagFen: 'subsidyYuan' };
 
 const PROGRAMME_OPTIONS = optionsOf(PROGRAMMES, PROGRAMME_LABELS);
 
@@ -97,8 +99,8 @@ const criterionOf = (c: CriterionRow, method?: Method) => ({
   ...(method === 'flags' ? { flag: given(c.flag) } : {}),
 });
 
-/** The scheme the form describes, unchecked; `subsidyFen` is the yuan already read as fen. */
-const schemeOf = (v: SchemeFields, subsidyFen: number | undefined) => {
+/** The scheme the form describes, unchecked; `subsidy` is the yuan as the API takes it (`"10000.50"`). */
+const schemeOf = (v: SchemeFields, subsidy: string | undefined) => {
   const method = v.programme ? PROGRAMME_METHOD[v.programme] : undefined;
   return {
     programme: v.programme,
@@ -113,7 +115,7 @@ const schemeOf = (v: SchemeFields, subsidyFen: number | undefined) => {
     vetoCap: method === 'deduction' ? given(v.vetoCap) : undefined,
     flags: method === 'flags' ? (v.flags ?? []).map((f) => ({ key: f.key, name: f.name })) : [],
     flagCap: method === 'flags' ? given(v.flagCap) : undefined,
-    subsidyPerFlagFen: method === 'flags' ? subsidyFen : undefined,
+    subsidyPerFlag: method === 'flags' ? subsidy : undefined,
     steps: (v.steps ?? []).map((s) => ({ kind: s.kind, name: s.name })),
   };
 };
@@ -138,7 +140,7 @@ const fieldsOf = (s: SchemeView): SchemeFields => ({
   vetoCap: s.vetoCap,
   flags: s.flags.map((f) => ({ ...f })),
   flagCap: s.flagCap,
-  subsidyYuan: s.subsidyPerFlagFen === undefined ? undefined : yuanOf(s.subsidyPerFlagFen),
+  subsidyPerFlag: s.subsidyPerFlag,
   steps: s.steps.map((st) => ({ ...st })),
 });
 
@@ -161,7 +163,7 @@ const sortIssues = (issues: readonly Issue[]) => {
   const rest: string[] = [];
   for (const issue of issues) {
     const [head, index, leaf] = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const top = ALIASES[String(head)] ?? String(head);
+    const top = String(head);
     let name: (string | number)[] | undefined;
     if (SECTIONS.includes(top as Section) && typeof index === 'number' && typeof leaf === 'string') name = [top, index, leaf];
     else if ((FORM_FIELDS as readonly string[]).includes(top)) name = [top];
@@ -257,10 +259,11 @@ export function SchemeEditorDrawer({
   const submit = (values: SchemeFields) => {
     setRefusal(undefined);
     setSections({});
-    const yuan = values.subsidyYuan?.trim();
-    const fen = yuan ? fenOf(yuan) : undefined;
+    const typed = values.subsidyPerFlag?.trim();
+    const fen = typed ? fenOf(typed) : undefined;
     if (fen === null) return; // the field's own rule already says why
-    const shape = schemeSchema.safeParse(schemeOf(values, fen));
+    const described = schemeOf(values, fen === undefined ? undefined : fenToYuan(fen));
+    const shape = schemeInputSchema.safeParse(described);
     if (!shape.success) {
       const rest = showIssues(shape.error.issues);
       if (rest.length > 0) setRefusal({ messages: rest, isLocked: false });
@@ -280,8 +283,10 @@ export function SchemeEditorDrawer({
           isLocked: !isNew && isApiError(error) && error.code === 'RULE_VIOLATION',
         });
     };
-    if (scheme) update.mutate({ id: scheme.id, scheme: shape.data }, { onSuccess: done, onError: refused });
-    else if (values.orgId !== undefined) create.mutate({ orgId: values.orgId, scheme: shape.data }, { onSuccess: done, onError: refused });
+    // Sent as checked, not as parsed: the server reads the yuan into the definition's fen itself.
+    const input = described as SchemeInput;
+    if (scheme) update.mutate({ id: scheme.id, scheme: input }, { onSuccess: done, onError: refused });
+    else if (values.orgId !== undefined) create.mutate({ orgId: values.orgId, scheme: input }, { onSuccess: done, onError: refused });
   };
 
   const close = () => {
@@ -496,7 +501,7 @@ export function SchemeEditorDrawer({
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item label="每面补贴（元）" name="subsidyYuan" rules={[subsidyRule]} extra="用于红旗工作补贴资金清单（可选）">
+                  <Form.Item label="每面补贴（元）" name="subsidyPerFlag" rules={[subsidyRule]} extra="用于红旗工作补贴资金清单（可选）">
                     <Input inputMode="decimal" suffix="元" placeholder="如 10000.00" data-testid="scheme-subsidy" />
                   </Form.Item>
                 </Col>

@@ -1,13 +1,5 @@
 import { CopyOutlined, EditOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  type Criterion,
-  METHOD_LABELS,
-  ORG_DOMAIN_LABELS,
-  ORG_TYPE_LABELS,
-  PROGRAMME_LABELS,
-  PROGRAMME_METHOD,
-  STEP_KIND_LABELS,
-} from '@jishi/domain';
+import { METHOD_LABELS, ORG_DOMAIN_LABELS, ORG_TYPE_LABELS, PROGRAMME_LABELS, PROGRAMME_METHOD, STEP_KIND_LABELS } from '@jishi/domain';
 import {
   Button,
   Collapse,
@@ -25,8 +17,8 @@ import {
 import { useState } from 'react';
 import { labelOf } from '../../../shared/labels';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { type ListFilter, type SchemeView, useSchemes } from '../evaluations.api';
-import { CriterionTags, CriterionText, levelBand, yuanOf } from './evaluation-display';
+import { type Criterion, type ListFilter, type SchemeView, useSchemes } from '../evaluations.api';
+import { CriterionTags, CriterionText, levelBand } from './evaluation-display';
 import { SchemeCopyModal } from './SchemeCopyModal';
 import { SchemeEditorDrawer } from './SchemeEditorDrawer';
 
@@ -92,8 +84,7 @@ function SchemeBody({ s }: { s: SchemeView }) {
       ),
     });
   if (s.flagCap !== undefined) items.push({ key: 'cap', label: '每轮最多争创', children: `${s.flagCap}面` });
-  if (s.subsidyPerFlagFen !== undefined)
-    items.push({ key: 'subsidy', label: '工作补贴', children: `每面${yuanOf(s.subsidyPerFlagFen)}元` });
+  if (s.subsidyPerFlag !== undefined) items.push({ key: 'subsidy', label: '工作补贴', children: `每面${s.subsidyPerFlag}元` });
 
   const flagName = (key?: string) => s.flags.find((f) => f.key === key)?.name ?? key ?? '—';
   const columns: TableColumnsType<Criterion> = [
@@ -162,7 +153,7 @@ export function SchemesDrawer({
   const actions = (s: SchemeView) => (
     // The header toggles the panel: a click on a button must not.
     <Space size={4} wrap onClick={(e) => e.stopPropagation()}>
-      {s.canManage && !s.locked && (
+      {s.abilities.canManage && !s.locked && (
         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} data-testid="scheme-edit">
           编辑
         </Button>

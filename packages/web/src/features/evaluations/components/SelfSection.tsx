@@ -1,15 +1,8 @@
-import {
-  type Criterion,
-  declarationProblem,
-  gradeByDeduction,
-  type SelfAssessment,
-  scoreByPoints,
-  selfAssessmentSchema,
-} from '@jishi/domain';
+import { declarationProblem, gradeByDeduction, type SelfAssessment, scoreByPoints, selfAssessmentSchema } from '@jishi/domain';
 import { Alert, App, Button, Checkbox, Descriptions, Divider, Form, Input, Space, Tag, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { isApiError } from '../../../shared/api-client';
-import { type EntryDetail, type SelfRecord, useFileSelf } from '../evaluations.api';
+import { type Criterion, type EntryDetail, type SelfRecord, useFileSelf } from '../evaluations.api';
 import { CriterionTags, CriterionText, flagNamesOf, PointsInput } from './evaluation-display';
 
 interface ItemFields {

@@ -1,20 +1,8 @@
 import { FlagFilled, StarFilled } from '@ant-design/icons';
-import {
-  BINDING_LABELS,
-  type Criterion,
-  fenToYuan,
-  type Level,
-  parseYuan,
-  RATING_LABELS,
-  type RoundStep,
-  STEP_KIND_LABELS,
-} from '@jishi/domain';
+import { BINDING_LABELS, parseYuan, RATING_LABELS, STEP_KIND_LABELS } from '@jishi/domain';
 import { InputNumber, type InputNumberProps, Space, Steps, type StepsProps, Tag, Typography } from 'antd';
 import { labelOf } from '../../../shared/labels';
-import type { FlagDef } from '../evaluations.api';
-
-/** `12.50` yuan from fen, for the subsidy per flag. */
-export const yuanOf = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : fenToYuan(fen));
+import type { Criterion, FlagDef, Level, RoundStep } from '../evaluations.api';
 
 /** Fen from yuan as typed (`10000`, `10000.5`, `1,000.00`, `10.`), or null when it is not an amount (the domain reads it). */
 export const fenOf = (yuan: string): number | null =>
