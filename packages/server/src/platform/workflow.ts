@@ -18,10 +18,12 @@ import {
   stateLabel,
 } from '@jishi/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AuditEntry } from './audit.js';
 import { loadCalendar } from './calendar.js';
 import { type Q, rows } from './db/index.js';
 import { syncReminders, type WantedReminder } from './reminders.js';
+import { dateOut, idOut } from './schemas.js';
 
 /**
  * The one workflow engine (ARCHITECTURE.md Workflows). A process is data in the domain; this
@@ -68,6 +70,33 @@ export interface InstanceView {
   deadline: (Deadline & { overdue: boolean }) | null;
   next: NextEvent[];
 }
+
+/**
+ * One row of an instance's log as an answer carries it (the acting org by id and name, never its
+ * path); `data` is the event's own schema (what the step recorded).
+ */
+export const workflowStepOut = <D extends z.ZodType>(data: D) =>
+  z.object({
+    seq: z.number().int().positive(),
+    event: z.string(),
+    eventName: z.string().meta({ description: '事件的中文名称' }),
+    step: z.number().int().meta({ description: '流程自身的步骤编号' }),
+    date: dateOut,
+    data,
+    warnings: z.array(z.string()),
+    actorId: idOut.nullable(),
+    actorName: z.string().nullable(),
+    orgId: idOut.nullable().meta({ description: '办理该步的组织' }),
+    orgName: z.string().nullable(),
+  });
+
+/** An event the current state offers, with whether this reader may fire it and if not why. */
+export const nextEventOut = z
+  .object({ event: z.string(), label: z.string(), mayAct: z.boolean(), whyNot: z.string().nullable() })
+  .meta({ id: 'WorkflowNextEvent' });
+
+/** A log row as {@link workflowStepOut} presents it: the org's path left out. */
+export const presentStep = <T extends { orgPath: string | null }>({ orgPath, ...step }: T): Omit<T, 'orgPath'> => step;
 
 /** An instance with its log (each row named by its event), as the modules present it. */
 export type DescribedInstance = InstanceView & { log: readonly (LoggedEvent & { eventName: string })[] };
