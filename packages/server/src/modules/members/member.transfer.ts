@@ -90,15 +90,17 @@ export const TRANSFERS = bindProcess(TRANSFER_PROCESS, async (q, ids) => {
 });
 
 /** SQL: the letter `t` is in `state`. */
-export const inState = (state: TransferState) =>
+const inState = (state: TransferState) =>
   sql`exists (select 1 from workflow_instance wi where wi.kind = ${TRANSFER_PROCESS.kind} and wi.subject_id = t.id and wi.state = ${state})`;
 
 /** Transfers matching `where`, newest first. */
 const findTransfers = (q: Q, where: SQL, limit = 200) =>
   rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc limit ${limit}`);
 
-/** One transfer by id (a write's answer, read back). */
-const findTransfer = async (q: Q, id: number) => (await findTransfers(q, sql`t.id = ${id}`))[0] as TransferRow;
+const findTransfer = async (q: Q, id: number): Promise<TransferRow | undefined> => (await findTransfers(q, sql`t.id = ${id}`))[0];
+
+/** A transfer this request has just written, read back. */
+const readBack = async (q: Q, id: number) => (await findTransfer(q, id)) as TransferRow;
 
 /** A member's letters, newest first. */
 export const findTransfersOfMember = (q: Q, memberId: number) => findTransfers(q, sql`t.member_id = ${memberId}`);
@@ -173,7 +175,7 @@ export const issueTransfer = async (q: Q, actor: Actor, userId: number, memberId
   if (outbound) {
     await q.update(member).set({ exitType: 'transferred_out', exitAt: input.issuedAt, updatedAt: sql`now()` }).where(eq(member.id, m.id));
   }
-  return findTransfer(q, id);
+  return readBack(q, id);
 };
 
 /** Loads a transfer the actor sees from either side. */
@@ -211,14 +213,14 @@ export const receiveTransfer = async (q: Q, firing: Firing & { actor: Actor }, i
       },
     },
   );
-  return findTransfer(q, id);
+  return readBack(q, id);
 };
 
 /** The issuing branch withdraws a letter not yet received. */
 export const cancelTransfer = async (q: Q, firing: Firing & { actor: Actor }, id: number) => {
   const t = await getTransferFor(q, firing.actor, id);
   await advance(q, TRANSFERS, firing, t.id, 'cancel', {}, { data: {} });
-  return findTransfer(q, id);
+  return readBack(q, id);
 };
 
 /**
@@ -228,8 +230,8 @@ export const cancelTransfer = async (q: Q, firing: Firing & { actor: Actor }, id
  */
 export const receiveFromOutside = async (q: Q, keys: Keys, actor: Actor, input: TransferIn, today: string) => {
   if (input.receivedAt > today) throw new DomainError('INVALID_INPUT', '接收日期不能晚于今天', { field: 'receivedAt' });
-  const { origin, letterNo, issuedAt, receivedAt, transferNote, ...member } = input;
-  const m = await createMember(q, keys, actor, member, today);
+  const { origin, letterNo, issuedAt, receivedAt, transferNote, ...record } = input;
+  const m = await createMember(q, keys, actor, record, today);
   const [created] = await q
     .insert(memberTransfer)
     .values({
@@ -246,5 +248,5 @@ export const receiveFromOutside = async (q: Q, keys: Keys, actor: Actor, input: 
     .returning({ id: memberTransfer.id });
   const id = created?.id as number;
   await startInstance(q, TRANSFER_PROCESS, id, today, 'received');
-  return { member: m, transfer: await findTransfer(q, id) };
+  return { member: m, transfer: await readBack(q, id) };
 };
