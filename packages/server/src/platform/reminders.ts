@@ -53,23 +53,26 @@ export const syncReminders = async (
   return { raised, resolved: resolved.length };
 };
 
+/** A reminder as stored, with its org's name. */
+export interface ReminderRow {
+  id: number;
+  kind: string;
+  subjectId: number;
+  orgId: number;
+  orgName: string;
+  step: number;
+  dueDate: string;
+  title: string;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
 /**
  * Reminders a reader sees: of each kind, those whose org lies within that kind's scope (its
  * module's read action), under `under`, open or resolved; soonest due first.
  */
 export const findReminders = (q: Q, kinds: { kind: string; within: SQL }[], under: SQL, status: 'open' | 'resolved') =>
-  rows<{
-    id: number;
-    kind: string;
-    subjectId: number;
-    orgId: number;
-    orgName: string;
-    step: number;
-    dueDate: string;
-    title: string;
-    raisedAt: string;
-    resolvedAt: string | null;
-  }>(
+  rows<ReminderRow>(
     q,
     sql`select r.id, r.kind, r.subject_id as "subjectId", r.org_id as "orgId", o.name as "orgName", r.step,
           to_char(r.due_date, 'YYYY-MM-DD') as "dueDate", r.title, to_char(r.raised_at, 'YYYY-MM-DD') as "raisedAt",

@@ -6,6 +6,25 @@ import { dateOut, idOut } from './schemas.js';
  * `describeMany`): every module that shows an instance presents these, so the web reads one shape.
  */
 
+/**
+ * One row of an instance's log as an answer carries it (the acting org by id and name, never its
+ * path); `data` is the event's own schema (what the step recorded).
+ */
+export const workflowStepOut = <D extends z.ZodType>(data: D) =>
+  z.object({
+    seq: z.number().int().positive(),
+    event: z.string(),
+    eventName: z.string().meta({ description: '事件的中文名称' }),
+    step: z.number().int().meta({ description: '流程自身的步骤编号' }),
+    date: dateOut,
+    data,
+    warnings: z.array(z.string()),
+    actorId: idOut.nullable(),
+    actorName: z.string().nullable(),
+    orgId: idOut.nullable().meta({ description: '办理该步的组织' }),
+    orgName: z.string().nullable(),
+  });
+
 /** An event the current state offers, with whether this reader may fire it now and, if not, why. */
 export const nextEventSchema = z
   .object({
@@ -38,23 +57,13 @@ export const instanceViewSchema = z
   })
   .meta({ id: 'InstanceView' });
 
-/** One event of an instance's log, named by its event. */
-export const instanceStepSchema = z
-  .object({
-    seq: z.number().int().positive(),
-    event: z.string(),
-    eventName: z.string(),
-    step: z.number().int(),
-    date: dateOut,
-    data: z.record(z.string(), z.unknown()),
-    warnings: z.array(z.string()),
-    actorId: idOut.nullable(),
-    actorName: z.string().nullable(),
-    orgId: idOut.nullable(),
-    orgPath: z.string().nullable(),
-    orgName: z.string().nullable(),
-  })
+/** One event of an instance's log, named by its event (with the acting org's path, for the engine's own use). */
+export const instanceStepSchema = workflowStepOut(z.record(z.string(), z.unknown()))
+  .extend({ orgPath: z.string().nullable() })
   .meta({ id: 'InstanceStep' });
 
 /** An instance with its log, as `describeInstance` / `describeMany` return it. */
 export const describedInstanceSchema = instanceViewSchema.extend({ log: z.array(instanceStepSchema) }).meta({ id: 'DescribedInstance' });
+
+/** A log row as {@link workflowStepOut} presents it: the org's path left out. */
+export const presentStep = <T extends { orgPath: string | null }>({ orgPath, ...step }: T): Omit<T, 'orgPath'> => step;

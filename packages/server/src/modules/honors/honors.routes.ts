@@ -1,38 +1,40 @@
-import type { Actor } from '@jishi/domain';
 import {
+  type Actor,
   COMMENDATION_LEVELS,
   COMMENDATION_TITLES,
   commendationCreateSchema,
-  isMedal50Eligible,
   MEDAL50_STATUSES,
   medal50AwardSchema,
-  medal50Cutoff,
   medal50RecommendSchema,
   medal50ReviewSchema,
   pathIds,
   recordIdParam,
   scopesFor,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
-import { idParams } from '../../platform/schemas.js';
-import { presentMember } from '../members/member.presenter.js';
-import { searchMembers } from '../members/member.repo.js';
+import { idParams, pageOf } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
+import {
+  commendationSchema,
+  medal50CasePageSchema,
+  medal50CaseSchema,
+  medal50ListSchema,
+  memberHonorsSchema,
+  presentCommendation,
+} from './honors.presenter.js';
 import {
   awardMedal50,
   createCommendation,
-  findCommendations,
-  findMedal50Cases,
   getMedal50Case,
-  medal50Abilities,
+  listCommendations,
+  listMedal50Cases,
+  medal50List,
   memberHonors,
-  presentMedal50Cases,
   recommendMedal50,
   reviewMedal50,
 } from './honors.service.js';
@@ -58,41 +60,9 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '「光荣在党50年」纪念章应颁发名单（含各人的申报进度）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional(), year: medalYear }),
-    handler: async ({ actor, q, query, deps }) => {
-      const o = await listOrg(q, actor, query.orgId);
-      const cutoff = medal50Cutoff(query.year);
-      const found = await searchMembers(q, {
-        actor,
-        underPath: o.orgPath,
-        status: 'full',
-        fullMemberBy: cutoff,
-        limit: 100_000,
-        offset: 0,
-      });
-      const cases = new Map(
-        (await findMedal50Cases(q, sql`o.path <@ ${o.orgPath}::ltree and wi.state <> 'rejected'`, 100_000)).map((c) => [c.memberId, c]),
-      );
-      const today = businessDate(deps.now());
-      // Awarded in an earlier year: the medal is for life, so not on this year's list.
-      const items = found.items
-        .filter((m) => isMedal50Eligible(m, query.year))
-        .filter((m) => {
-          const c = cases.get(m.id);
-          return !(c && c.status === 'awarded' && c.year < query.year);
-        })
-        .map((m) => {
-          const c = cases.get(m.id);
-          return { ...presentMember(actor, m, today), medal50: c ? { id: c.id, year: c.year, status: c.status } : null };
-        });
-      return {
-        org: { id: o.id, name: o.name },
-        year: query.year,
-        cutoff,
-        items,
-        total: items.length,
-        abilities: await medal50Abilities(q, actor, o.orgPath),
-      };
-    },
+    response: medal50ListSchema,
+    handler: async ({ actor, q, query, deps }) =>
+      medal50List(q, actor, await listOrg(q, actor, query.orgId), query.year, businessDate(deps.now())),
   });
 
   route(app, {
@@ -102,18 +72,10 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '纪念章申报（推荐、审核、颁发）',
     tags,
     querystring: z.object({ orgId: recordIdParam.optional(), year: medalYear.optional(), status: z.enum(MEDAL50_STATUSES).optional() }),
+    response: medal50CasePageSchema,
     handler: async ({ actor, q, query, deps }) => {
       const o = await listOrg(q, actor, query.orgId);
-      const where = sql.join(
-        [
-          sql`o.path <@ ${o.orgPath}::ltree`,
-          scopeFilter(actor, 'honor.read', sql`o.path`),
-          query.year ? sql`c.year = ${query.year}` : sql`true`,
-          query.status ? sql`wi.state = ${query.status}` : sql`true`,
-        ],
-        sql` and `,
-      );
-      const items = await presentMedal50Cases(q, actor, await findMedal50Cases(q, where), businessDate(deps.now()));
+      const items = await listMedal50Cases(q, actor, o, { year: query.year, status: query.status }, businessDate(deps.now()));
       return { items, total: items.length };
     },
   });
@@ -125,6 +87,7 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '一份纪念章申报及其各步记录',
     tags,
     params: idParams,
+    response: medal50CaseSchema,
     handler: async ({ actor, q, params, deps }) => getMedal50Case(q, actor, params.id, businessDate(deps.now())),
   });
 
@@ -136,6 +99,7 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '推荐颁发「光荣在党50年」纪念章',
     tags,
     body: medal50RecommendSchema,
+    response: { 201: medal50CaseSchema },
     handler: async ({ actor, q, body, deps, audit, reply }) => {
       const c = await recommendMedal50(q, { actor, today: businessDate(deps.now()), audit }, body);
       reply.status(201);
@@ -152,6 +116,7 @@ export const honorRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: medal50ReviewSchema,
+    response: medal50CaseSchema,
     handler: async ({ actor, q, params, body, deps, audit }) =>
       reviewMedal50(q, { actor, today: businessDate(deps.now()), audit }, params.id, body),
   });
@@ -165,6 +130,7 @@ export const honorRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: medal50AwardSchema,
+    response: medal50CaseSchema,
     handler: async ({ actor, q, params, body, deps, audit }) =>
       awardMedal50(q, { actor, today: businessDate(deps.now()), audit }, params.id, body.date),
   });
@@ -181,20 +147,11 @@ export const honorRoutes = (app: FastifyInstance) => {
       title: z.enum(COMMENDATION_TITLES).optional(),
       level: z.enum(COMMENDATION_LEVELS).optional(),
     }),
+    response: pageOf(commendationSchema),
     handler: async ({ actor, q, query }) => {
       const o = await listOrg(q, actor, query.orgId);
-      const where = sql.join(
-        [
-          sql`s.path <@ ${o.orgPath}::ltree`,
-          scopeFilter(actor, 'honor.read', sql`s.path`),
-          query.year ? sql`c.year = ${query.year}` : sql`true`,
-          query.title ? sql`c.title = ${query.title}` : sql`true`,
-          query.level ? sql`c.level = ${query.level}` : sql`true`,
-        ],
-        sql` and `,
-      );
-      const items = await findCommendations(q, where);
-      return { items: items.map(({ path, ...c }) => c), total: items.length };
+      const items = await listCommendations(q, actor, o, { year: query.year, title: query.title, level: query.level });
+      return { items: items.map(presentCommendation), total: items.length };
     },
   });
 
@@ -206,8 +163,9 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '登记表彰',
     tags,
     body: commendationCreateSchema,
+    response: { 201: commendationSchema },
     handler: async ({ actor, q, body, deps, audit, reply }) => {
-      const { path, ...c } = await createCommendation(q, actor, actor.userId, body, businessDate(deps.now()));
+      const c = presentCommendation(await createCommendation(q, actor, actor.userId, body, businessDate(deps.now())));
       await audit({ targetType: 'commendation', targetId: c.id, detail: { title: c.title, level: c.level, year: c.year } });
       reply.status(201);
       return c;
@@ -221,9 +179,10 @@ export const honorRoutes = (app: FastifyInstance) => {
     summary: '党员获得的表彰与纪念章',
     tags,
     params: idParams,
+    response: memberHonorsSchema,
     handler: async ({ actor, q, params, deps }) => {
       const h = await memberHonors(q, actor, params.id, businessDate(deps.now()));
-      return { commendations: h.commendations.map(({ path, ...c }) => c), medal50: h.medal50 };
+      return { commendations: h.commendations.map(presentCommendation), medal50: h.medal50 };
     },
   });
 };

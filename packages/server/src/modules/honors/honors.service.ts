@@ -2,22 +2,38 @@ import {
   type Actor,
   COMMENDATION_LEVELS,
   type CommendationCreate,
+  type CommendationLevel,
+  type CommendationTitle,
   can,
   DomainError,
   isBasicCommitteeOver,
   isCountyOrAboveCommittee,
+  isMedal50Eligible,
   MEDAL50_PROCESS,
   MEDAL50_STATUS_LABELS,
   type Medal50Recommend,
   type Medal50Review,
   type Medal50Status,
+  medal50Cutoff,
 } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/authorize.js';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { authorize, scopeFilter } from '../../platform/authorize.js';
 import { type Q, rows } from '../../platform/db/index.js';
+import { commendation, medal50 } from '../../platform/db/schema.js';
 import { advance, bindProcess, describeMany, type Firing, startInstance } from '../../platform/workflow.js';
+import { presentStep } from '../../platform/workflow.schema.js';
+import { presentMember } from '../members/member.presenter.js';
+import { searchMembers } from '../members/member.repo.js';
 import { getMemberFor } from '../members/member.service.js';
 import { findActingOrg, findOrg } from '../orgs/org.repo.js';
+import type { Medal50CaseOut, Medal50StepData } from './honors.presenter.js';
+
+/** The org a list is for, already checked for reading. */
+interface ListOrg {
+  id: number;
+  name: string;
+  orgPath: string;
+}
 
 /** 「光荣在党50年」 on the workflow engine: the rules read the member as they are now. */
 export const MEDAL50 = bindProcess(MEDAL50_PROCESS, async (q, ids) => {
@@ -64,11 +80,11 @@ const CASE_SELECT = sql`select c.id, c.member_id as "memberId", m.name as "membe
   join workflow_instance wi on wi.kind = ${MEDAL50_PROCESS.kind} and wi.subject_id = c.id`;
 
 /** Medal cases matching `where`, by org then name. */
-export const findMedal50Cases = (q: Q, where: SQL, limit = 5000) =>
+const findMedal50Cases = (q: Q, where: SQL, limit = 5000) =>
   rows<Medal50Case>(q, sql`${CASE_SELECT} where ${where} order by o.path, m.pinyin, c.id limit ${limit}`);
 
 /** Cases with their workflow views (state, log, next events for this reader), in one pass. */
-export const presentMedal50Cases = async (q: Q, actor: Actor, cases: Medal50Case[], today: string) => {
+const presentMedal50Cases = async (q: Q, actor: Actor, cases: Medal50Case[], today: string): Promise<Medal50CaseOut[]> => {
   const views = await describeMany(
     q,
     MEDAL50,
@@ -81,7 +97,8 @@ export const presentMedal50Cases = async (q: Q, actor: Actor, cases: Medal50Case
     return {
       ...c,
       statusName: v?.stateLabel ?? MEDAL50_STATUS_LABELS[c.status],
-      steps: (v?.log ?? []).map((s) => ({ ...s, orgPath: undefined })),
+      // A step's data is what its event's input schema accepted (Medal50Inputs).
+      steps: (v?.log ?? []).map((s) => ({ ...presentStep(s), data: s.data as Medal50StepData })),
       next: v?.next ?? [],
       abilities: Object.fromEntries((v?.next ?? []).map((e) => [e.event, e.mayAct])) as Record<string, boolean>,
     };
@@ -89,10 +106,68 @@ export const presentMedal50Cases = async (q: Q, actor: Actor, cases: Medal50Case
 };
 
 /** One case with its log and next events, if the actor may read its member. */
-export const getMedal50Case = async (q: Q, actor: Actor, id: number, today: string) => {
+export const getMedal50Case = async (q: Q, actor: Actor, id: number, today: string): Promise<Medal50CaseOut> => {
   const [c] = await findMedal50Cases(q, sql`c.id = ${id}`);
   authorize(actor, 'honor.read', c, '纪念章申报');
-  return (await presentMedal50Cases(q, actor, [c], today))[0] as Awaited<ReturnType<typeof presentMedal50Cases>>[number];
+  return (await presentMedal50Cases(q, actor, [c], today))[0] as Medal50CaseOut;
+};
+
+/**
+ * The 「光荣在党50年」 list of `year` under an org: full members in the reader's scope whose 党龄
+ * reaches 50 years by 1 July, each with their live case; a medal awarded in an earlier year is for
+ * life, so that member is not on this year's list.
+ */
+export const medal50List = async (q: Q, actor: Actor, o: ListOrg, year: number, today: string) => {
+  const cutoff = medal50Cutoff(year);
+  const found = await searchMembers(q, {
+    actor,
+    underPath: o.orgPath,
+    status: 'full',
+    fullMemberBy: cutoff,
+    limit: 100_000,
+    offset: 0,
+  });
+  const cases = new Map(
+    (await findMedal50Cases(q, sql`o.path <@ ${o.orgPath}::ltree and wi.state <> 'rejected'`, 100_000)).map((c) => [c.memberId, c]),
+  );
+  const items = found.items
+    .filter((m) => isMedal50Eligible(m, year))
+    .filter((m) => {
+      const c = cases.get(m.id);
+      return !(c && c.status === 'awarded' && c.year < year);
+    })
+    .map((m) => {
+      const c = cases.get(m.id);
+      return { ...presentMember(actor, m, today), medal50: c ? { id: c.id, year: c.year, status: c.status } : null };
+    });
+  return {
+    org: { id: o.id, name: o.name },
+    year,
+    cutoff,
+    items,
+    total: items.length,
+    abilities: await medal50Abilities(q, actor, o.orgPath),
+  };
+};
+
+/** The medal cases under an org in the reader's scope, by year and status. */
+export const listMedal50Cases = async (
+  q: Q,
+  actor: Actor,
+  o: ListOrg,
+  f: { year?: number; status?: Medal50Status },
+  today: string,
+): Promise<Medal50CaseOut[]> => {
+  const where = sql.join(
+    [
+      sql`o.path <@ ${o.orgPath}::ltree`,
+      scopeFilter(actor, 'honor.read', sql`o.path`),
+      f.year ? sql`c.year = ${f.year}` : sql`true`,
+      f.status ? sql`wi.state = ${f.status}` : sql`true`,
+    ],
+    sql` and `,
+  );
+  return presentMedal50Cases(q, actor, await findMedal50Cases(q, where), today);
 };
 
 /**
@@ -109,7 +184,7 @@ export const recommendMedal50 = async (q: Q, firing: Firing & { actor: Actor }, 
   if (live) {
     throw new DomainError('CONFLICT', `${m.name}已有${live.year}年度的纪念章申报（${MEDAL50_STATUS_LABELS[live.status]}），每人只颁发一次`);
   }
-  const [created] = await rows<{ id: number }>(q, sql`insert into medal50 (member_id, year) values (${m.id}, ${input.year}) returning id`);
+  const [created] = await q.insert(medal50).values({ memberId: m.id, year: input.year }).returning({ id: medal50.id });
   const id = created?.id as number;
   await startInstance(q, MEDAL50_PROCESS, id, firing.today);
   await advance(q, MEDAL50, firing, id, 'recommend', input, { date: input.date, data: input.note ? { note: input.note } : {} });
@@ -133,8 +208,8 @@ export const awardMedal50 = async (q: Q, firing: Firing & { actor: Actor }, id: 
 
 export interface CommendationRow {
   id: number;
-  title: string;
-  level: string;
+  title: CommendationTitle;
+  level: CommendationLevel;
   year: number;
   memberId: number | null;
   memberName: string | null;
@@ -155,10 +230,31 @@ const COMMENDATION_SELECT = sql`select c.id, c.title, c.level, c.year, c.member_
   c.conferred_by as "conferredBy", c.document_no as "documentNo"
   from commendation c left join member m on m.id = c.member_id join org s on s.id = coalesce(m.org_id, c.org_id)`;
 
-export const findCommendations = (q: Q, where: SQL, limit = 2000) =>
+const findCommendations = (q: Q, where: SQL, limit = 2000) =>
   rows<CommendationRow>(
     q,
     sql`${COMMENDATION_SELECT} where ${where} order by c.year desc, array_position(${COMMENDATION_LEVELS_HIGH_FIRST}::text[], c.level), c.title, s.path, c.id limit ${limit}`,
+  );
+
+/** Commendations under an org in the reader's scope (a member's with the branch they are in now), by year, title and level. */
+export const listCommendations = (
+  q: Q,
+  actor: Actor,
+  o: ListOrg,
+  f: { year?: number; title?: CommendationTitle; level?: CommendationLevel },
+) =>
+  findCommendations(
+    q,
+    sql.join(
+      [
+        sql`s.path <@ ${o.orgPath}::ltree`,
+        scopeFilter(actor, 'honor.read', sql`s.path`),
+        f.year ? sql`c.year = ${f.year}` : sql`true`,
+        f.title ? sql`c.title = ${f.title}` : sql`true`,
+        f.level ? sql`c.level = ${f.level}` : sql`true`,
+      ],
+      sql` and `,
+    ),
   );
 
 /** Records a commendation of a member or an org the actor manages; the same honour once. */
@@ -166,24 +262,33 @@ export const createCommendation = async (q: Q, actor: Actor, userId: number, inp
   let subject: SQL;
   if (input.memberId) {
     const m = await getMemberFor(q, actor, 'honor.manage', input.memberId);
-    subject = sql`c.member_id = ${m.id}`;
+    subject = eq(commendation.memberId, m.id);
   } else {
     const o = await findOrg(q, input.orgId as number);
     authorize(actor, 'honor.manage', o, '党组织');
-    subject = sql`c.org_id = ${o.id}`;
+    subject = eq(commendation.orgId, o.id);
   }
   if (input.conferredAt > today) throw new DomainError('INVALID_INPUT', '表彰日期不能晚于今天', { field: 'conferredAt' });
-  const [dup] = await rows(
-    q,
-    sql`select 1 from commendation c where ${subject} and c.title = ${input.title} and c.level = ${input.level} and c.year = ${input.year}`,
-  );
+  const [dup] = await q
+    .select({ id: commendation.id })
+    .from(commendation)
+    .where(and(subject, eq(commendation.title, input.title), eq(commendation.level, input.level), eq(commendation.year, input.year)))
+    .limit(1);
   if (dup) throw new DomainError('CONFLICT', `已登记过${input.year}年度的同一表彰`, { field: 'title' });
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into commendation (title, level, year, member_id, org_id, conferred_at, conferred_by, document_no, created_by)
-        values (${input.title}, ${input.level}, ${input.year}, ${input.memberId ?? null}, ${input.orgId ?? null}, ${input.conferredAt}::date,
-                ${input.conferredBy ?? null}, ${input.documentNo ?? null}, ${userId}) returning id`,
-  );
+  const [created] = await q
+    .insert(commendation)
+    .values({
+      title: input.title,
+      level: input.level,
+      year: input.year,
+      memberId: input.memberId ?? null,
+      orgId: input.orgId ?? null,
+      conferredAt: input.conferredAt,
+      conferredBy: input.conferredBy ?? null,
+      documentNo: input.documentNo ?? null,
+      createdBy: userId,
+    })
+    .returning({ id: commendation.id });
   return (await findCommendations(q, sql`c.id = ${created?.id}`))[0] as CommendationRow;
 };
 

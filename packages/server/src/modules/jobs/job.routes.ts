@@ -4,8 +4,19 @@ import { z } from 'zod';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import type { JobDef } from '../../platform/jobs.js';
+import { dateOut, itemsOf } from '../../platform/schemas.js';
 
 const tags = ['后台任务'];
+
+/** A scheduled job. */
+const jobSchema = z
+  .object({ name: z.string(), summary: z.string(), cron: z.string().meta({ description: '运行时间（cron，北京时间）' }) })
+  .meta({ id: 'Job' });
+
+/** A run: the job, the business day it ran for, and the counts it reports. */
+const jobRunSchema = z
+  .object({ name: z.string(), summary: z.string(), today: dateOut, result: z.record(z.string(), z.number()) })
+  .meta({ id: 'JobRun' });
 
 /**
  * /api/v1/jobs: the scheduled jobs, and running one now (after an outage, or to see the nightly
@@ -18,6 +29,7 @@ export const jobRoutes = (jobs: readonly JobDef[]) => (app: FastifyInstance) => 
     permission: 'job.run',
     summary: '后台任务及其运行时间',
     tags,
+    response: itemsOf(jobSchema),
     handler: async () => ({ items: jobs.map((j) => ({ name: j.name, summary: j.summary, cron: j.cron })) }),
   });
 
@@ -29,6 +41,7 @@ export const jobRoutes = (jobs: readonly JobDef[]) => (app: FastifyInstance) => 
     summary: '立即运行一个后台任务',
     tags,
     params: z.object({ name: z.string().max(60) }),
+    response: jobRunSchema,
     handler: async ({ q, params, deps, audit }) => {
       const job = jobs.find((j) => j.name === params.name);
       if (!job) throw new DomainError('NOT_FOUND', `没有名为「${params.name}」的后台任务`);

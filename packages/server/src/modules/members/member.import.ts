@@ -1,7 +1,8 @@
 import { type Actor, BRANCH_TYPES, can, DomainError } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { blindIndex, type Keys } from '../../platform/crypto.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import type { Q } from '../../platform/db/index.js';
+import { member, org } from '../../platform/db/schema.js';
 import { readSheet, SheetError } from '../../platform/excel.js';
 import { parseMemberRows, type RowError } from './member.excel.js';
 import { insertMembers } from './member.repo.js';
@@ -20,13 +21,10 @@ export const checkMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buf
   const codeColumn = sheet.headers.indexOf('所在党组织代码');
   const codes = [...new Set(sheet.rows.map((r) => String(r.cells[codeColumn] ?? '').trim()).filter((c) => c !== ''))];
   const orgs = codes.length
-    ? await rows<{ id: number; code: string; orgPath: string; type: string; closedAt: string | null; name: string }>(
-        q,
-        sql`select id, code, path::text as "orgPath", type, closed_at as "closedAt", name from org where code in (${sql.join(
-          codes.map((c) => sql`${c}`),
-          sql`, `,
-        )})`,
-      )
+    ? await q
+        .select({ id: org.id, code: org.code, orgPath: org.path, type: org.type, closedAt: org.closedAt, name: org.name })
+        .from(org)
+        .where(inArray(org.code, codes))
     : [];
   const byCode = new Map(orgs.map((o) => [o.code, o]));
   const { members, errors } = parseMemberRows(sheet, {
@@ -46,13 +44,15 @@ export const checkMemberSheet = async (q: Q, keys: Keys, actor: Actor, file: Buf
     const chunk = indexes.slice(i, i + 1000);
     const taken = new Set(
       (
-        await rows<{ idx: string }>(
-          q,
-          sql`select id_number_index as idx from member where id_number_index in (${sql.join(
-            chunk.map((c) => sql`${c.index}`),
-            sql`, `,
-          )})`,
-        )
+        await q
+          .select({ idx: member.idNumberIndex })
+          .from(member)
+          .where(
+            inArray(
+              member.idNumberIndex,
+              chunk.map((c) => c.index),
+            ),
+          )
       ).map((r) => r.idx),
     );
     for (const c of chunk) {

@@ -1,7 +1,8 @@
-import type { Actor } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import type { Actor, ExitType, Occupation } from '@jishi/domain';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { scopeFilter } from '../../platform/authorize.js';
 import { escapeLike, type Q, rows } from '../../platform/db/index.js';
+import { member } from '../../platform/db/schema.js';
 
 export interface MemberRow {
   id: number;
@@ -17,13 +18,14 @@ export interface MemberRow {
   phoneEnc: string | null;
   phoneMasked: string | null;
   education: string | null;
-  occupation: string | null;
+  /** Checked against the domain's lists on every write path (create, edit, import, admission). */
+  occupation: Occupation | null;
   joinedAt: string;
   fullMemberAt: string | null;
   status: 'probationary' | 'full';
   isFlowing: boolean;
   isInService: boolean;
-  exitType: string | null;
+  exitType: ExitType | null;
   exitAt: string | null;
 }
 
@@ -41,7 +43,7 @@ export const findMember = async (q: Q, id: number): Promise<MemberRow | undefine
 
 /** The member holding an ID number (by blind index), if any. */
 export const findMemberIdByIdIndex = async (q: Q, index: string): Promise<number | undefined> =>
-  (await rows<{ id: number }>(q, sql`select id from member where id_number_index = ${index}`))[0]?.id;
+  (await q.select({ id: member.id }).from(member).where(eq(member.idNumberIndex, index)))[0]?.id;
 
 export interface MemberSearch {
   /** Whose search: only members in subtrees where the actor may read members. */
@@ -206,29 +208,33 @@ export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<numb
   return ids;
 };
 
-const PATCH_COLUMNS: Record<string, string> = {
-  name: 'name',
-  pinyin: 'pinyin',
-  gender: 'gender',
-  ethnicity: 'ethnicity',
-  phoneEnc: 'phone_enc',
-  phoneMasked: 'phone_masked',
-  education: 'education',
-  occupation: 'occupation',
-  joinedAt: 'joined_at',
-  fullMemberAt: 'full_member_at',
-  status: 'status',
-  isFlowing: 'is_flowing',
-  isInService: 'is_in_service',
-  exitType: 'exit_type',
-  exitAt: 'exit_at',
-};
+/** The columns an edit may change (the sealed ID number and the org move only by their own paths). */
+export type MemberPatch = Partial<
+  Pick<
+    typeof member.$inferInsert,
+    | 'name'
+    | 'pinyin'
+    | 'gender'
+    | 'ethnicity'
+    | 'phoneEnc'
+    | 'phoneMasked'
+    | 'education'
+    | 'occupation'
+    | 'joinedAt'
+    | 'fullMemberAt'
+    | 'status'
+    | 'isFlowing'
+    | 'isInService'
+    | 'exitType'
+    | 'exitAt'
+  >
+>;
 
-/** Updates the given columns of one member. */
-export const updateMemberRow = async (q: Q, id: number, patch: Record<string, unknown>) => {
-  const sets = Object.entries(patch)
-    .filter(([k, v]) => v !== undefined && PATCH_COLUMNS[k])
-    .map(([k, v]) => sql`${sql.raw(PATCH_COLUMNS[k] as string)} = ${v}`);
-  if (sets.length === 0) return;
-  await q.execute(sql`update member set ${sql.join(sets, sql`, `)}, updated_at = now() where id = ${id}`);
+/** Updates the given columns of one member (`undefined` leaves a column alone, `null` clears it). */
+export const updateMemberRow = async (q: Q, id: number, patch: MemberPatch) => {
+  if (Object.values(patch).every((v) => v === undefined)) return;
+  await q
+    .update(member)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(member.id, id));
 };

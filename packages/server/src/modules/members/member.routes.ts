@@ -13,7 +13,6 @@ import {
   memberUpdateSchema,
   normalizeIdNumber,
   OCCUPATION_LABELS,
-  type Occupation,
   PARTY_AGE_BAND_IDS,
   PARTY_AGE_BANDS,
   recordIdParam,
@@ -27,12 +26,12 @@ import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { attachment, IMPORT_UPLOAD, type SheetColumn, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { uploadedFile } from '../../platform/files.js';
-import { route } from '../../platform/http.js';
+import { fileResponse, route } from '../../platform/http.js';
 import { idParams, pageQuery, paging } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { annotateErrors, memberTemplate } from './member.excel.js';
 import { checkMemberSheet, importMemberSheet } from './member.import.js';
-import { presentMember } from './member.presenter.js';
+import { importResultSchema, type MemberOut, memberPageSchema, memberSchema, presentMember, revealedSchema } from './member.presenter.js';
 import { searchMembers } from './member.repo.js';
 import { createMember, getMemberFor, revealMemberField, updateMember } from './member.service.js';
 
@@ -91,9 +90,8 @@ const listFilter = async (q: Q, actor: Actor, query: Omit<z.infer<typeof listQue
 /** Largest export in one file. */
 const EXPORT_LIMIT = 200_000;
 
-type Presented = ReturnType<typeof presentMember>;
 /** Export columns: the masked values only, as on screen. */
-const EXPORT_COLUMNS: SheetColumn<Presented>[] = [
+const EXPORT_COLUMNS: SheetColumn<MemberOut>[] = [
   { header: '姓名', value: (m) => m.name },
   { header: '性别', width: 6, value: (m) => GENDER_LABELS[m.gender] },
   { header: '民族', width: 10, value: (m) => m.ethnicity },
@@ -106,7 +104,7 @@ const EXPORT_COLUMNS: SheetColumn<Presented>[] = [
   { header: '党员状态', value: (m) => MEMBER_STATUS_LABELS[m.status] },
   { header: '党龄（年）', width: 10, value: (m) => m.partyAgeYears },
   { header: '学历', value: (m) => m.education },
-  { header: '人员类别', width: 20, value: (m) => (m.occupation ? OCCUPATION_LABELS[m.occupation as Occupation] : null) },
+  { header: '人员类别', width: 20, value: (m) => (m.occupation ? OCCUPATION_LABELS[m.occupation] : null) },
 ];
 
 /** /api/v1/members. */
@@ -118,6 +116,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     summary: '党员名册（按组织、姓名、身份证号、状态等查询）',
     tags,
     querystring: listQuery,
+    response: memberPageSchema,
     handler: async ({ actor, q, query, deps }) => {
       const found = await searchMembers(q, {
         ...(await listFilter(q, actor, query, deps.keys, businessDate(deps.now()))),
@@ -134,6 +133,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     permission: 'member.manage',
     summary: '党员名册导入模板（Excel）',
     tags,
+    response: fileResponse(XLSX_TYPE, '党员名册导入模板（.xlsx）'),
     handler: async ({ reply }) => {
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('党员名册导入模板.xlsx'));
       return memberTemplate();
@@ -147,6 +147,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.import',
     summary: '导入党员名册（.xlsx；先校验全部行，有任何错误则不导入）',
     tags,
+    response: { 201: importResultSchema },
     upload: true,
     handler: async ({ req, actor, q, deps, audit, reply }) => {
       const file = (await uploadedFile(req, IMPORT_UPLOAD)).bytes;
@@ -164,6 +165,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     write: false, // checks only: nothing is written
     summary: '返回标注了错误说明的导入文件',
     tags,
+    response: fileResponse(XLSX_TYPE, '标注了错误说明的导入文件（.xlsx）'),
     upload: true,
     handler: async ({ req, actor, q, deps, reply }) => {
       const file = (await uploadedFile(req, IMPORT_UPLOAD)).bytes;
@@ -181,6 +183,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.export',
     summary: '导出党员名册（Excel，身份证号和手机号已脱敏）',
     tags,
+    response: fileResponse(XLSX_TYPE, '党员名册（.xlsx）'),
     querystring: listQuery.omit({ page: true, pageSize: true }),
     handler: async ({ actor, q, query, deps, audit, reply }) => {
       const found = await searchMembers(q, {
@@ -209,6 +212,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     permission: 'member.read',
     summary: '党员详情',
     tags,
+    response: memberSchema,
     params: idParams,
     handler: async ({ actor, q, params, deps }) =>
       presentMember(actor, await getMemberFor(q, actor, 'member.read', params.id), businessDate(deps.now())),
@@ -221,6 +225,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.create',
     summary: '登记党员',
     tags,
+    response: { 201: memberSchema },
     body: memberCreateSchema,
     handler: async ({ actor, q, body, deps, audit, reply }) => {
       const today = businessDate(deps.now());
@@ -238,6 +243,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.update',
     summary: '修改党员信息',
     tags,
+    response: memberSchema,
     params: idParams,
     body: memberUpdateSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {
@@ -256,6 +262,7 @@ export const memberRoutes = (app: FastifyInstance) => {
     auditAction: 'member.reveal',
     summary: '查看完整公民身份号码或手机号码（须填写原因，留痕）',
     tags,
+    response: revealedSchema,
     params: idParams,
     body: revealSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {

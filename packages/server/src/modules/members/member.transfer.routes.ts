@@ -1,30 +1,23 @@
-import { type Actor, recordIdParam, transferCreateSchema, transferInSchema, transferReceiveSchema } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
+import { recordIdParam, transferCreateSchema, transferInSchema, transferReceiveSchema } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize, scopeFilter } from '../../platform/authorize.js';
+import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
-import type { Q } from '../../platform/db/index.js';
 import { route } from '../../platform/http.js';
-import { idParams } from '../../platform/schemas.js';
+import { idParams, itemsOf } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
-import { presentMember } from './member.presenter.js';
+import { inboundTransferSchema, presentMember, presentTransfer, presentTransfers, transferSchema } from './member.presenter.js';
 import { getMemberFor } from './member.service.js';
 import {
   cancelTransfer,
-  findTransfers,
-  inState,
+  findTransfersOfMember,
+  findTransfersWithin,
   issueTransfer,
-  presentTransfers,
   receiveFromOutside,
   receiveTransfer,
-  type TransferRow,
 } from './member.transfer.js';
 
 const tags = ['组织关系转接'];
-
-/** The API shape of one transfer: names, not paths, and what the caller may do with it. */
-const presentTransfer = async (q: Q, actor: Actor, t: TransferRow, today: string) => (await presentTransfers(q, actor, [t], today))[0];
 
 /** /api/v1/members/:id/transfers and /api/v1/transfers: 组织关系转接. */
 export const transferRoutes = (app: FastifyInstance) => {
@@ -37,6 +30,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: transferCreateSchema,
+    response: { 201: transferSchema },
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
       const today = businessDate(deps.now());
       const t = await issueTransfer(q, actor, actor.userId, params.id, body, today);
@@ -57,9 +51,10 @@ export const transferRoutes = (app: FastifyInstance) => {
     summary: '党员的组织关系转接记录',
     tags,
     params: idParams,
+    response: itemsOf(transferSchema),
     handler: async ({ actor, q, params, deps }) => {
       const m = await getMemberFor(q, actor, 'member.read', params.id);
-      return { items: await presentTransfers(q, actor, await findTransfers(q, sql`t.member_id = ${m.id}`), businessDate(deps.now())) };
+      return { items: await presentTransfers(q, actor, await findTransfersOfMember(q, m.id), businessDate(deps.now())) };
     },
   });
 
@@ -74,24 +69,16 @@ export const transferRoutes = (app: FastifyInstance) => {
       status: z.enum(['pending', 'received', 'cancelled']).optional(),
       orgId: recordIdParam.optional(),
     }),
+    response: itemsOf(transferSchema),
     handler: async ({ actor, q, query, deps }) => {
-      const side = query.direction === 'in' ? sql`d.path` : sql`f.path`;
-      let under = sql`true`;
+      let underPath: string | undefined;
       if (query.orgId) {
         const o = await findOrgRef(q, query.orgId);
         authorize(actor, 'member.read', o, '党组织');
-        under = sql`${side} <@ ${o.orgPath}::ltree`;
+        underPath = o.orgPath;
       }
-      const where = sql.join(
-        [
-          query.direction === 'in' ? sql`d.id is not null` : sql`true`,
-          scopeFilter(actor, 'member.read', side),
-          query.status ? inState(query.status) : sql`true`,
-          under,
-        ],
-        sql` and `,
-      );
-      return { items: await presentTransfers(q, actor, await findTransfers(q, where), businessDate(deps.now())) };
+      const found = await findTransfersWithin(q, actor, { direction: query.direction, status: query.status, underPath });
+      return { items: await presentTransfers(q, actor, found, businessDate(deps.now())) };
     },
   });
 
@@ -104,6 +91,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     tags,
     params: idParams,
     body: transferReceiveSchema,
+    response: transferSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {
       const today = businessDate(deps.now());
       return presentTransfer(q, actor, await receiveTransfer(q, { actor, today, audit }, params.id, body.receivedAt), today);
@@ -118,6 +106,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     summary: '接收从系统外转入的组织关系（登记党员并保存介绍信）',
     tags,
     body: transferInSchema,
+    response: { 201: inboundTransferSchema },
     handler: async ({ actor, q, body, deps, audit, reply }) => {
       const today = businessDate(deps.now());
       const { member, transfer } = await receiveFromOutside(q, deps.keys, actor, body, today);
@@ -135,6 +124,7 @@ export const transferRoutes = (app: FastifyInstance) => {
     summary: '撤回尚未接收的介绍信',
     tags,
     params: idParams,
+    response: transferSchema,
     handler: async ({ actor, q, params, deps, audit }) => {
       const today = businessDate(deps.now());
       return presentTransfer(q, actor, await cancelTransfer(q, { actor, today, audit }, params.id), today);

@@ -9,10 +9,12 @@ import {
   type TransferIn,
   type TransferState,
 } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { scopeFilter } from '../../platform/authorize.js';
 import type { Keys } from '../../platform/crypto.js';
 import { type Q, rows } from '../../platform/db/index.js';
-import { advance, bindProcess, describeMany, type Firing, startInstance } from '../../platform/workflow.js';
+import { member, memberTransfer } from '../../platform/db/schema.js';
+import { advance, bindProcess, type Firing, startInstance } from '../../platform/workflow.js';
 import { findOpenBranchByCode } from '../orgs/org.repo.js';
 import { createMember, getMemberFor } from './member.service.js';
 
@@ -88,31 +90,38 @@ export const TRANSFERS = bindProcess(TRANSFER_PROCESS, async (q, ids) => {
 });
 
 /** SQL: the letter `t` is in `state`. */
-export const inState = (state: TransferState) =>
+const inState = (state: TransferState) =>
   sql`exists (select 1 from workflow_instance wi where wi.kind = ${TRANSFER_PROCESS.kind} and wi.subject_id = t.id and wi.state = ${state})`;
 
-/**
- * Transfers with what the actor may do with each (receive it on the receiving side, withdraw it on
- * the issuing side), as the workflow engine says: one pass for the list.
- */
-export const presentTransfers = async (q: Q, actor: Actor, list: TransferRow[], today: string) => {
-  const views = await describeMany(
-    q,
-    TRANSFERS,
-    list.map((t) => t.id),
-    actor,
-    today,
-  );
-  return list.map(({ fromOrgPath, toOrgPath, ...t }) => {
-    const next = views.get(t.id)?.next ?? [];
-    const may = (event: string) => next.some((e) => e.event === event && e.mayAct);
-    return { ...t, abilities: { canReceive: may('receive'), canCancel: may('cancel') } };
-  });
-};
-
 /** Transfers matching `where`, newest first. */
-export const findTransfers = (q: Q, where: SQL, limit = 200) =>
+const findTransfers = (q: Q, where: SQL, limit = 200) =>
   rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc limit ${limit}`);
+
+const findTransfer = async (q: Q, id: number): Promise<TransferRow | undefined> => (await findTransfers(q, sql`t.id = ${id}`))[0];
+
+/** A transfer this request has just written, read back. */
+const readBack = async (q: Q, id: number) => (await findTransfer(q, id)) as TransferRow;
+
+/** A member's letters, newest first. */
+export const findTransfersOfMember = (q: Q, memberId: number) => findTransfers(q, sql`t.member_id = ${memberId}`);
+
+/**
+ * Letters coming in to (`in`: the receiving branch) or going out of (`out`: the issuing branch) the
+ * actor's scope, optionally only under `underPath` on that side and in one state; newest first.
+ */
+export const findTransfersWithin = (q: Q, actor: Actor, f: { direction: 'in' | 'out'; status?: TransferState; underPath?: string }) => {
+  const side = f.direction === 'in' ? sql`d.path` : sql`f.path`;
+  const where = sql.join(
+    [
+      f.direction === 'in' ? sql`d.id is not null` : sql`true`,
+      scopeFilter(actor, 'member.read', side),
+      f.status ? inState(f.status) : sql`true`,
+      f.underPath ? sql`${side} <@ ${f.underPath}::ltree` : sql`true`,
+    ],
+    sql` and `,
+  );
+  return findTransfers(q, where);
+};
 
 /**
  * Issues a transfer letter for a member. Inside the system the receiving branch is named by its
@@ -146,26 +155,32 @@ export const issueTransfer = async (q: Q, actor: Actor, userId: number, memberId
   const [pending] = await rows(q, sql`select 1 from member_transfer t where t.member_id = ${m.id} and ${inState('pending')}`);
   if (pending) throw new DomainError('CONFLICT', `${m.name}已有一份待接收的转接介绍信，请先办结或撤回`);
   const outbound = toOrgId === null;
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into member_transfer (member_id, from_org_id, to_org_id, destination, letter_no, issued_at, received_at, note, created_by)
-        values (${m.id}, ${m.orgId}, ${toOrgId}, ${input.destination ?? null}, ${input.letterNo}, ${input.issuedAt}::date,
-                ${outbound ? input.issuedAt : null}::date, ${input.note ?? null}, ${userId})
-        returning id`,
-  );
+  const [created] = await q
+    .insert(memberTransfer)
+    .values({
+      memberId: m.id,
+      fromOrgId: m.orgId,
+      toOrgId,
+      destination: input.destination ?? null,
+      letterNo: input.letterNo,
+      issuedAt: input.issuedAt,
+      receivedAt: outbound ? input.issuedAt : null,
+      note: input.note ?? null,
+      createdBy: userId,
+    })
+    .returning({ id: memberTransfer.id });
+  const id = created?.id as number;
   // A letter out of the system is settled as it is issued; one inside waits for the receiving branch.
-  await startInstance(q, TRANSFER_PROCESS, created?.id as number, today, outbound ? 'received' : 'pending');
+  await startInstance(q, TRANSFER_PROCESS, id, today, outbound ? 'received' : 'pending');
   if (outbound) {
-    await q.execute(
-      sql`update member set exit_type = 'transferred_out', exit_at = ${input.issuedAt}::date, updated_at = now() where id = ${m.id}`,
-    );
+    await q.update(member).set({ exitType: 'transferred_out', exitAt: input.issuedAt, updatedAt: sql`now()` }).where(eq(member.id, m.id));
   }
-  return (await findTransfers(q, sql`t.id = ${created?.id}`))[0] as TransferRow;
+  return readBack(q, id);
 };
 
 /** Loads a transfer the actor sees from either side. */
 const getTransferFor = async (q: Q, actor: Actor, id: number) => {
-  const [t] = await findTransfers(q, sql`t.id = ${id}`);
+  const t = await findTransfer(q, id);
   if (!t) throw notFound('转接记录');
   const seesFrom = t.fromOrgPath !== null && can(actor, 'member.read', { orgPath: t.fromOrgPath });
   const seesTo = t.toOrgPath !== null && can(actor, 'member.read', { orgPath: t.toOrgPath });
@@ -189,20 +204,23 @@ export const receiveTransfer = async (q: Q, firing: Firing & { actor: Actor }, i
     {
       date: receivedAt,
       effect: async () => {
-        await q.execute(sql`update member_transfer set received_at = ${receivedAt}::date where id = ${t.id}`);
-        await q.execute(sql`update member set org_id = ${t.toOrgId}, updated_at = now() where id = ${t.memberId}`);
+        await q.update(memberTransfer).set({ receivedAt }).where(eq(memberTransfer.id, t.id));
+        await q
+          .update(member)
+          .set({ orgId: t.toOrgId as number, updatedAt: sql`now()` })
+          .where(eq(member.id, t.memberId));
         return undefined;
       },
     },
   );
-  return (await findTransfers(q, sql`t.id = ${id}`))[0] as TransferRow;
+  return readBack(q, id);
 };
 
 /** The issuing branch withdraws a letter not yet received. */
 export const cancelTransfer = async (q: Q, firing: Firing & { actor: Actor }, id: number) => {
   const t = await getTransferFor(q, firing.actor, id);
   await advance(q, TRANSFERS, firing, t.id, 'cancel', {}, { data: {} });
-  return (await findTransfers(q, sql`t.id = ${id}`))[0] as TransferRow;
+  return readBack(q, id);
 };
 
 /**
@@ -212,14 +230,23 @@ export const cancelTransfer = async (q: Q, firing: Firing & { actor: Actor }, id
  */
 export const receiveFromOutside = async (q: Q, keys: Keys, actor: Actor, input: TransferIn, today: string) => {
   if (input.receivedAt > today) throw new DomainError('INVALID_INPUT', '接收日期不能晚于今天', { field: 'receivedAt' });
-  const { origin, letterNo, issuedAt, receivedAt, transferNote, ...member } = input;
-  const m = await createMember(q, keys, actor, member, today);
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into member_transfer (member_id, from_org_id, origin, to_org_id, letter_no, issued_at, received_at, note, created_by)
-        values (${m.id}, null, ${origin}, ${m.orgId}, ${letterNo}, ${issuedAt}::date, ${receivedAt}::date, ${transferNote ?? null}, ${actor.userId})
-        returning id`,
-  );
-  await startInstance(q, TRANSFER_PROCESS, created?.id as number, today, 'received');
-  return { member: m, transfer: (await findTransfers(q, sql`t.id = ${created?.id}`))[0] as TransferRow };
+  const { origin, letterNo, issuedAt, receivedAt, transferNote, ...record } = input;
+  const m = await createMember(q, keys, actor, record, today);
+  const [created] = await q
+    .insert(memberTransfer)
+    .values({
+      memberId: m.id,
+      fromOrgId: null,
+      origin,
+      toOrgId: m.orgId,
+      letterNo,
+      issuedAt,
+      receivedAt,
+      note: transferNote ?? null,
+      createdBy: actor.userId,
+    })
+    .returning({ id: memberTransfer.id });
+  const id = created?.id as number;
+  await startInstance(q, TRANSFER_PROCESS, id, today, 'received');
+  return { member: m, transfer: await readBack(q, id) };
 };

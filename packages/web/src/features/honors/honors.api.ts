@@ -2,115 +2,31 @@
  * 表彰激励: the 「光荣在党50年」 list with each member's medal case, the cases and their steps
  * (推荐 → 审核 → 颁发), the commendations, and one member's honours.
  */
-import type {
-  CommendationCreate,
-  CommendationLevel,
-  CommendationTitle,
-  Medal50Recommend,
-  Medal50Review,
-  Medal50Status,
-} from '@jishi/domain';
+import type { CommendationCreate, Medal50Recommend, Medal50Review } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api-client';
-import { type Member, memberKeys } from '../members/members.api';
-
-/** Where a member's medal case stands, on the eligible list. */
-export interface Medal50Ref {
-  id: number;
-  year: number;
-  status: Medal50Status;
-}
+import { type ApiQuery, type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
+import { memberKeys } from '../members/members.api';
 
 /** One member of the eligible list, with their live case (a refused one is not live). */
-export interface Medal50Member extends Member {
-  medal50: Medal50Ref | null;
-}
+export type Medal50Member = ApiSchema<'Medal50Member'>;
 
 /** What the caller may do for members beneath the listed org; the server decides. */
-export interface Medal50Abilities {
-  /** 推荐: the caller administers a 乡镇（街道）or 基层党委 above the members' branches. */
-  canRecommend: boolean;
-  /** 审核 and 颁发: the caller administers a 旗县级以上党委. */
-  canReview: boolean;
-}
+export type Medal50Abilities = ApiSchema<'Medal50Abilities'>;
 
 /** Members eligible for 「光荣在党50年」 in `year` under one org. */
-export interface Medal50List {
-  org: { id: number; name: string };
-  year: number;
-  /** The last 转正日期 that qualifies: (year − 50)-07-01. */
-  cutoff: string;
-  items: Medal50Member[];
-  total: number;
-  abilities: Medal50Abilities;
-}
+export type Medal50List = ApiSchema<'Medal50List'>;
 
-/** One medal case as the lists show it. */
-export interface Medal50Case {
-  id: number;
-  memberId: number;
-  memberName: string;
-  orgId: number;
-  orgName: string;
-  year: number;
-  status: Medal50Status;
-}
+/** One medal case with its recorded steps (1 推荐, 2 审核, 3 颁发) and what may happen next. */
+export type Medal50Case = ApiSchema<'Medal50Case'>;
 
-/** What a recorded step carries: the acting org, and for 审核 the verdict with the 纪检监察 opinion. */
-export interface Medal50StepData {
-  orgId?: number;
-  orgName?: string;
-  passed?: boolean;
-  disciplineOpinion?: string;
-  reason?: string;
-  note?: string;
-}
-
-/** One recorded step: 1 推荐, 2 审核, 3 颁发. */
-export interface Medal50Step {
-  seq: number;
-  step: 1 | 2 | 3;
-  date: string;
-  data: Medal50StepData;
-  /** Display name of the account that recorded it; null for demo data. */
-  actorName: string | null;
-  /** The org that acted (the township that recommended, the county that reviewed). */
-  orgName: string | null;
-}
-
-/** A case with its recorded steps. */
-export interface Medal50CaseDetail extends Medal50Case {
-  steps: Medal50Step[];
-}
+/** One recorded step: the acting org and account, and for 审核 the verdict with the 纪检监察 opinion. */
+export type Medal50Step = ApiSchema<'Medal50Step'>;
 
 /** One commendation: of a member (with the member's branch) or of an org. */
-export interface Commendation {
-  id: number;
-  title: CommendationTitle;
-  level: CommendationLevel;
-  year: number;
-  memberId: number | null;
-  memberName: string | null;
-  /** The member's branch for a member's honour, the org honoured otherwise. */
-  orgId: number;
-  orgName: string;
-  conferredAt: string;
-  conferredBy: string | null;
-  documentNo: string | null;
-}
+export type Commendation = ApiSchema<'Commendation'>;
 
-export interface CommendationListParams {
-  orgId?: number;
-  year?: number;
-  title?: CommendationTitle;
-  level?: CommendationLevel;
-}
-
-/** A member's honours: commendations, and the live medal case if any. */
-export interface MemberHonors {
-  commendations: Commendation[];
-  medal50: Medal50Case | null;
-}
+export type Medal50CaseParams = ApiQuery<'/api/v1/honors/medal50/cases'>;
+export type CommendationListParams = ApiQuery<'/api/v1/honors/commendations'>;
 
 /**
  * Query keys, under `['members']`: the lists are computed from the roll, so a change to the roll
@@ -118,7 +34,7 @@ export interface MemberHonors {
  */
 export const honorKeys = {
   medal50: (orgId: number | undefined, year: number) => [...memberKeys.all, 'medal50', { orgId, year }] as const,
-  cases: (params: { orgId?: number; year?: number; status?: Medal50Status }) => [...memberKeys.all, 'medal50-cases', params] as const,
+  cases: (params: Medal50CaseParams) => [...memberKeys.all, 'medal50-cases', params] as const,
   case: (id: number) => [...memberKeys.all, 'medal50-case', id] as const,
   commendations: (params: CommendationListParams) => [...memberKeys.all, 'commendations', params] as const,
   ofMember: (memberId: number) => [...memberKeys.all, 'honors', memberId] as const,
@@ -128,17 +44,17 @@ export const honorKeys = {
 export function useMedal50(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: honorKeys.medal50(orgId, year),
-    queryFn: ({ signal }) => api.get<Medal50List>('/honors/medal50', { orgId, year }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/honors/medal50', { params: { query: { orgId, year } }, signal })),
     placeholderData: keepPreviousData,
     enabled: orgId !== undefined,
   });
 }
 
 /** The medal cases of an org's subtree, by year and status; disabled until the org is known. */
-export function useMedal50Cases(params: { orgId?: number; year?: number; status?: Medal50Status }) {
+export function useMedal50Cases(params: Medal50CaseParams) {
   return useQuery({
     queryKey: honorKeys.cases(params),
-    queryFn: ({ signal }) => api.get<{ items: Medal50Case[]; total: number }>('/honors/medal50/cases', { ...params }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/honors/medal50/cases', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     enabled: params.orgId !== undefined,
   });
@@ -148,7 +64,7 @@ export function useMedal50Cases(params: { orgId?: number; year?: number; status?
 export function useMedal50Case(id: number | undefined) {
   return useQuery({
     queryKey: honorKeys.case(id ?? 0),
-    queryFn: ({ signal }) => api.get<Medal50CaseDetail>(`/honors/medal50/cases/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/honors/medal50/cases/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     meta: { handlesErrors: true },
   });
@@ -167,7 +83,7 @@ export const useRefreshHonors = () => {
  */
 export function useRecommendMedal50() {
   return useMutation({
-    mutationFn: (input: Medal50Recommend) => api.post<Medal50CaseDetail>('/honors/medal50/cases', input),
+    mutationFn: (input: Medal50Recommend) => bodyOf(apiClient.POST('/api/v1/honors/medal50/cases', { body: input })),
     meta: { handlesErrors: true },
   });
 }
@@ -177,7 +93,7 @@ export function useReviewMedal50() {
   const invalidate = useRefreshHonors();
   return useMutation({
     mutationFn: ({ id, input }: { id: number; input: Medal50Review }) =>
-      api.post<Medal50CaseDetail>(`/honors/medal50/cases/${id}/review`, input),
+      bodyOf(apiClient.POST('/api/v1/honors/medal50/cases/{id}/review', { params: { path: { id } }, body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -187,7 +103,8 @@ export function useReviewMedal50() {
 export function useAwardMedal50() {
   const invalidate = useRefreshHonors();
   return useMutation({
-    mutationFn: ({ id, date }: { id: number; date: string }) => api.post<Medal50CaseDetail>(`/honors/medal50/cases/${id}/award`, { date }),
+    mutationFn: ({ id, date }: { id: number; date: string }) =>
+      bodyOf(apiClient.POST('/api/v1/honors/medal50/cases/{id}/award', { params: { path: { id } }, body: { date } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -197,7 +114,7 @@ export function useAwardMedal50() {
 export function useCommendations(params: CommendationListParams) {
   return useQuery({
     queryKey: honorKeys.commendations(params),
-    queryFn: ({ signal }) => api.get<{ items: Commendation[]; total: number }>('/honors/commendations', { ...params }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/honors/commendations', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     enabled: params.orgId !== undefined,
   });
@@ -207,7 +124,7 @@ export function useCommendations(params: CommendationListParams) {
 export function useCreateCommendation() {
   const invalidate = useRefreshHonors();
   return useMutation({
-    mutationFn: (input: CommendationCreate) => api.post<Commendation>('/honors/commendations', input),
+    mutationFn: (input: CommendationCreate) => bodyOf(apiClient.POST('/api/v1/honors/commendations', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -217,7 +134,7 @@ export function useCreateCommendation() {
 export function useMemberHonors(memberId: number) {
   return useQuery({
     queryKey: honorKeys.ofMember(memberId),
-    queryFn: ({ signal }) => api.get<MemberHonors>(`/members/${memberId}/honors`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/members/{id}/honors', { params: { path: { id: memberId } }, signal })),
     meta: { handlesErrors: true },
   });
 }

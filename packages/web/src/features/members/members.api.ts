@@ -2,63 +2,50 @@
  * 党员名册: list, detail, create, edit, 减少, the audited reveal of the full ID number or phone, and
  * the Excel import (all rows or none), its annotated error sheet, and the export link.
  */
-import type { AgeBandId, ExitType, MemberCreate, MemberUpdate, Occupation, PartyAgeBandId } from '@jishi/domain';
+import type { MemberCreate, MemberUpdate } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, isApiError, type Page } from '../../shared/api-client';
-
-export type Gender = 'male' | 'female';
-export type MemberStatus = 'probationary' | 'full';
+import {
+  type ApiBody,
+  type ApiQuery,
+  type ApiSchema,
+  apiClient,
+  apiUpload,
+  apiUploadForFile,
+  apiUrl,
+  bodyOf,
+  isApiError,
+} from '../../shared/api-client';
 
 /** A member as the server presents it: ID number and phone masked, party age computed for today. */
-export interface Member {
-  id: number;
-  orgId: number;
-  orgName: string;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birthDate: string;
-  age: number;
-  /** Masked: `150502********0010`. */
-  idNumber: string;
-  /** Masked (`138****1234`), or null when none is on record. */
-  phone: string | null;
-  education: string | null;
-  occupation: Occupation | null;
-  joinedAt: string;
-  fullMemberAt: string | null;
-  status: MemberStatus;
-  /** The 转正日期 for a full member, null while probationary (党龄 counts from it). */
-  partyAgeSince: string | null;
-  partyAgeYears: number;
-  isFlowing: boolean;
-  isInService: boolean;
-  exitType: ExitType | null;
-  exitAt: string | null;
-  abilities: { canManage: boolean; canReveal: boolean };
-}
+export type Member = ApiSchema<'Member'>;
+
+export type Gender = Member['gender'];
+export type MemberStatus = Member['status'];
 
 /** Longest search text the server accepts. */
 export const MAX_MEMBER_QUERY = 40;
 
-export interface MemberListParams {
-  orgId?: number;
-  /** Name fragment, pinyin, or a whole ID number (exact match). */
-  q?: string;
-  status?: MemberStatus;
-  gender?: Gender;
-  ethnicity?: string;
-  /** 年龄段 (AGE_BANDS), counted on today. */
-  ageBand?: AgeBandId;
-  /** 党龄段 (PARTY_AGE_BANDS): full members only, a 预备党员 has no 党龄. */
-  partyAgeBand?: PartyAgeBandId;
+type MemberQuery = ApiQuery<'/api/v1/members'>;
+
+/**
+ * The roll's filters and page. `q` is a name fragment, pinyin or a whole ID number (exact match);
+ * `ageBand` and `partyAgeBand` count on today (a 预备党员 has no 党龄); `includeExited` as the
+ * checkbox holds it.
+ */
+export type MemberListParams = Omit<MemberQuery, 'includeExited' | 'page' | 'pageSize'> & {
   includeExited?: boolean;
   page: number;
   pageSize: number;
-}
+};
+
+/** The list's query string: `includeExited` only when ticked. */
+const memberQuery = <P extends { includeExited?: boolean }>({ includeExited, ...rest }: P) => ({
+  ...rest,
+  includeExited: includeExited ? ('true' as const) : undefined,
+});
 
 /** The two fields that are stored sealed and shown masked. */
-export type RevealField = 'idNumber' | 'phone';
+export type RevealField = ApiBody<'/api/v1/members/{id}/reveal', 'post'>['field'];
 
 /** Query keys: everything under `['members']`, so one invalidation refreshes lists, details and
  * the honor lists computed from the roll (`honors.api.ts` keys its lists under it too). */
@@ -68,16 +55,14 @@ export const memberKeys = {
   detail: (id: number) => ['members', 'detail', id] as const,
 };
 
-/** One page of the roll. Counting stops at a cap (2,000): beyond it `total` is the cap and `totalCapped` is set. */
-export interface MemberPage extends Page<Member> {
-  totalCapped?: boolean;
-}
-
-/** One page of members in the caller's scope, pinyin-ordered; disabled until `enabled`. */
+/**
+ * One page of members in the caller's scope, pinyin-ordered; disabled until `enabled`. Counting
+ * stops at a cap (2,000): beyond it `total` is the cap and `totalCapped` is set.
+ */
 export function useMembers(params: MemberListParams, enabled = true) {
   return useQuery({
     queryKey: memberKeys.list(params),
-    queryFn: ({ signal }) => api.get<MemberPage>('/members', { ...params, includeExited: params.includeExited || undefined }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/members', { params: { query: memberQuery(params) }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -87,7 +72,7 @@ export function useMembers(params: MemberListParams, enabled = true) {
 export function useMember(id: number | undefined) {
   return useQuery({
     queryKey: memberKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => api.get<Member>(`/members/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/members/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
   });
 }
@@ -106,7 +91,7 @@ const useInvalidateMembers = () => {
 export function useCreateMember() {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: (input: MemberCreate) => api.post<Member>('/members', input),
+    mutationFn: (input: MemberCreate) => bodyOf(apiClient.POST('/api/v1/members', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -116,7 +101,8 @@ export function useCreateMember() {
 export function useUpdateMember() {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: MemberUpdate }) => api.patch<Member>(`/members/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: MemberUpdate }) =>
+      bodyOf(apiClient.PATCH('/api/v1/members/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -130,7 +116,7 @@ export function useUpdateMember() {
 export function useRevealMember() {
   return useMutation({
     mutationFn: ({ id, field, reason }: { id: number; field: RevealField; reason: string }) =>
-      api.post<{ field: RevealField; value: string }>(`/members/${id}/reveal`, { field, reason }),
+      bodyOf(apiClient.POST('/api/v1/members/{id}/reveal', { params: { path: { id } }, body: { field, reason } })),
     gcTime: 0,
     meta: { handlesErrors: true },
   });
@@ -140,25 +126,16 @@ export function useRevealMember() {
 export type MemberExportFilters = Omit<MemberListParams, 'page' | 'pageSize'>;
 
 /** The export URL: the browser downloads the .xlsx itself (ID and phone masked), with the list's filters. */
-export const memberExportUrl = (filters: MemberExportFilters): string =>
-  apiUrl('/members/export', { ...filters, includeExited: filters.includeExited || undefined });
+export const memberExportUrl = (filters: MemberExportFilters): string => apiUrl('/members/export', memberQuery(filters));
 
 /** The import template (.xlsx with the column headers and a 填写说明 sheet). */
 export const memberImportTemplateUrl = (): string => apiUrl('/members/import/template');
 
-/** One refused cell of an import: the Excel row number, the column header and why. */
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
 /** What a successful import reports. */
-export interface ImportResult {
-  created: number;
-  failed: number;
-  errors: ImportRowError[];
-}
+export type ImportResult = ApiSchema<'MemberImportResult'>;
+
+/** One refused cell of an import: the Excel row number, the column header and why. */
+export type ImportRowError = ImportResult['errors'][number];
 
 /** A refused import as the page shows it: the server's message and, for a checked sheet, its errors by row. */
 export interface ImportRefusal {
@@ -185,7 +162,7 @@ export const importRefusalOf = (error: unknown): ImportRefusal => {
 export function useImportMembers() {
   const invalidate = useInvalidateMembers();
   return useMutation({
-    mutationFn: (file: Blob) => api.upload<ImportResult>('/members/import', file),
+    mutationFn: (file: Blob) => apiUpload<ImportResult>('/members/import', file),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -194,6 +171,6 @@ export function useImportMembers() {
 /** Re-sends a refused sheet and returns it with an 错误说明 column marking each bad row; writes nothing. */
 export function useAnnotateImport() {
   return useMutation({
-    mutationFn: (file: Blob) => api.uploadForFile('/members/import/annotate', file, '党员名册-错误说明.xlsx'),
+    mutationFn: (file: Blob) => apiUploadForFile('/members/import/annotate', file, '党员名册-错误说明.xlsx'),
   });
 }

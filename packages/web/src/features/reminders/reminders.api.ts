@@ -1,33 +1,11 @@
-/** 待办提醒: the deadlines the daily jobs raise (发展党员 so far), within the caller's scope. */
+/** 待办提醒: the deadlines the daily jobs raise, within the caller's scope. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api-client';
+import { type ApiQuery, type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
 
-export type ReminderStatus = 'open' | 'resolved';
+/** One raised deadline, for the org it concerns; `overdue` once its due date has passed (today in Beijing). */
+export type Reminder = ApiSchema<'Reminder'>;
 
-/** One raised deadline. */
-export interface Reminder {
-  id: number;
-  /** What it is about: `development` (an applicant's next step) so far. */
-  kind: string;
-  kindName: string;
-  /** The record it concerns: an applicant id for `development`. */
-  subjectId: number;
-  orgId: number;
-  orgName: string;
-  step: number;
-  dueDate: string;
-  title: string;
-  raisedAt: string;
-  resolvedAt: string | null;
-  /** The due date has passed (today in Beijing). */
-  overdue: boolean;
-}
-
-export interface ReminderList {
-  items: Reminder[];
-  overdue: number;
-  total: number;
-}
+export type ReminderStatus = NonNullable<ApiQuery<'/api/v1/reminders'>['status']>;
 
 /** Query keys: under `['reminders']`; a recorded step refreshes them with the next daily run. */
 export const reminderKeys = {
@@ -38,7 +16,7 @@ export const reminderKeys = {
 export function useReminders(status: ReminderStatus, enabled = true) {
   return useQuery({
     queryKey: reminderKeys.list(status),
-    queryFn: ({ signal }) => api.get<ReminderList>('/reminders', { status }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/reminders', { params: { query: { status } }, signal })),
     placeholderData: keepPreviousData,
     refetchInterval: 5 * 60_000,
     enabled,

@@ -4,39 +4,15 @@
  */
 import type { TransferCreate, TransferIn } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api-client';
-import { type Member, memberKeys } from '../members/members.api';
+import { type ApiQuery, type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
+import { memberKeys } from '../members/members.api';
 
-export type TransferStatus = 'pending' | 'received' | 'cancelled';
-export type TransferDirection = 'in' | 'out';
+/** One letter as the server presents it: names of both sides, never their paths, and what the caller may do with it. */
+export type Transfer = ApiSchema<'Transfer'>;
+export type TransferStatus = Transfer['status'];
 
-/** One letter as the server presents it: names of both sides, never their paths. */
-export interface Transfer {
-  id: number;
-  memberId: number;
-  memberName: string;
-  /** The issuing branch; null for a member arriving from outside the system (then `origin` says where from). */
-  fromOrgId: number | null;
-  fromOrgName: string | null;
-  origin?: string | null;
-  /** The receiving branch inside the system; null for a letter out of the system. */
-  toOrgId: number | null;
-  toOrgName: string | null;
-  /** Where the member went, for a letter out of the system. */
-  destination: string | null;
-  letterNo: string;
-  issuedAt: string;
-  receivedAt: string | null;
-  status: TransferStatus;
-  note: string | null;
-  /** What the caller may do with the letter: 接收 (the receiving side, pending) and 撤回 (the issuing side, pending). */
-  abilities: { canReceive: boolean; canCancel: boolean };
-}
-
-export interface TransferListParams {
-  direction: TransferDirection;
-  status?: TransferStatus;
-}
+export type TransferListParams = ApiQuery<'/api/v1/transfers'>;
+export type TransferDirection = TransferListParams['direction'];
 
 /**
  * Query keys, under `['members']`: a receipt moves a member and a letter out of the system takes one
@@ -52,7 +28,7 @@ export const transferKeys = {
 export function useTransfers(params: TransferListParams) {
   return useQuery({
     queryKey: transferKeys.list(params),
-    queryFn: ({ signal }): Promise<Transfer[]> => api.get<{ items: Transfer[] }>('/transfers', { ...params }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/transfers', { params: { query: params }, signal }))).items,
     placeholderData: keepPreviousData,
   });
 }
@@ -61,7 +37,8 @@ export function useTransfers(params: TransferListParams) {
 export function useMemberTransfers(memberId: number) {
   return useQuery({
     queryKey: transferKeys.ofMember(memberId),
-    queryFn: ({ signal }) => api.get<{ items: Transfer[] }>(`/members/${memberId}/transfers`, undefined, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (await bodyOf(apiClient.GET('/api/v1/members/{id}/transfers', { params: { path: { id: memberId } }, signal }))).items,
     meta: { handlesErrors: true },
   });
 }
@@ -81,7 +58,7 @@ export function useIssueTransfer() {
   const invalidate = useInvalidateTransfers();
   return useMutation({
     mutationFn: ({ memberId, input }: { memberId: number; input: TransferCreate }) =>
-      api.post<Transfer>(`/members/${memberId}/transfers`, input),
+      bodyOf(apiClient.POST('/api/v1/members/{id}/transfers', { params: { path: { id: memberId } }, body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -91,7 +68,8 @@ export function useIssueTransfer() {
 export function useReceiveTransfer() {
   const invalidate = useInvalidateTransfers();
   return useMutation({
-    mutationFn: ({ id, receivedAt }: { id: number; receivedAt: string }) => api.post<Transfer>(`/transfers/${id}/receive`, { receivedAt }),
+    mutationFn: ({ id, receivedAt }: { id: number; receivedAt: string }) =>
+      bodyOf(apiClient.POST('/api/v1/transfers/{id}/receive', { params: { path: { id } }, body: { receivedAt } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -104,7 +82,7 @@ export function useReceiveTransfer() {
 export function useReceiveFromOutside() {
   const invalidate = useInvalidateTransfers();
   return useMutation({
-    mutationFn: (input: TransferIn) => api.post<{ member: Member; transfer: Transfer }>('/transfers/inbound', input),
+    mutationFn: (input: TransferIn) => bodyOf(apiClient.POST('/api/v1/transfers/inbound', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -114,7 +92,7 @@ export function useReceiveFromOutside() {
 export function useCancelTransfer() {
   const invalidate = useInvalidateTransfers();
   return useMutation({
-    mutationFn: (id: number) => api.post<Transfer>(`/transfers/${id}/cancel`),
+    mutationFn: (id: number) => bodyOf(apiClient.POST('/api/v1/transfers/{id}/cancel', { params: { path: { id } } })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });

@@ -683,7 +683,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MemberPage"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -722,11 +733,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -753,12 +775,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 党员名册导入模板（.xlsx） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -790,11 +823,22 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MemberImportResult"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -823,12 +867,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 标注了错误说明的导入文件（.xlsx） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -864,12 +919,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 党员名册（.xlsx） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -905,7 +971,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -955,7 +1032,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -995,7 +1083,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            field: "idNumber" | "phone";
+                            value: string;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1029,7 +1132,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Transfer"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1057,11 +1173,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1097,7 +1224,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Transfer"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1141,7 +1281,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1199,11 +1350,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InboundTransfer"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1239,7 +1401,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Transfer"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1274,7 +1447,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Medal50List"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1312,7 +1496,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Medal50Case"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1337,11 +1535,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Medal50Case"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1375,7 +1584,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Medal50Case"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1422,7 +1642,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Medal50Case"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1464,7 +1695,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Medal50Case"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1501,7 +1743,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Commendation"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1532,11 +1788,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Commendation"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1570,7 +1837,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MemberHonors"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1607,7 +1885,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReminderList"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4827,7 +5116,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -4865,7 +5167,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["JobRun"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -5742,6 +6055,269 @@ export interface components {
             summary: string | null;
             refusal: string | null;
         };
+        Member: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            ethnicity: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description 今天的周岁年龄 */
+            age: number;
+            /** @description 公民身份号码（已脱敏，如 150502********0010） */
+            idNumber: string;
+            /** @description 手机号码（已脱敏，如 138****1234），未登记为 null */
+            phone: string | null;
+            education: string | null;
+            /** @enum {string|null} */
+            occupation: "worker" | "farmer_herder" | "professional" | "manager" | "civil_servant" | "student" | "military" | "private_sector" | "retired" | "other" | null;
+            /**
+             * Format: date
+             * @description 入党日期（支部大会通过之日）
+             */
+            joinedAt: string;
+            /**
+             * Format: date
+             * @description 转正日期
+             */
+            fullMemberAt: string | null;
+            /** @enum {string} */
+            status: "probationary" | "full";
+            /**
+             * Format: date
+             * @description 党龄起算日（正式党员的转正日期，预备党员为 null）
+             */
+            partyAgeSince: string | null;
+            /** @description 至今天的整年党龄，预备党员为 0 */
+            partyAgeYears: number;
+            /** @description 流动党员 */
+            isFlowing: boolean;
+            /** @description 在职党员 */
+            isInService: boolean;
+            /**
+             * @description 减少类型，在册为 null
+             * @enum {string|null}
+             */
+            exitType: "deceased" | "expelled" | "stopped" | "lapsed" | "cancelled" | "transferred_out" | null;
+            /** Format: date */
+            exitAt: string | null;
+            abilities: {
+                canManage: boolean;
+                /** @description 可查看完整身份证号和手机号（留痕） */
+                canReveal: boolean;
+            };
+        };
+        MemberPage: {
+            items: components["schemas"]["Member"][];
+            total: number;
+            /** @description 符合条件的党员超过计数上限，total 为上限 */
+            totalCapped: boolean;
+        };
+        MemberImportResult: {
+            created: number;
+            failed: number;
+            errors: {
+                row: number;
+                column: string;
+                message: string;
+            }[];
+        };
+        Transfer: {
+            id: number;
+            memberId: number;
+            memberName: string;
+            /** @description 开具介绍信的党支部；从系统外转入为 null（见 origin） */
+            fromOrgId: number | null;
+            /** @description 开具介绍信的党支部名称，或从系统外转入时介绍信上的转出单位 */
+            fromOrgName: string;
+            /** @description 从系统外转入时的转出单位 */
+            origin: string | null;
+            /** @description 系统内的接收党支部；转出本系统为 null（见 destination） */
+            toOrgId: number | null;
+            toOrgName: string | null;
+            /** @description 转出本系统时转往的党组织 */
+            destination: string | null;
+            letterNo: string;
+            /** Format: date */
+            issuedAt: string;
+            /** Format: date */
+            receivedAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "received" | "cancelled";
+            note: string | null;
+            /** @description 接收（接收方，待接收时）与撤回（开具方，待接收时） */
+            abilities: {
+                canReceive: boolean;
+                canCancel: boolean;
+            };
+        };
+        InboundTransfer: {
+            member: components["schemas"]["Member"];
+            transfer: components["schemas"]["Transfer"];
+        };
+        Medal50Member: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            ethnicity: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description 今天的周岁年龄 */
+            age: number;
+            /** @description 公民身份号码（已脱敏，如 150502********0010） */
+            idNumber: string;
+            /** @description 手机号码（已脱敏，如 138****1234），未登记为 null */
+            phone: string | null;
+            education: string | null;
+            /** @enum {string|null} */
+            occupation: "worker" | "farmer_herder" | "professional" | "manager" | "civil_servant" | "student" | "military" | "private_sector" | "retired" | "other" | null;
+            /**
+             * Format: date
+             * @description 入党日期（支部大会通过之日）
+             */
+            joinedAt: string;
+            /**
+             * Format: date
+             * @description 转正日期
+             */
+            fullMemberAt: string | null;
+            /** @enum {string} */
+            status: "probationary" | "full";
+            /**
+             * Format: date
+             * @description 党龄起算日（正式党员的转正日期，预备党员为 null）
+             */
+            partyAgeSince: string | null;
+            /** @description 至今天的整年党龄，预备党员为 0 */
+            partyAgeYears: number;
+            /** @description 流动党员 */
+            isFlowing: boolean;
+            /** @description 在职党员 */
+            isInService: boolean;
+            /**
+             * @description 减少类型，在册为 null
+             * @enum {string|null}
+             */
+            exitType: "deceased" | "expelled" | "stopped" | "lapsed" | "cancelled" | "transferred_out" | null;
+            /** Format: date */
+            exitAt: string | null;
+            abilities: {
+                canManage: boolean;
+                /** @description 可查看完整身份证号和手机号（留痕） */
+                canReveal: boolean;
+            };
+            /** @description 本人尚在办理或本年度已颁发的申报，无则为 null */
+            medal50: {
+                id: number;
+                year: number;
+                /** @enum {string} */
+                status: "recommended" | "reviewed" | "awarded" | "rejected";
+            } | null;
+        };
+        Medal50Abilities: {
+            /** @description 推荐：当前用户管理党员所在支部的上级乡镇（街道）或基层党委 */
+            canRecommend: boolean;
+            /** @description 审核与颁发：当前用户管理旗县级以上党委 */
+            canReview: boolean;
+        };
+        Medal50List: {
+            org: {
+                id: number;
+                name: string;
+            };
+            year: number;
+            /**
+             * Format: date
+             * @description 符合条件的最晚转正日期：(年度 − 50)-07-01
+             */
+            cutoff: string;
+            items: components["schemas"]["Medal50Member"][];
+            total: number;
+            abilities: components["schemas"]["Medal50Abilities"];
+        };
+        Medal50Step: {
+            seq: number;
+            event: string;
+            /** @description 事件的中文名称 */
+            eventName: string;
+            /** @description 流程自身的步骤编号 */
+            step: number;
+            /** Format: date */
+            date: string;
+            data: {
+                note?: string;
+                passed?: boolean;
+                disciplineOpinion?: string;
+                reason?: string;
+            };
+            warnings: string[];
+            actorId: number | null;
+            actorName: string | null;
+            /** @description 办理该步的组织 */
+            orgId: number | null;
+            orgName: string | null;
+        };
+        Medal50Case: {
+            id: number;
+            memberId: number;
+            memberName: string;
+            orgId: number;
+            orgName: string;
+            year: number;
+            /** @enum {string} */
+            status: "recommended" | "reviewed" | "awarded" | "rejected";
+            statusName: string;
+            steps: components["schemas"]["Medal50Step"][];
+            next: components["schemas"]["NextEvent"][];
+            /** @description 当前状态提供的各步骤，当前用户是否可以办理 */
+            abilities: {
+                recommend?: boolean;
+                review?: boolean;
+                award?: boolean;
+            };
+        };
+        Commendation: {
+            id: number;
+            /** @enum {string} */
+            title: "excellent_member" | "excellent_worker" | "advanced_org";
+            /** @enum {string} */
+            level: "county" | "city" | "region" | "national";
+            year: number;
+            memberId: number | null;
+            memberName: string | null;
+            /** @description 党员的表彰为其所在党支部，组织的表彰为该组织 */
+            orgId: number;
+            orgName: string;
+            /** Format: date */
+            conferredAt: string;
+            conferredBy: string | null;
+            documentNo: string | null;
+        };
+        MemberHonors: {
+            commendations: components["schemas"]["Commendation"][];
+            medal50: components["schemas"]["Medal50Case"] | null;
+        };
+        Job: {
+            name: string;
+            summary: string;
+            /** @description 运行时间（cron，北京时间） */
+            cron: string;
+        };
+        JobRun: {
+            name: string;
+            summary: string;
+            /** Format: date */
+            today: string;
+            result: {
+                [key: string]: number;
+            };
+        };
         OrgAncestor: {
             id: number;
             name: string;
@@ -5788,6 +6364,31 @@ export interface components {
             id: number;
             name: string;
             code: string;
+        };
+        Reminder: {
+            id: number;
+            /** @description 提醒类别：development（发展党员）、medal50（纪念章）、evaluation（测评）、transfer（转接）、term（换届） */
+            kind: string;
+            kindName: string;
+            /** @description 提醒所涉记录的编号（按类别：申请人、纪念章申报、测评对象、介绍信、党组织） */
+            subjectId: number;
+            orgId: number;
+            orgName: string;
+            step: number;
+            /** Format: date */
+            dueDate: string;
+            title: string;
+            /** Format: date */
+            raisedAt: string;
+            /** Format: date */
+            resolvedAt: string | null;
+            /** @description 已过期限（按北京时间的今天） */
+            overdue: boolean;
+        };
+        ReminderList: {
+            items: components["schemas"]["Reminder"][];
+            overdue: number;
+            total: number;
         };
         CalendarEntry: {
             /** Format: date */

@@ -2,7 +2,7 @@ import { MEDAL50_STEPS } from '@jishi/domain';
 import { Alert, Button, Descriptions, Drawer, Result, Spin, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useIsMobile } from '../../../shared/use-is-mobile';
-import { type Medal50CaseDetail, type Medal50Step, useMedal50Case } from '../honors.api';
+import { type Medal50Case, type Medal50Step, useMedal50Case } from '../honors.api';
 import { Medal50StepModal } from './Medal50StepModal';
 import { Medal50StatusTag, nextMedal50Step } from './medal50-display';
 
@@ -39,7 +39,7 @@ function RecordedStep({ entry }: { entry: Medal50Step }) {
 }
 
 /** The three steps of the procedure: recorded ones with what was recorded, the next one with who acts. */
-function CaseSteps({ c }: { c: Medal50CaseDetail }) {
+function CaseSteps({ c }: { c: Medal50Case }) {
   const next = nextMedal50Step(c.status);
   return (
     <Steps

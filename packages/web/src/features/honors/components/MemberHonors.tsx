@@ -2,13 +2,12 @@ import { TrophyOutlined } from '@ant-design/icons';
 import { COMMENDATION_LEVEL_LABELS, COMMENDATION_TITLE_LABELS } from '@jishi/domain';
 import { Alert, Space, Spin, Tag, Typography } from 'antd';
 import { labelOf } from '../../../shared/labels';
-import { type Medal50Case, useMedal50Case, useMemberHonors } from '../honors.api';
+import { type Medal50Case, useMemberHonors } from '../honors.api';
 import { Medal50StatusTag } from './medal50-display';
 
 /** The medal case in a line: year, status, and the day of its last recorded step (颁发 once awarded). */
 function MedalLine({ medal }: { medal: Medal50Case }) {
-  const detail = useMedal50Case(medal.id);
-  const last = detail.data?.steps.at(-1);
+  const last = medal.steps.at(-1);
   return (
     <div data-testid="member-medal50" data-status={medal.status}>
       <Space size={6} wrap>
