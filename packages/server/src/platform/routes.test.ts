@@ -73,10 +73,6 @@ const RESPONSE_SCHEMA_PENDING: Record<string, string[]> = {
   honors: ['/api/v1/honors'],
   reminders: ['/api/v1/reminders'],
   development: ['/api/v1/development'],
-  indicators: ['/api/v1/indicators'],
-  dues: ['/api/v1/dues', '/api/v1/me/dues'],
-  meetings: ['/api/v1/meetings', '/api/v1/orgs/:id/compliance', '/api/v1/compliance', '/api/v1/attachments'],
-  committees: ['/api/v1/orgs/:id/committee', '/api/v1/orgs/:id/groups'],
   evaluations: ['/api/v1/evaluation', '/api/v1/orgs/:id/evaluations', '/api/v1/ballots'],
   jobs: ['/api/v1/jobs'],
 };
