@@ -5,15 +5,16 @@ import { API, baseUrl, DEMO_PASSWORD, launch, loginAs, POLL, SHOTS, signIn, toda
 
 interface Assessment {
   category: string;
-  amountFen: number;
+  /** Yuan, `"12.50"`. */
+  amount: string;
   basis: string;
 }
 
 interface MemberDues {
   member: { id: number; name: string; orgId: number };
   current: Assessment | null;
-  months: { month: string; dueFen: number | null; paymentId: number | null }[];
-  arrears: { owedMonths: string[]; streak: number; owedFen: number; warning: string | null };
+  months: { month: string; due: string | null; paymentId: number | null }[];
+  arrears: { owedMonths: string[]; streak: number; owed: string; warning: string | null };
 }
 
 interface RosterItem {
@@ -23,9 +24,11 @@ interface RosterItem {
   owedMonths: number;
 }
 
-/** The page shows money as `¥1,234.50`. */
-const yuan = (fen: number) =>
-  `¥${new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(fen / 100)}`;
+/** The page shows the API's `"1234.50"` as `¥1,234.50`. */
+const yuan = (amount: string) => {
+  const [whole = '0', cents = '00'] = amount.split('.');
+  return `¥${new Intl.NumberFormat('zh-CN').format(BigInt(whole))}.${cents}`;
+};
 
 const height = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
 
@@ -57,13 +60,13 @@ describe('我的党费 on a phone (390×844), as the demo member account dangyua
     expect(dues.current).not.toBeNull();
     expect(dues.arrears.owedMonths.length).toBeGreaterThan(0);
     const current = dues.current as Assessment;
-    expect(await page.getByTestId('dues-amount').textContent()).toBe(yuan(current.amountFen));
+    expect(await page.getByTestId('dues-amount').textContent()).toBe(yuan(current.amount));
     expect(await page.getByTestId('dues-basis').textContent()).toContain(current.basis);
     expect(current.basis).toContain('中组发〔2008〕3号');
 
     const arrears = page.getByTestId('dues-arrears');
     expect(await arrears.getAttribute('data-owed')).toBe(String(dues.arrears.owedMonths.length));
-    expect(await arrears.textContent()).toContain(`欠交 ${dues.arrears.owedMonths.length} 个月，共 ${yuan(dues.arrears.owedFen)}`);
+    expect(await arrears.textContent()).toContain(`欠交 ${dues.arrears.owedMonths.length} 个月，共 ${yuan(dues.arrears.owed)}`);
     expect(dues.arrears.warning).not.toBeNull();
     expect(await arrears.textContent()).toContain(dues.arrears.warning);
 

@@ -13,6 +13,10 @@ export const MEETING_TYPES = [
   'talk',
 ] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
+
+/** A meeting is recorded as planned (计划召开), then as held (已召开). */
+export const MEETING_STATUSES = ['planned', 'held'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   general_assembly: '支部党员大会',
   committee: '支委会',
@@ -53,7 +57,7 @@ export const inOfficeOn = (c: { electedAt: string; endedAt: string | null }, day
  * still to come (today or later). Records are kept as they happen (支部工作条例第十一条至第十五条 ask
  * for 会议记录), so neither a future record nor a back-dated plan is taken. Returns the reason, or null.
  */
-export const meetingDateProblem = (status: 'planned' | 'held', date: string, today: string): string | null => {
+export const meetingDateProblem = (status: MeetingStatus, date: string, today: string): string | null => {
   if (status === 'held' && date > today) return '已召开的会议日期不能晚于今天';
   if (status === 'planned' && date < today) return '计划召开的日期不能早于今天';
   return null;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { dateString, recordId } from '../org/org.schema.js';
-import { MEETING_TYPES } from './meeting.rules.js';
+import { MEETING_STATUSES, MEETING_TYPES } from './meeting.rules.js';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`).optional();
 
 const meetingFields = z.object({
   orgId: recordId,
   type: z.enum(MEETING_TYPES, { message: '会议类型无效' }),
-  status: z.enum(['planned', 'held'], { message: '状态只能是计划或已召开' }).default('held'),
+  status: z.enum(MEETING_STATUSES, { message: '状态只能是计划或已召开' }).default('held'),
   date: dateString,
   place: text(100),
   host: text(40),

@@ -190,9 +190,12 @@ export interface FileResponse {
   content: Record<string, { schema: Schema }>;
 }
 
-/** The response of a route answering with a file of `mediaType`. */
-export const fileResponse = (mediaType: string, description = '文件'): { 200: FileResponse } => ({
-  200: { description, content: { [mediaType]: { schema: z.string().meta({ format: 'binary' }) } } },
+/** The response of a route answering with a file of `mediaType` (or of one of several types). */
+export const fileResponse = (mediaType: string | readonly string[], description = '文件'): { 200: FileResponse } => ({
+  200: {
+    description,
+    content: Object.fromEntries([mediaType].flat().map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+  },
 });
 
 /** What a route answers: one schema for 200, or schemas by status (`{ 201: orgSchema }`). */

@@ -54,9 +54,15 @@ const sharedCache = (): Shared => {
 
 const registry = new Map<string, IndicatorDef>();
 
-/** An indicator's value as the API presents it: a yuan decimal string for money, else the number. */
-export const presentValue = (def: IndicatorDef, value: number | undefined): number | string =>
-  def.kind === 'money' ? fenToYuan(value ?? 0) : (value ?? 0);
+/** An indicator's value as the API presents it, with its kind: money as a yuan decimal string, else the number. */
+export type Figure = { kind: 'number'; value: number } | { kind: 'money'; value: string };
+
+/** Whether an indicator is money or a plain number. */
+export const figureKind = (def: IndicatorDef): Figure['kind'] => def.kind ?? 'number';
+
+/** The figure of a computed value (money is computed in fen). */
+export const presentFigure = (def: IndicatorDef, value: number | undefined): Figure =>
+  def.kind === 'money' ? { kind: 'money', value: fenToYuan(value ?? 0) } : { kind: 'number', value: value ?? 0 };
 
 /** Registers an indicator; ids are unique across modules. */
 export const defineIndicator = (def: IndicatorDef): IndicatorDef => {

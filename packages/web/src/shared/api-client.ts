@@ -48,12 +48,6 @@ export const toQueryString = (params?: QueryParams): string => {
 /** The full URL of an API path, for links the browser follows itself (file downloads). */
 export const apiUrl = (path: string, params?: QueryParams): string => `${API_BASE}${path}${toQueryString(params)}`;
 
-interface RequestOptions {
-  query?: QueryParams;
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
 /** The contract's error body, read defensively: a proxy may answer with anything. */
 type ErrorBody = { error?: Partial<ApiSchema<'ApiError'>['error']> } | undefined;
 
@@ -125,27 +119,6 @@ export const apiClient = createClient<paths>({
 /** The body of a typed call's 2xx answer: `bodyOf(apiClient.GET('/api/v1/orgs/{id}', …))`. */
 export const bodyOf = async <T>(call: Promise<{ data?: T }>): Promise<T> => (await call).data as T;
 
-/**
- * Sends one JSON request with the session cookie and returns the parsed body.
- * Throws {@link ApiError} for any non-2xx answer (with the server's code and message) and for
- * network failures (status 0).
- */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const hasBody = options.body !== undefined;
-  const response = await send(
-    path,
-    {
-      method,
-      // A JSON content type on an empty body is rejected by the server, so set it only with a body.
-      headers: hasBody ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
-      signal: options.signal,
-    },
-    options.query,
-  );
-  return (await readJson(response)) as T;
-}
-
 /** A file the server answered with: its bytes and the name it suggested. */
 export interface DownloadedFile {
   blob: Blob;
@@ -181,23 +154,4 @@ export async function apiUpload<T>(path: string, file: Blob, signal?: AbortSigna
 export async function apiUploadForFile(path: string, file: Blob, fallbackName: string, signal?: AbortSignal): Promise<DownloadedFile> {
   const response = await postFile(path, file, '*/*', signal);
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), fallbackName) };
-}
-
-/**
- * Untyped shorthands (paths under {@link API_BASE}) for the features that still keep hand-written
- * types; a feature whose routes declare response schemas uses {@link apiClient} instead.
- */
-export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
-  upload: apiUpload,
-  uploadForFile: apiUploadForFile,
-};
-
-/** The list envelope every paged endpoint answers with (for the features still on hand-written types). */
-export interface Page<T> {
-  items: T[];
-  total: number;
 }

@@ -39,3 +39,17 @@ export const formatMoney = (yuan: string): string => {
   const f = moneyFigure(yuan);
   return `${f.value}${f.unit}`;
 };
+
+/**
+ * An amount the API sent (a yuan decimal string, `"1234.50"`, `"-3.00"`) in fen, to add and
+ * compare in integers. The contract guarantees the form; anything else is a bug and throws.
+ */
+export const fenOf = (yuan: string): number => {
+  const negative = yuan.startsWith('-');
+  const fen = parseYuan(negative ? yuan.slice(1) : yuan);
+  if (fen === null) throw new RangeError(`not a yuan amount: ${yuan}`);
+  return negative ? -fen : fen;
+};
+
+/** `¥1,234.50` for an amount the API sent in yuan (`"1234.50"`). */
+export const formatYuanAmount = (yuan: string): string => formatYuan(fenOf(yuan));

@@ -6,6 +6,7 @@ import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
 import { idParams } from '../../platform/schemas.js';
 import { findOrg } from '../orgs/org.repo.js';
+import { committeeOverviewSchema, groupCreatedSchema, orgLeadershipSchema } from './committee.presenter.js';
 import { adjustTerm, committeeOverview, createGroup, electCommittee, findGroups } from './committee.service.js';
 
 const tags = ['组织生活'];
@@ -18,6 +19,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     permission: 'org.read',
     summary: '党组织的班子：现任委员及职务、任期与换届时间、历届记录、党小组',
     tags,
+    response: orgLeadershipSchema,
     params: idParams,
     handler: async ({ actor, q, params, deps }) => {
       const o = await findOrg(q, params.id);
@@ -33,6 +35,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     auditAction: 'committee.elect',
     summary: '登记选举（换届）：支部委员会委员及职务，或不设支委会的书记、副书记',
     tags,
+    response: { 201: committeeOverviewSchema },
     params: idParams,
     body: committeeCreateSchema,
     handler: async ({ actor, q, params, body, deps, audit, reply }) => {
@@ -57,6 +60,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     auditAction: 'committee.adjust',
     summary: '登记上级批准的提前或延期换届（一般不超过1年）',
     tags,
+    response: committeeOverviewSchema,
     params: idParams,
     body: committeeAdjustSchema,
     handler: async ({ actor, q, params, body, deps, audit }) => {
@@ -76,6 +80,7 @@ export const committeeRoutes = (app: FastifyInstance) => {
     auditAction: 'group.create',
     summary: '设立党小组',
     tags,
+    response: { 201: groupCreatedSchema },
     params: idParams,
     body: z.object({
       name: z.string().trim().min(1, '请填写党小组名称').max(40, '不能超过40个字'),

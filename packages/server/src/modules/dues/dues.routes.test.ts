@@ -37,7 +37,7 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
     const before = await auditCount(h);
     const res = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: 5000.01 });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ amount: '75.00', amountFen: 7500, rate: 0.015 });
+    expect(res.body).toEqual({ amount: '75.00', rate: 0.015, basis: expect.any(String) });
     expect(res.body.basis).toContain('1.5%');
     expect(await auditCount(h)).toBe(before);
     expect((await client(h).post('/api/v1/dues/calculate', { category: 'student' })).status).toBe(401);
@@ -56,7 +56,7 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
     const asNumber = await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: 2999.99 });
     expect(asText.status).toBe(200);
     expect(asText.body).toEqual(asNumber.body);
-    expect(asText.body).toMatchObject({ amount: '15.00', amountFen: 1500 });
+    expect(asText.body).toMatchObject({ amount: '15.00' });
     for (const [monthlyBase, says] of [
       ['2999.999', '最多保留两位小数'],
       ['1e3', '应为以元为单位的金额'],
@@ -72,10 +72,10 @@ describe('POST /api/v1/dues/calculate (public contract)', () => {
   });
 
   it('reads the province amount for 农牧民 from the settings', async () => {
-    expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body.amountFen).toBe(20);
+    expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body.amount).toBe('0.20');
     await h.deps.db.execute(sql`insert into setting (key, value) values ('dues', '{"farmerMonthlyFen": 50}'::jsonb)`);
     try {
-      expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body).toMatchObject({ amount: '0.50', amountFen: 50 });
+      expect((await member.post('/api/v1/dues/calculate', { category: 'farmer' })).body).toMatchObject({ amount: '0.50' });
     } finally {
       await h.deps.db.execute(sql`delete from setting where key = 'dues'`);
     }
@@ -113,7 +113,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
       const calc = await member.post('/api/v1/dues/calculate', c);
       const stored = await branch.post('/api/v1/dues/assessments', { memberId: id, effectiveFrom: '2026-01', ...c });
       expect(stored.status).toBe(201);
-      expect(stored.body.amountFen).toBe(calc.body.amountFen);
+      expect(stored.body.amount).toBe(calc.body.amount);
       expect(stored.body.basis).toBe(calc.body.basis);
     }
   });
@@ -132,7 +132,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.message).toContain('第七条');
     const ok = await branch.post('/api/v1/dues/assessments', { ...base, reductionApprovedBy: t.townA1 });
-    expect(ok.body).toMatchObject({ calculatedFen: 4000, amountFen: 0, reductionApprovedByName: '甲一镇党委' });
+    expect(ok.body).toMatchObject({ calculated: '40.00', amount: '0.00', monthlyBase: '4000.00', reductionApprovedByName: '甲一镇党委' });
     const probationer = await addMember({ joinedAt: '2026-03-15', fullMemberAt: undefined, status: 'probationary' });
     const early = await branch.post('/api/v1/dues/assessments', { memberId: probationer, effectiveFrom: '2026-02', category: 'farmer' });
     expect(early.body.error.message).toContain('第八条');
@@ -153,7 +153,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     const ok = await branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-05', toMonth: '2026-10' });
     expect(ok.status).toBe(201);
     // May–June at 40.00, July–October at 90.00
-    expect(ok.body.amountFen).toBe(2 * 4000 + 4 * 9000);
+    expect(ok.body).toMatchObject({ amount: fenToYuan(2 * 4000 + 4 * 9000), voluntary: '0.00' });
     expect(await auditCount(h)).toBe(before + 1);
     const again = await branch.post('/api/v1/dues/payments', { ...pay, fromMonth: '2026-10', toMonth: '2026-11' });
     expect(again.status).toBe(409);
@@ -163,12 +163,12 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const view = await branch.get(`/api/v1/members/${id}/dues?year=2026`);
-    expect(view.body.current).toMatchObject({ amountFen: 9000 });
-    expect(view.body.months[0]).toMatchObject({ month: '2026-01', dueFen: 4000, paymentId: null });
+    expect(view.body.current).toMatchObject({ amount: '90.00' });
+    expect(view.body.months[0]).toMatchObject({ month: '2026-01', due: '40.00', paymentId: null });
     expect(view.body.arrears).toMatchObject({
       owedMonths: ['2026-01', '2026-02', '2026-03', '2026-04'],
       streak: 0,
-      owedFen: 16000,
+      owed: '160.00',
       warning: null,
     });
   });
@@ -185,7 +185,7 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     });
     const roster = await branch.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`);
     const row = roster.body.items.find((r: { memberId: number }) => r.memberId === id);
-    expect(row).toMatchObject({ streak: 6, owedMonths: 6, owedFen: 120, paidThisYearFen: 80 });
+    expect(row).toMatchObject({ streak: 6, owedMonths: 6, owed: '1.20', paidThisYear: '0.80' });
     expect(row.warning).toContain('按自行脱党处理');
     expect((await branch.get(`/api/v1/members/${id}`)).body.exitType ?? null).toBeNull();
     expect((await other.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`)).status).toBe(404);
@@ -201,14 +201,14 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     expect(res.status).toBe(200);
     const may = res.body.months.find((m: { month: string }) => m.month === '2026-05');
     // In May: the 40.00 payer and the 0.20 farmer paid; everyone assessed owed.
-    expect(may.paidFen).toBe(4000);
+    expect(may.paid).toBe('40.00');
     expect(may.payers).toBe(1);
     const april = res.body.months.find((m: { month: string }) => m.month === '2026-04');
-    expect(april.paidFen).toBe(20);
-    const paidIn = (month: string) => res.body.months.find((m: { month: string }) => m.month === month).paidFen;
+    expect(april.paid).toBe('0.20');
+    const paidIn = (month: string) => res.body.months.find((m: { month: string }) => m.month === month).paid;
     // July to October: the 90.00 payer only (the farmer stopped after April).
-    expect(['2026-07', '2026-08', '2026-09', '2026-10'].map(paidIn)).toEqual([9000, 9000, 9000, 9000]);
-    expect(may.dueFen).toBeGreaterThan(may.paidFen);
+    expect(['2026-07', '2026-08', '2026-09', '2026-10'].map(paidIn)).toEqual(['90.00', '90.00', '90.00', '90.00']);
+    expect(parseYuan(may.due)).toBeGreaterThan(parseYuan(may.paid) as number);
     const file = await branch.get(`/api/v1/dues/statement/export?orgId=${t.branchA1}&year=2026`);
     expect(file.status).toBe(200);
     expect(String(file.raw.headers['content-type'])).toContain('spreadsheetml');
@@ -251,9 +251,9 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     const due = await town.get(`/api/v1/indicators/dues.due?orgId=${t.branchA1}&date=2026-11-26`);
     const statement = (await branch.get(`/api/v1/dues/statement?orgId=${t.branchA1}&year=2026`)).body.months as {
       month: string;
-      dueFen: number;
+      due: string;
     }[];
-    const owedByStatement = statement.filter((m) => m.month <= '2026-10').reduce((n, m) => n + m.dueFen, 0);
+    const owedByStatement = statement.filter((m) => m.month <= '2026-10').reduce((n, m) => n + (parseYuan(m.due) as number), 0);
     expect(owedByStatement).toBeGreaterThan(0);
     expect(due.body.value).toBe(fenToYuan(owedByStatement));
   });
@@ -288,5 +288,67 @@ describe('dues assessments, payments and arrears (中组发〔2008〕3号)', () 
     const far = await town.patch(`/api/v1/users/${second.id}`, { memberId: stranger.body.id });
     expect(far.status).toBe(400);
     expect(far.body.error.details.field).toBe('memberId');
+  });
+});
+
+/** Every key of an answer, with its value, at any depth. */
+const fieldsOf = (value: unknown, path = ''): [string, unknown][] =>
+  value && typeof value === 'object'
+    ? Object.entries(value).flatMap(([k, v]) => [[`${path}${k}`, v] as [string, unknown], ...fieldsOf(v, `${path}${k}.`)])
+    : [];
+
+describe('money leaves the server in yuan (ARCHITECTURE.md: decimal strings, computed in integer fen)', () => {
+  it('no dues answer carries an amount in fen; each amount is a yuan string with two decimals', async () => {
+    const id = await addMember({ name: '元' });
+    const assessed = await branch.post('/api/v1/dues/assessments', {
+      memberId: id,
+      effectiveFrom: '2026-01',
+      category: 'employed',
+      monthlyBase: '3500.50',
+    });
+    const paid = await branch.post('/api/v1/dues/payments', {
+      memberId: id,
+      fromMonth: '2026-09',
+      toMonth: '2026-10',
+      paidAt: '2026-11-02',
+      method: 'cash',
+      voluntary: '1000',
+    });
+    const account = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
+    const town = client(h, (await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }])).cookie);
+    await town.patch(`/api/v1/users/${account.id}`, { memberId: id });
+    const self = client(h, await login(h, account.username));
+    const answers = {
+      calculate: await member.post('/api/v1/dues/calculate', { category: 'employed', monthlyBase: '3500.50' }),
+      assessed,
+      paid,
+      memberDues: await branch.get(`/api/v1/members/${id}/dues?year=2026`),
+      mine: await self.get('/api/v1/me/dues?year=2026'),
+      roster: await branch.get(`/api/v1/dues/roster?orgId=${t.branchA1}&year=2026`),
+      statement: await branch.get(`/api/v1/dues/statement?orgId=${t.branchA1}&year=2026`),
+    };
+    for (const [name, res] of Object.entries(answers)) {
+      expect(res.status, name).toBeLessThan(300);
+      const fields = fieldsOf(res.body);
+      expect(
+        fields.filter(([k]) => /fen$/i.test(k)).map(([k]) => `${name}: ${k}`),
+        'fields in fen',
+      ).toEqual([]);
+      const money = fields.filter(([k]) =>
+        /(^|\.)(amount|calculated|monthlyBase|voluntary|due|paid|owed|paidThisYear|large|collected)$/.test(k),
+      );
+      expect(money.length, name).toBeGreaterThan(0);
+      for (const [k, v] of money) if (v !== null) expect(v, `${name}: ${k}`).toMatch(/^\d+\.\d{2}$/);
+    }
+    // 3500.50 × 1% = 35.005 → 35.01 a month (half up), the same through every answer.
+    expect(answers.calculate.body.amount).toBe('35.01');
+    expect(answers.assessed.body).toMatchObject({ monthlyBase: '3500.50', calculated: '35.01', amount: '35.01' });
+    expect(answers.paid.body).toMatchObject({ amount: '70.02', voluntary: '1000.00' });
+    expect(answers.paid.body.note).toContain('上缴');
+    expect(answers.mine.body).toEqual(answers.memberDues.body);
+    const line = answers.roster.body.items.find((r: { memberId: number }) => r.memberId === id);
+    // Paid September and October; January to August are owed.
+    expect(line).toMatchObject({ paidThisYear: '70.02', owed: fenToYuan(8 * 3501) });
+    expect(parseYuan(answers.statement.body.large)).toBeGreaterThanOrEqual(100_000);
   });
 });

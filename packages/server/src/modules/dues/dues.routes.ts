@@ -13,10 +13,24 @@ import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
-import { route } from '../../platform/http.js';
-import { idParams, orgYearQuery, yearQuery } from '../../platform/schemas.js';
+import { fileResponse, route } from '../../platform/http.js';
+import { idParams, itemsOf, orgYearQuery, yearQuery } from '../../platform/schemas.js';
 import { readSettings } from '../../platform/settings.js';
 import { findOrgRef } from '../orgs/org.repo.js';
+import {
+  duesAssessmentSchema,
+  duesCalculationSchema,
+  duesRosterItemSchema,
+  duesStatementSchema,
+  memberDuesSchema,
+  presentAssessment,
+  presentCalculation,
+  presentMemberDues,
+  presentRecordedPayment,
+  presentRosterItem,
+  presentStatement,
+  recordedPaymentSchema,
+} from './dues.presenter.js';
 import { assessDues, duesRoster, duesStatement, memberDues, ownDues, payDues } from './dues.service.js';
 
 const tags = ['党费'];
@@ -31,11 +45,10 @@ export const duesRoutes = (app: FastifyInstance) => {
     write: false,
     summary: '党费计算器：按类别与每月基数计算应交党费',
     tags,
+    response: duesCalculationSchema,
     body: duesCalculateSchema,
-    handler: async ({ q, body }) => {
-      const r = calculateDues(body.category, body.monthlyBase ?? 0, await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS));
-      return { amount: yuan(r.amountFen), amountFen: r.amountFen, rate: r.rate, basis: r.basis };
-    },
+    handler: async ({ q, body }) =>
+      presentCalculation(calculateDues(body.category, body.monthlyBase ?? 0, await readSettings(q, 'dues', DEFAULT_DUES_SETTINGS))),
   });
 
   route(app, {
@@ -45,6 +58,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     auditAction: 'dues.assess',
     summary: '核定党员每月应交党费（年初核定或工资变动当月起；少交、免交须上一级党委批准）',
     tags,
+    response: { 201: duesAssessmentSchema },
     body: duesAssessSchema,
     handler: async ({ actor, q, body, audit, reply }) => {
       const a = await assessDues(q, actor, body);
@@ -59,7 +73,7 @@ export const duesRoutes = (app: FastifyInstance) => {
         },
       });
       reply.status(201);
-      return a;
+      return presentAssessment(a);
     },
   });
 
@@ -70,6 +84,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     auditAction: 'dues.pay',
     summary: '登记党费交纳（按月份区间，金额按核定标准计算；补交、预交一般不超过6个月）',
     tags,
+    response: { 201: recordedPaymentSchema },
     body: duesPaySchema,
     handler: async ({ actor, q, body, deps, audit, reply }) => {
       const p = await payDues(q, actor, body, businessDate(deps.now()));
@@ -79,7 +94,7 @@ export const duesRoutes = (app: FastifyInstance) => {
         detail: { paymentId: p.id, fromMonth: p.fromMonth, toMonth: p.toMonth, amountFen: p.amountFen, voluntaryFen: p.voluntaryFen },
       });
       reply.status(201);
-      return p;
+      return presentRecordedPayment(p);
     },
   });
 
@@ -89,9 +104,11 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'dues.read',
     summary: '党员的党费：每月应交及依据、交纳记录、欠交情况',
     tags,
+    response: memberDuesSchema,
     params: idParams,
     querystring: z.object({ year: yearQuery }),
-    handler: async ({ actor, q, params, query, deps }) => memberDues(q, actor, params.id, query.year, businessDate(deps.now())),
+    handler: async ({ actor, q, params, query, deps }) =>
+      presentMemberDues(await memberDues(q, actor, params.id, query.year, businessDate(deps.now()))),
   });
 
   route(app, {
@@ -101,8 +118,9 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'authenticated',
     summary: '我的党费：每月应交及依据、交纳记录、欠交情况',
     tags,
+    response: memberDuesSchema,
     querystring: z.object({ year: yearQuery }),
-    handler: async ({ actor, q, query, deps }) => ownDues(q, actor.memberId, query.year, businessDate(deps.now())),
+    handler: async ({ actor, q, query, deps }) => presentMemberDues(await ownDues(q, actor.memberId, query.year, businessDate(deps.now()))),
   });
 
   route(app, {
@@ -111,11 +129,12 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'dues.read',
     summary: '党支部党费台账：每名党员的交纳标准、本年已交、欠交月数及提醒',
     tags,
+    response: itemsOf(duesRosterItemSchema),
     querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'dues.read', o, '党组织');
-      return { items: await duesRoster(q, o.id, query.year, businessDate(deps.now())) };
+      return { items: (await duesRoster(q, o.id, query.year, businessDate(deps.now()))).map(presentRosterItem) };
     },
   });
 
@@ -125,11 +144,12 @@ export const duesRoutes = (app: FastifyInstance) => {
     permission: 'dues.read',
     summary: '党支部年度党费收缴情况（向党员公布）',
     tags,
+    response: duesStatementSchema,
     querystring: orgYearQuery,
     handler: async ({ actor, q, query }) => {
       const o = await findOrgRef(q, query.orgId);
       authorize(actor, 'dues.read', o, '党组织');
-      return { org: { id: o.id, name: o.name }, year: query.year, ...(await duesStatement(q, o.id, query.year)) };
+      return presentStatement(o, query.year, await duesStatement(q, o.id, query.year));
     },
   });
 
@@ -141,6 +161,7 @@ export const duesRoutes = (app: FastifyInstance) => {
     auditAction: 'dues.statement.export',
     summary: '导出党支部年度党费收缴情况（Excel，供向党员公布）',
     tags,
+    response: fileResponse(XLSX_TYPE, '党费收缴情况（.xlsx）'),
     querystring: orgYearQuery,
     handler: async ({ actor, q, query, deps, audit, reply }) => {
       const o = await findOrgRef(q, query.orgId);

@@ -6,6 +6,7 @@ import {
   DEFAULT_DUES_SETTINGS,
   DomainError,
   type DuesAssess,
+  type DuesCategory,
   type DuesPay,
   duesStartProblem,
   LARGE_VOLUNTARY_FEN,
@@ -17,16 +18,19 @@ import {
   paymentWindowProblem,
   reductionProblem,
 } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
-import { groupBy, type Q, rows } from '../../platform/db/index.js';
+import { groupBy, type Q, rows, schema } from '../../platform/db/index.js';
 import { readSettings } from '../../platform/settings.js';
 
+const { duesAssessment, duesPayment, member } = schema;
+
+/** A 核定 with the name of the org that approved a reduction; months `YYYY-MM`. */
 export interface AssessmentRow {
   id: number;
   memberId: number;
   effectiveFrom: string;
-  category: string;
+  category: DuesCategory;
   baseFen: number | null;
   calculatedFen: number;
   amountFen: number;
@@ -35,30 +39,31 @@ export interface AssessmentRow {
   reductionApprovedByName: string | null;
 }
 
-export interface PaymentRow {
-  id: number;
-  memberId: number;
-  fromMonth: string;
-  toMonth: string;
-  amountFen: number;
-  voluntaryFen: number;
-  paidAt: string;
-  method: string;
-  receiptNo: string | null;
-  collectedBy: string | null;
-}
-
 const ASSESSMENTS = sql`select a.id, a.member_id as "memberId", to_char(a.effective_from, 'YYYY-MM') as "effectiveFrom", a.category,
   a.base_fen as "baseFen", a.calculated_fen as "calculatedFen", a.amount_fen as "amountFen", a.basis,
   a.reduction_reason as "reductionReason", o.name as "reductionApprovedByName"
   from dues_assessment a left join org o on o.id = a.reduction_approved_by`;
-const PAYMENTS = sql`select id, member_id as "memberId", to_char(from_month, 'YYYY-MM') as "fromMonth", to_char(to_month, 'YYYY-MM') as "toMonth",
-  amount_fen as "amountFen", voluntary_fen as "voluntaryFen", to_char(paid_at, 'YYYY-MM-DD') as "paidAt", method,
-  receipt_no as "receiptNo", collected_by as "collectedBy" from dues_payment`;
 
 const assessmentsOf = (q: Q, where: SQL) =>
   rows<AssessmentRow>(q, sql`${ASSESSMENTS} where ${where} order by a.member_id, a.effective_from`);
-const paymentsOf = (q: Q, where: SQL) => rows<PaymentRow>(q, sql`${PAYMENTS} where ${where} order by member_id, from_month`);
+
+/** A stored payment with its months as `YYYY-MM` (the rules count in months). */
+const toPayment = ({ orgId: _org, createdBy: _by, createdAt: _at, ...p }: typeof duesPayment.$inferSelect) => ({
+  ...p,
+  fromMonth: p.fromMonth.slice(0, 7),
+  toMonth: p.toMonth.slice(0, 7),
+});
+export type PaymentRow = ReturnType<typeof toPayment>;
+
+const paymentsOf = async (q: Q, where: SQL | undefined): Promise<PaymentRow[]> =>
+  (await q.select().from(duesPayment).where(where).orderBy(asc(duesPayment.memberId), asc(duesPayment.fromMonth))).map(toPayment);
+
+/** The members on an org's roll, as a subquery. */
+const rollOf = (q: Q, orgId: number) =>
+  q
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.orgId, orgId), isNull(member.exitType)));
 
 type DuesMember = { id: number; name: string; orgId: number; orgPath: string; joinedAt: string; exitType: string | null };
 const MEMBER = sql`select m.id, m.name, m.org_id as "orgId", o.path::text as "orgPath", to_char(m.joined_at, 'YYYY-MM-DD') as "joinedAt",
@@ -97,17 +102,21 @@ export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
         field: 'reductionApprovedBy',
       });
   }
-  const amountFen = input.reducedAmount ?? r.amountFen;
-  const [a] = await rows<{ id: number }>(
-    q,
-    sql`insert into dues_assessment (member_id, effective_from, category, base_fen, calculated_fen, amount_fen, basis, reduction_reason, reduction_approved_by, created_by)
-        values (${m.id}, ${`${input.effectiveFrom}-01`}::date, ${input.category}, ${input.monthlyBase ?? null}, ${r.amountFen}, ${amountFen}, ${r.basis},
-                ${input.reductionReason ?? null}, ${input.reductionApprovedBy ?? null}, ${actor.userId})
-        on conflict (member_id, effective_from) do update set category = excluded.category, base_fen = excluded.base_fen,
-          calculated_fen = excluded.calculated_fen, amount_fen = excluded.amount_fen, basis = excluded.basis,
-          reduction_reason = excluded.reduction_reason, reduction_approved_by = excluded.reduction_approved_by, created_by = excluded.created_by
-        returning id`,
-  );
+  const values = {
+    category: input.category,
+    baseFen: input.monthlyBase ?? null,
+    calculatedFen: r.amountFen,
+    amountFen: input.reducedAmount ?? r.amountFen,
+    basis: r.basis,
+    reductionReason: input.reductionReason ?? null,
+    reductionApprovedBy: input.reductionApprovedBy ?? null,
+    createdBy: actor.userId,
+  };
+  const [a] = await q
+    .insert(duesAssessment)
+    .values({ memberId: m.id, effectiveFrom: `${input.effectiveFrom}-01`, ...values })
+    .onConflictDoUpdate({ target: [duesAssessment.memberId, duesAssessment.effectiveFrom], set: values })
+    .returning({ id: duesAssessment.id });
   return (await assessmentsOf(q, sql`a.id = ${a?.id}`))[0] as AssessmentRow;
 };
 
@@ -118,7 +127,7 @@ export const assessDues = async (q: Q, actor: Actor, input: DuesAssess) => {
  */
 export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string) => {
   const m = await memberFor(q, actor, input.memberId, 'dues.manage');
-  await q.execute(sql`select id from member where id = ${m.id} for update`);
+  await q.select({ id: member.id }).from(member).where(eq(member.id, m.id)).for('update');
   if (input.paidAt > today) throw new DomainError('INVALID_INPUT', '交纳日期不能晚于今天', { field: 'paidAt' });
   const window = paymentWindowProblem(input);
   if (window) throw new DomainError('RULE_VIOLATION', window.message, { field: window.field });
@@ -128,19 +137,34 @@ export const payDues = async (q: Q, actor: Actor, input: DuesPay, today: string)
   if ('unassessed' in amount)
     throw new DomainError('INVALID_INPUT', `${amount.unassessed}的党费尚未核定，请先核定交纳标准`, { field: 'fromMonth' });
   const { amountFen } = amount;
-  const [overlap] = await rows<{ id: number }>(
-    q,
-    sql`select id from dues_payment where member_id = ${m.id} and from_month <= ${`${input.toMonth}-01`}::date and to_month >= ${`${input.fromMonth}-01`}::date`,
-  );
+  const [overlap] = await q
+    .select({ id: duesPayment.id })
+    .from(duesPayment)
+    .where(
+      and(
+        eq(duesPayment.memberId, m.id),
+        lte(duesPayment.fromMonth, `${input.toMonth}-01`),
+        gte(duesPayment.toMonth, `${input.fromMonth}-01`),
+      ),
+    );
   if (overlap) throw new DomainError('CONFLICT', '所选月份中已有交纳记录，同一月份不能重复交纳', { field: 'fromMonth' });
-  const [p] = await rows<{ id: number }>(
-    q,
-    sql`insert into dues_payment (member_id, org_id, from_month, to_month, amount_fen, voluntary_fen, paid_at, method, receipt_no, collected_by, created_by)
-        values (${m.id}, ${m.orgId}, ${`${input.fromMonth}-01`}::date, ${`${input.toMonth}-01`}::date, ${amountFen}, ${input.voluntary ?? 0},
-                ${input.paidAt}::date, ${input.method}, ${input.receiptNo ?? null}, ${input.collectedBy ?? null}, ${actor.userId})
-        returning id`,
-  );
-  const payment = (await paymentsOf(q, sql`id = ${p?.id}`))[0] as PaymentRow;
+  const [created] = await q
+    .insert(duesPayment)
+    .values({
+      memberId: m.id,
+      orgId: m.orgId,
+      fromMonth: `${input.fromMonth}-01`,
+      toMonth: `${input.toMonth}-01`,
+      amountFen,
+      voluntaryFen: input.voluntary ?? 0,
+      paidAt: input.paidAt,
+      method: input.method,
+      receiptNo: input.receiptNo ?? null,
+      collectedBy: input.collectedBy ?? null,
+      createdBy: actor.userId,
+    })
+    .returning();
+  const payment = toPayment(created as typeof duesPayment.$inferSelect);
   return {
     ...payment,
     note: payment.voluntaryFen >= LARGE_VOLUNTARY_FEN ? `${LARGE_VOLUNTARY_RULE}，请经基层党委上缴` : null,
@@ -161,7 +185,7 @@ export const ownDues = async (q: Q, memberId: number | null, year: number, today
 /** Where one member stands for a year: what is owed each month and why, what was paid, arrears. */
 const duesOf = async (q: Q, m: DuesMember, year: number, today: string) => {
   const assessments = await assessmentsOf(q, sql`a.member_id = ${m.id}`);
-  const payments = await paymentsOf(q, sql`member_id = ${m.id}`);
+  const payments = await paymentsOf(q, eq(duesPayment.memberId, m.id));
   const paidIn = new Map<string, number>();
   for (const p of payments) for (let i = monthIndex(p.fromMonth); i <= monthIndex(p.toMonth); i++) paidIn.set(monthOf(i), p.id);
   const months = Array.from({ length: 12 }, (_, i) => {
@@ -188,18 +212,16 @@ const duesOf = async (q: Q, m: DuesMember, year: number, today: string) => {
  * the amount in effect, months paid, arrears and the 6-month warning.
  */
 export const duesRoster = async (q: Q, orgId: number, year: number, today: string) => {
-  const members = await rows<{ id: number; name: string; status: string }>(
-    q,
-    sql`select id, name, status from member where org_id = ${orgId} and exit_type is null order by pinyin, id`,
-  );
+  const members = await q
+    .select({ id: member.id, name: member.name, status: member.status })
+    .from(member)
+    .where(and(eq(member.orgId, orgId), isNull(member.exitType)))
+    .orderBy(asc(member.pinyin), asc(member.id));
   const assessments = groupBy(
     await assessmentsOf(q, sql`a.member_id in (select id from member where org_id = ${orgId} and exit_type is null)`),
     (a) => a.memberId,
   );
-  const payments = groupBy(
-    await paymentsOf(q, sql`member_id in (select id from member where org_id = ${orgId} and exit_type is null)`),
-    (p) => p.memberId,
-  );
+  const payments = groupBy(await paymentsOf(q, inArray(duesPayment.memberId, rollOf(q, orgId))), (p) => p.memberId);
   return members.map((m) => {
     const list = assessments.get(m.id) ?? [];
     const paid = payments.get(m.id) ?? [];

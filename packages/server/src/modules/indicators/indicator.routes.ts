@@ -5,8 +5,9 @@ import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import type { Q } from '../../platform/db/index.js';
 import { route, type SessionActor } from '../../platform/http.js';
-import { allIndicators, computeIndicators, findIndicator, presentValue } from '../../platform/indicators.js';
+import { allIndicators, computeIndicators, figureKind, findIndicator, presentFigure } from '../../platform/indicators.js';
 import { findChildren, findOrg } from '../orgs/org.repo.js';
+import { indicatorBreakdownSchema, indicatorSnapshotSchema } from './indicator.presenter.js';
 import './branch-life.indicators.js';
 import './development.indicators.js';
 import './evaluation.indicators.js';
@@ -37,6 +38,7 @@ export const indicatorRoutes = (app: FastifyInstance) => {
     permission: 'indicator.read',
     summary: '统计指标（某组织及其下级，截至某日）',
     tags,
+    response: indicatorSnapshotSchema,
     querystring: query,
     handler: async ({ actor, q, query, deps }) => {
       const o = await targetOrg(q, actor, query.orgId);
@@ -46,9 +48,8 @@ export const indicatorRoutes = (app: FastifyInstance) => {
       const items = defs.map((def) => ({
         id: def.id,
         name: def.name,
-        value: presentValue(def, values.get(def.id)?.get(o.orgPath)),
         unit: def.unit,
-        kind: def.kind ?? 'number',
+        ...presentFigure(def, values.get(def.id)?.get(o.orgPath)),
         group: def.group ?? null,
       }));
       return { org: { id: o.id, name: o.name }, date, items };
@@ -61,6 +62,7 @@ export const indicatorRoutes = (app: FastifyInstance) => {
     permission: 'indicator.read',
     summary: '单项指标及其按下级组织的分解',
     tags,
+    response: indicatorBreakdownSchema,
     params: z.object({ id: z.string().max(80) }),
     querystring: query.extend({ by: z.enum(['child']).optional() }),
     handler: async ({ actor, q, params, query, deps }) => {
@@ -74,14 +76,14 @@ export const indicatorRoutes = (app: FastifyInstance) => {
         number
       >;
       return {
-        indicator: { id: def.id, name: def.name, unit: def.unit, kind: def.kind ?? 'number', description: def.description },
+        indicator: { id: def.id, name: def.name, unit: def.unit, kind: figureKind(def), description: def.description },
         org: { id: o.id, name: o.name },
         date,
-        value: presentValue(def, values.get(o.orgPath)),
+        value: presentFigure(def, values.get(o.orgPath)).value,
         items: children.map((c) => ({
           orgId: c.id,
           orgName: c.name,
-          value: presentValue(def, values.get(c.orgPath)),
+          value: presentFigure(def, values.get(c.orgPath)).value,
           childCount: c.childCount,
         })),
       };

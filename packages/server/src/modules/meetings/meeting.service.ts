@@ -5,23 +5,27 @@ import {
   inOfficeOn,
   type MeetingCreate,
   type MeetingHold,
+  type MeetingStatus,
   type MeetingType,
   meetingDateProblem,
   onRollOn,
   quorumProblem,
 } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/authorize.js';
-import { type Q, rows } from '../../platform/db/index.js';
+import { type Q, rows, schema } from '../../platform/db/index.js';
 import { findOrg } from '../orgs/org.repo.js';
 
+const { meeting, meetingAttendee, member, partyGroup } = schema;
+
+/** A meeting as read, with its org (name, and path for the scope check) and the count of its files. */
 export interface MeetingRow {
   id: number;
   orgId: number;
   orgName: string;
   orgPath: string;
   type: MeetingType;
-  status: 'planned' | 'held';
+  status: MeetingStatus;
   date: string;
   place: string | null;
   host: string | null;
@@ -41,8 +45,25 @@ const SELECT = sql`select g.id, g.org_id as "orgId", o.name as "orgName", o.path
   (select count(*)::int from attachment a where a.meeting_id = g.id) as attachments
   from meeting g join org o on o.id = g.org_id`;
 
-export const findMeetings = (q: Q, where: ReturnType<typeof sql>, limit = 1000) =>
+const findMeetings = (q: Q, where: SQL, limit = 1000) =>
   rows<MeetingRow>(q, sql`${SELECT} where ${where} order by g.date desc, g.id desc limit ${limit}`);
+
+/** One meeting, or undefined. */
+export const findMeeting = async (q: Q, id: number): Promise<MeetingRow | undefined> => (await findMeetings(q, sql`g.id = ${id}`))[0];
+
+/** An org's meetings (optionally of one year and one type), newest first. */
+export const findOrgMeetings = (q: Q, orgId: number, filter: { year?: number; type?: MeetingType }) =>
+  findMeetings(
+    q,
+    sql.join(
+      [
+        sql`g.org_id = ${orgId}`,
+        filter.year ? sql`g.date >= ${`${filter.year}-01-01`}::date and g.date <= ${`${filter.year}-12-31`}::date` : sql`true`,
+        filter.type ? sql`g.type = ${filter.type}` : sql`true`,
+      ],
+      sql` and `,
+    ),
+  );
 
 /**
  * Checks a meeting of an org the actor manages. Attendees and absentees must be on the org's roll
@@ -55,11 +76,10 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
   const dateProblem = meetingDateProblem(input.status, input.date, today);
   if (dateProblem) throw new DomainError('INVALID_INPUT', dateProblem, { field: 'date' });
   // The org's members with their dates; who was on the roll and who had a vote are the domain's rules.
-  const members = await rows<{ id: number; joinedAt: string; exitAt: string | null; fullMemberAt: string | null }>(
-    q,
-    sql`select id, to_char(joined_at, 'YYYY-MM-DD') as "joinedAt", to_char(exit_at, 'YYYY-MM-DD') as "exitAt",
-          to_char(full_member_at, 'YYYY-MM-DD') as "fullMemberAt" from member where org_id = ${o.id}`,
-  );
+  const members = await q
+    .select({ id: member.id, joinedAt: member.joinedAt, exitAt: member.exitAt, fullMemberAt: member.fullMemberAt })
+    .from(member)
+    .where(eq(member.orgId, o.id));
   const roll = members.filter((m) => onRollOn(m, input.date)).map((m) => ({ id: m.id, full: hasVoteOn(m, input.date) }));
   const onRoll = new Map(roll.map((m) => [m.id, m]));
   const attendees = input.attendeeIds ?? [];
@@ -72,10 +92,10 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
     if (stranger !== undefined) throw new DomainError('INVALID_INPUT', `有人员不在「${o.name}」会议当日的党员名册中`, { field });
   }
   if (input.type === 'group') {
-    const [g] = await rows<{ id: number }>(
-      q,
-      sql`select id from party_group where id = ${input.groupId ?? 0} and org_id = ${o.id} and closed_at is null`,
-    );
+    const [g] = await q
+      .select({ id: partyGroup.id })
+      .from(partyGroup)
+      .where(and(eq(partyGroup.id, input.groupId ?? 0), eq(partyGroup.orgId, o.id), isNull(partyGroup.closedAt)));
     if (!g) throw new DomainError('INVALID_INPUT', `请选择「${o.name}」的党小组`, { field: 'groupId' });
   } else if (input.groupId !== undefined) {
     throw new DomainError('INVALID_INPUT', '只有党小组会需要选择党小组', { field: 'groupId' });
@@ -113,28 +133,38 @@ const prepare = async (q: Q, actor: Actor, input: MeetingCreate, today: string) 
 /** Who was there (the compliance snapshots learn of the meeting by trigger: migration 0023). */
 const recordPeople = async (q: Q, id: number, p: Awaited<ReturnType<typeof prepare>>) => {
   const people = [
-    ...p.attendees.map((m) => sql`(${id}, ${m}, true, null)`),
-    ...p.absences.map((a) => sql`(${id}, ${a.memberId}, false, ${a.reason})`),
+    ...p.attendees.map((memberId) => ({ meetingId: id, memberId, present: true, absenceReason: null })),
+    ...p.absences.map((a) => ({ meetingId: id, memberId: a.memberId, present: false, absenceReason: a.reason })),
   ];
-  if (people.length > 0) {
-    await q.execute(sql`insert into meeting_attendee (meeting_id, member_id, present, absence_reason) values ${sql.join(people, sql`, `)}`);
-  }
+  if (people.length > 0) await q.insert(meetingAttendee).values(people);
 };
 
 /** Records a planned or held meeting. */
 export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, today: string) => {
   const p = await prepare(q, actor, input, today);
   const { o, shouldAttend, present, problem } = p;
-  const [created] = await rows<{ id: number }>(
-    q,
-    sql`insert into meeting (org_id, type, status, date, place, host, topic, minutes, decisions, should_attend, present, quorum_problem, group_id, created_by)
-        values (${o.id}, ${input.type}, ${input.status}, ${input.date}::date, ${input.place ?? null}, ${input.host ?? null}, ${input.topic ?? null},
-                ${input.minutes ?? null}, ${input.decisions ?? null}, ${shouldAttend}, ${present}, ${problem}, ${input.groupId ?? null}, ${actor.userId})
-        returning id`,
-  );
+  const [created] = await q
+    .insert(meeting)
+    .values({
+      orgId: o.id,
+      type: input.type,
+      status: input.status,
+      date: input.date,
+      place: input.place ?? null,
+      host: input.host ?? null,
+      topic: input.topic ?? null,
+      minutes: input.minutes ?? null,
+      decisions: input.decisions ?? null,
+      shouldAttend,
+      present,
+      quorumProblem: problem,
+      groupId: input.groupId ?? null,
+      createdBy: actor.userId,
+    })
+    .returning({ id: meeting.id });
   const id = created?.id as number;
   await recordPeople(q, id, p);
-  return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
+  return (await findMeeting(q, id)) as MeetingRow;
 };
 
 /**
@@ -142,10 +172,11 @@ export const createMeeting = async (q: Q, actor: Actor, input: MeetingCreate, to
  * can be; of two concurrent recordings exactly one wins (the row is locked).
  */
 export const holdMeeting = async (q: Q, actor: Actor, id: number, input: MeetingHold, today: string) => {
-  const [planned] = await rows<{ orgId: number; type: MeetingType; status: string; groupId: number | null }>(
-    q,
-    sql`select org_id as "orgId", type, status, group_id as "groupId" from meeting where id = ${id} for update`,
-  );
+  const [planned] = await q
+    .select({ orgId: meeting.orgId, type: meeting.type, status: meeting.status, groupId: meeting.groupId })
+    .from(meeting)
+    .where(eq(meeting.id, id))
+    .for('update');
   const full: MeetingCreate = {
     ...input,
     orgId: planned?.orgId ?? 0,
@@ -156,19 +187,36 @@ export const holdMeeting = async (q: Q, actor: Actor, id: number, input: Meeting
   if (!planned) throw new DomainError('NOT_FOUND', '会议记录不存在或不在您的管理范围内');
   const p = await prepare(q, actor, full, today);
   if (planned.status !== 'planned') throw new DomainError('CONFLICT', '该会议已登记为已召开，不能重复登记');
-  await q.execute(
-    sql`update meeting set status = 'held', date = ${full.date}::date, place = ${full.place ?? null}, host = ${full.host ?? null},
-          topic = ${full.topic ?? null}, minutes = ${full.minutes ?? null}, decisions = ${full.decisions ?? null},
-          should_attend = ${p.shouldAttend}, present = ${p.present}, quorum_problem = ${p.problem}
-        where id = ${id}`,
-  );
+  await q
+    .update(meeting)
+    .set({
+      status: 'held',
+      date: full.date,
+      place: full.place ?? null,
+      host: full.host ?? null,
+      topic: full.topic ?? null,
+      minutes: full.minutes ?? null,
+      decisions: full.decisions ?? null,
+      shouldAttend: p.shouldAttend,
+      present: p.present,
+      quorumProblem: p.problem,
+    })
+    .where(eq(meeting.id, id));
   await recordPeople(q, id, p);
-  return (await findMeetings(q, sql`g.id = ${id}`))[0] as MeetingRow;
+  return (await findMeeting(q, id)) as MeetingRow;
 };
+
+/** One person recorded at a meeting. */
+export interface AttendeeRow {
+  memberId: number;
+  name: string;
+  present: boolean;
+  absenceReason: string | null;
+}
 
 /** Who was there and who was not (with the reason), present first. */
 export const findAttendees = (q: Q, meetingId: number) =>
-  rows<{ memberId: number; name: string; present: boolean; absenceReason: string | null }>(
+  rows<AttendeeRow>(
     q,
     sql`select a.member_id as "memberId", m.name, a.present, a.absence_reason as "absenceReason"
         from meeting_attendee a join member m on m.id = a.member_id where a.meeting_id = ${meetingId} order by a.present desc, m.pinyin`,

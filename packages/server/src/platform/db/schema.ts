@@ -1,3 +1,4 @@
+import type { CommitteeKind, CommitteePost, DuesCategory, DuesMethod, MEMBER_STATUSES, MeetingStatus, MeetingType } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -191,7 +192,7 @@ export const member = pgTable(
     ...person(),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     fullMemberAt: date('full_member_at', { mode: 'string' }),
-    status: text('status').notNull(),
+    status: text('status').$type<(typeof MEMBER_STATUSES)[number]>().notNull(),
     isFlowing: boolean('is_flowing').notNull().default(false),
     isInService: boolean('is_in_service').notNull().default(false),
     exitType: text('exit_type'),
@@ -393,8 +394,8 @@ export const meeting = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
-    type: text('type').notNull(),
-    status: text('status').notNull(),
+    type: text('type').$type<MeetingType>().notNull(),
+    status: text('status').$type<MeetingStatus>().notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     place: text('place'),
     host: text('host'),
@@ -439,7 +440,7 @@ export const committee = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => org.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<CommitteeKind>().notNull(),
     electedAt: date('elected_at', { mode: 'string' }).notNull(),
     /** An approved advance (<0) or delay (>0) of the next 换届, in months. */
     adjustmentMonths: integer('adjustment_months').notNull().default(0),
@@ -461,7 +462,7 @@ export const committeeMember = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => member.id),
-    post: text('post').notNull(),
+    post: text('post').$type<CommitteePost>().notNull(),
   },
   (t) => [uniqueIndex('committee_member_key').on(t.committeeId, t.memberId)],
 );
@@ -546,7 +547,7 @@ export const duesAssessment = pgTable(
       .notNull()
       .references(() => member.id),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<DuesCategory>().notNull(),
     baseFen: bigint('base_fen', { mode: 'number' }),
     calculatedFen: integer('calculated_fen').notNull(),
     amountFen: integer('amount_fen').notNull(),
@@ -575,7 +576,7 @@ export const duesPayment = pgTable(
     amountFen: integer('amount_fen').notNull(),
     voluntaryFen: integer('voluntary_fen').notNull().default(0),
     paidAt: date('paid_at', { mode: 'string' }).notNull(),
-    method: text('method').notNull(),
+    method: text('method').$type<DuesMethod>().notNull(),
     receiptNo: text('receipt_no'),
     collectedBy: text('collected_by'),
     createdBy: integer('created_by').references(() => appUser.id),

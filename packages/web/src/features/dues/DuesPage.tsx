@@ -29,7 +29,7 @@ import { useMemo, useState } from 'react';
 import { today } from '../../shared/dates';
 import { FilterBar, FilterItem, pageOrgId, useOrgSeeds } from '../../shared/FilterBar';
 import { ListTable, usePager } from '../../shared/ListTable';
-import { formatYuan } from '../../shared/money';
+import { fenOf, formatYuan, formatYuanAmount } from '../../shared/money';
 import { TouchTargets } from '../../shared/ui/TouchTargets';
 import { YearPicker } from '../../shared/ui/YearPicker';
 import { oneOf, positiveInt, useUrlParams } from '../../shared/url-params';
@@ -53,7 +53,7 @@ type Dialog = { kind: 'pay' | 'assess' | 'view'; member: DuesRosterItem };
 const Owed = ({ m }: { m: DuesRosterItem }) =>
   m.owedMonths > 0 ? (
     <Typography.Text type="danger" data-testid="dues-owed" data-owed={m.owedMonths}>
-      {m.owedMonths} 个月 · {formatYuan(m.owedFen)}
+      {m.owedMonths} 个月 · {formatYuanAmount(m.owed)}
     </Typography.Text>
   ) : (
     <Typography.Text type="secondary" data-testid="dues-owed" data-owed={0}>
@@ -65,6 +65,9 @@ const Owed = ({ m }: { m: DuesRosterItem }) =>
 const Standard = ({ m }: { m: DuesRosterItem }) =>
   m.current ? <DuesStandardTag assessment={m.current} /> : <Typography.Text type="secondary">未核定</Typography.Text>;
 
+/** What a month of the statement left unpaid, in fen. */
+const owedIn = (m: DuesStatementMonth): number => Math.max(0, fenOf(m.due) - fenOf(m.paid));
+
 /** The statement's twelve months with a total row; the header figures say what was collected and where the large gifts go. */
 function StatementTab({ orgId, year }: { orgId: number; year: number }) {
   const isMobile = useIsMobile();
@@ -73,7 +76,7 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
   const total = useMemo(
     () =>
       (s?.months ?? []).reduce(
-        (t, m) => ({ dueFen: t.dueFen + m.dueFen, paidFen: t.paidFen + m.paidFen, owedFen: t.owedFen + Math.max(0, m.dueFen - m.paidFen) }),
+        (t, m) => ({ dueFen: t.dueFen + fenOf(m.due), paidFen: t.paidFen + fenOf(m.paid), owedFen: t.owedFen + owedIn(m) }),
         { dueFen: 0, paidFen: 0, owedFen: 0 },
       ),
     [s],
@@ -86,8 +89,8 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
           key: 'money',
           render: (_, m) => (
             <>
-              {formatYuan(m.paidFen)}
-              <Typography.Text type="secondary"> / {formatYuan(m.dueFen)}</Typography.Text>
+              {formatYuanAmount(m.paid)}
+              <Typography.Text type="secondary"> / {formatYuanAmount(m.due)}</Typography.Text>
             </>
           ),
         },
@@ -96,16 +99,16 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
     : [
         { title: '月份', dataIndex: 'month', width: 100 },
         { title: '在册党员（人）', dataIndex: 'members', width: 120, align: 'right' },
-        { title: '应交', dataIndex: 'dueFen', width: 130, align: 'right', render: formatYuan },
+        { title: '应交', dataIndex: 'due', width: 130, align: 'right', render: formatYuanAmount },
         { title: '已交人数', dataIndex: 'payers', width: 100, align: 'right' },
-        { title: '已交', dataIndex: 'paidFen', width: 130, align: 'right', render: formatYuan },
+        { title: '已交', dataIndex: 'paid', width: 130, align: 'right', render: formatYuanAmount },
         {
           title: '未交',
           key: 'owed',
           width: 130,
           align: 'right',
           render: (_, m) => {
-            const owed = Math.max(0, m.dueFen - m.paidFen);
+            const owed = owedIn(m);
             return owed > 0 ? <Typography.Text type="danger">{formatYuan(owed)}</Typography.Text> : formatYuan(0);
           },
         },
@@ -115,10 +118,10 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
     <>
       <Row gutter={[16, 12]} style={{ marginBottom: 16 }} align="middle">
         <Col xs={12} md={6}>
-          <Statistic title="全年收缴" value={s ? formatYuan(s.collectedFen) : '—'} data-testid="dues-statement-collected" />
+          <Statistic title="全年收缴" value={s ? formatYuanAmount(s.collected) : '—'} data-testid="dues-statement-collected" />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title="其中自愿多交" value={s ? formatYuan(s.voluntaryFen) : '—'} />
+          <Statistic title="其中自愿多交" value={s ? formatYuanAmount(s.voluntary) : '—'} />
         </Col>
         <Col xs={24} md={12} style={{ textAlign: isMobile ? 'left' : 'right' }}>
           <Button
@@ -131,12 +134,12 @@ function StatementTab({ orgId, year }: { orgId: number; year: number }) {
           </Button>
         </Col>
       </Row>
-      {s && s.largeFen > 0 && (
+      {s && fenOf(s.large) > 0 && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`一次性自愿多交${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的共 ${formatYuan(s.largeFen)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
+          title={`一次性自愿多交${ruleYuan(LARGE_VOLUNTARY_FEN)}元以上的共 ${formatYuanAmount(s.large)}，全部上缴中央（中组发〔2008〕3号第十一条）`}
         />
       )}
       <ListTable<DuesStatementMonth>
@@ -279,7 +282,7 @@ export default function DuesPage() {
               <div>{name(m)}</div>
               <Standard m={m} />
               <Typography.Text style={{ fontSize: 13 }}>
-                本年已交 {formatYuan(m.paidThisYearFen)} · 欠交 <Owed m={m} />
+                本年已交 {formatYuanAmount(m.paidThisYear)} · 欠交 <Owed m={m} />
               </Typography.Text>
               <DuesWarningTag warning={m.warning} streak={m.streak} />
               {canManage && actions(m)}
@@ -290,7 +293,7 @@ export default function DuesPage() {
     : [
         { title: '姓名', key: 'name', width: 130, render: (_, m) => name(m) },
         { title: '交纳标准', key: 'current', width: 190, render: (_, m) => <Standard m={m} /> },
-        { title: '本年已交', dataIndex: 'paidThisYearFen', width: 110, align: 'right', render: formatYuan },
+        { title: '本年已交', dataIndex: 'paidThisYear', width: 110, align: 'right', render: formatYuanAmount },
         { title: '欠交', key: 'owed', width: 150, render: (_, m) => <Owed m={m} /> },
         { title: '提醒', key: 'warning', render: (_, m) => <DuesWarningTag warning={m.warning} streak={m.streak} /> },
         ...(canManage ? [{ title: '操作', key: 'actions', width: 170, render: (_: unknown, m: DuesRosterItem) => actions(m) }] : []),

@@ -1,150 +1,48 @@
 /**
  * 党费: the calculator, a member's year (what is owed each month and why, what was paid, arrears),
- * one's own dues, a branch's 台账 and yearly statement with its Excel export, 核定 and 交纳. Money
- * travels as integer fen; the forms send yuan, as the domain schemas take it.
+ * one's own dues, a branch's 台账 and yearly statement with its Excel export, 核定 and 交纳. Amounts
+ * arrive as yuan decimal strings (`"12.50"`; shared/money's `fenOf` for sums); the forms send yuan,
+ * as the domain schemas take it.
  */
-import type { DuesCategory, DuesMethod } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl } from '../../shared/api-client';
+import { type ApiBody, type ApiSchema, apiClient, apiUrl, bodyOf } from '../../shared/api-client';
 import { memberKeys } from '../members/members.api';
 
 /** What the calculator sends: the category and, for 在职/离退休, the monthly base in yuan. */
-export interface DuesCalculationInput {
-  category: DuesCategory;
-  monthlyBase?: number;
-}
+export type DuesCalculationInput = ApiBody<'/api/v1/dues/calculate', 'post'>;
 
 /** The calculator's answer: the monthly amount, the rate on the whole base (null for a fixed amount) and the rule in words. */
-export interface DuesCalculation {
-  /** Yuan as a decimal string (`"15.00"`). */
-  amount: string;
-  amountFen: number;
-  rate: number | null;
-  basis: string;
-}
+export type DuesCalculation = ApiSchema<'DuesCalculation'>;
 
 /** One 核定: the monthly amount from a month on, with the rule that gave it and any approved reduction. */
-export interface DuesAssessment {
-  id: number;
-  memberId: number;
-  /** `YYYY-MM`. */
-  effectiveFrom: string;
-  category: DuesCategory;
-  /** The monthly base (工资收入 or 离退休费), for 在职/离退休 only. */
-  baseFen: number | null;
-  /** What the rule gives. */
-  calculatedFen: number;
-  /** What is due: lower than `calculatedFen` after an approved 少交/免交. */
-  amountFen: number;
-  basis: string;
-  reductionReason: string | null;
-  reductionApprovedByName: string | null;
-}
+export type DuesAssessment = ApiSchema<'DuesAssessment'>;
 
 /** One recorded payment for a range of months. */
-export interface DuesPayment {
-  id: number;
-  memberId: number;
-  fromMonth: string;
-  toMonth: string;
-  /** The months' assessed amounts, computed by the server. */
-  amountFen: number;
-  /** Paid beyond the dues, voluntarily (规定第十一条). */
-  voluntaryFen: number;
-  paidAt: string;
-  method: DuesMethod;
-  receiptNo: string | null;
-  collectedBy: string | null;
-}
+export type DuesPayment = ApiSchema<'DuesPayment'>;
 
 /** A payment just recorded; `note` says where a voluntary payment of 1000 元 or more goes. */
-export interface RecordedDuesPayment extends DuesPayment {
-  note: string | null;
-}
-
-/** One month of a member's year: due (null before joining or before the first 核定) and the payment covering it. */
-export interface DuesMonth {
-  month: string;
-  dueFen: number | null;
-  paymentId: number | null;
-}
-
-/** Arrears on today: the months owed up to last month, the unpaid run ending last month, and the branch's reminder. */
-export interface DuesArrears {
-  owedMonths: string[];
-  streak: number;
-  owedFen: number;
-  warning: string | null;
-}
+export type RecordedDuesPayment = ApiSchema<'RecordedDuesPayment'>;
 
 /** Where one member stands for a year. */
-export interface MemberDues {
-  member: { id: number; name: string; orgId: number };
-  /** The 核定 in effect this month, or null. */
-  current: DuesAssessment | null;
-  assessments: DuesAssessment[];
-  months: DuesMonth[];
-  /** Payments touching the year. */
-  payments: DuesPayment[];
-  arrears: DuesArrears;
-}
+export type MemberDues = ApiSchema<'MemberDues'>;
+
+/** One month of a member's year: due (null before joining or before the first 核定) and the payment covering it. */
+export type DuesMonth = MemberDues['months'][number];
 
 /** One member of a branch's 台账. */
-export interface DuesRosterItem {
-  memberId: number;
-  name: string;
-  status: 'probationary' | 'full';
-  current: DuesAssessment | null;
-  paidThisYearFen: number;
-  owedMonths: number;
-  owedFen: number;
-  streak: number;
-  /** The follow-up or 自行脱党 reminder, or 尚未核定; a reminder for the branch, never an automatic removal. */
-  warning: string | null;
-}
-
-/** One month of the yearly statement. */
-export interface DuesStatementMonth {
-  month: string;
-  members: number;
-  dueFen: number;
-  paidFen: number;
-  payers: number;
-}
+export type DuesRosterItem = ApiSchema<'DuesRosterItem'>;
 
 /** The yearly statement a branch publishes to its members. */
-export interface DuesStatement {
-  org: { id: number; name: string };
-  year: number;
-  months: DuesStatementMonth[];
-  voluntaryFen: number;
-  /** One-off voluntary payments of 1000 元 or more: passed on in full to the 中央. */
-  largeFen: number;
-  collectedFen: number;
-}
+export type DuesStatement = ApiSchema<'DuesStatement'>;
+
+/** One month of the yearly statement. */
+export type DuesStatementMonth = DuesStatement['months'][number];
 
 /** What 核定 sends (yuan amounts, as `duesAssessSchema` takes them). */
-export interface DuesAssessInput {
-  memberId: number;
-  effectiveFrom: string;
-  category: DuesCategory;
-  monthlyBase?: number;
-  reducedAmount?: number;
-  reductionReason?: string;
-  reductionApprovedBy?: number;
-}
+export type DuesAssessInput = ApiBody<'/api/v1/dues/assessments', 'post'>;
 
 /** What 登记交纳 sends (the voluntary extra in yuan, as `duesPaySchema` takes it). */
-export interface DuesPayInput {
-  memberId: number;
-  fromMonth: string;
-  toMonth: string;
-  paidAt: string;
-  method: DuesMethod;
-  receiptNo?: string;
-  collectedBy?: string;
-  voluntary?: number;
-}
+export type DuesPayInput = ApiBody<'/api/v1/dues/payments', 'post'>;
 
 /**
  * Query keys, under `['members']`: dues are computed from the roll, so a change to the roll (a
@@ -166,7 +64,7 @@ export const duesKeys = {
 export function useDuesCalculation(input: DuesCalculationInput | undefined) {
   return useQuery({
     queryKey: duesKeys.calculate(input ?? { category: 'farmer' }),
-    queryFn: () => api.post<DuesCalculation>('/dues/calculate', input),
+    queryFn: () => bodyOf(apiClient.POST('/api/v1/dues/calculate', { body: input ?? { category: 'farmer' } })),
     enabled: input !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
@@ -177,7 +75,8 @@ export function useDuesCalculation(input: DuesCalculationInput | undefined) {
 export function useMemberDues(memberId: number | undefined, year: number) {
   return useQuery({
     queryKey: duesKeys.ofMember(memberId ?? 0, year),
-    queryFn: ({ signal }) => api.get<MemberDues>(`/members/${memberId}/dues`, { year }, signal),
+    queryFn: ({ signal }) =>
+      bodyOf(apiClient.GET('/api/v1/members/{id}/dues', { params: { path: { id: memberId ?? 0 }, query: { year } }, signal })),
     enabled: memberId !== undefined,
     placeholderData: keepPreviousData,
     meta: { handlesErrors: true },
@@ -191,7 +90,7 @@ export function useMemberDues(memberId: number | undefined, year: number) {
 export function useMyDues(year: number) {
   return useQuery({
     queryKey: duesKeys.mine(year),
-    queryFn: ({ signal }) => api.get<MemberDues>('/me/dues', { year }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/me/dues', { params: { query: { year } }, signal })),
     placeholderData: keepPreviousData,
     meta: { handlesErrors: true },
   });
@@ -201,7 +100,8 @@ export function useMyDues(year: number) {
 export function useDuesRoster(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: duesKeys.roster(orgId, year),
-    queryFn: ({ signal }) => api.get<{ items: DuesRosterItem[] }>('/dues/roster', { orgId, year }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (await bodyOf(apiClient.GET('/api/v1/dues/roster', { params: { query: { orgId: orgId ?? 0, year } }, signal }))).items,
     enabled: orgId !== undefined,
     placeholderData: (previous) => previous,
   });
@@ -211,7 +111,7 @@ export function useDuesRoster(orgId: number | undefined, year: number) {
 export function useDuesStatement(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: duesKeys.statement(orgId, year),
-    queryFn: ({ signal }) => api.get<DuesStatement>('/dues/statement', { orgId, year }, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/dues/statement', { params: { query: { orgId: orgId ?? 0, year } }, signal })),
     enabled: orgId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -231,7 +131,7 @@ const useInvalidateDues = () => {
 export function useAssessDues() {
   const invalidate = useInvalidateDues();
   return useMutation({
-    mutationFn: (input: DuesAssessInput) => api.post<DuesAssessment>('/dues/assessments', input),
+    mutationFn: (input: DuesAssessInput) => bodyOf(apiClient.POST('/api/v1/dues/assessments', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });
@@ -241,7 +141,7 @@ export function useAssessDues() {
 export function usePayDues() {
   const invalidate = useInvalidateDues();
   return useMutation({
-    mutationFn: (input: DuesPayInput) => api.post<RecordedDuesPayment>('/dues/payments', input),
+    mutationFn: (input: DuesPayInput) => bodyOf(apiClient.POST('/api/v1/dues/payments', { body: input })),
     onSuccess: invalidate,
     meta: { handlesErrors: true },
   });

@@ -3,50 +3,22 @@
  * and term, earlier committees, and its 党小组. Keys live under `['meetings']`: an election or a new
  * 党小组 changes what the branch owes.
  */
-import { type CommitteeCreate, type CommitteeKind, type CommitteePost, inOfficeOn, type TermStatus } from '@jishi/domain';
+import { type CommitteeCreate, inOfficeOn } from '@jishi/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api-client';
+import { type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
 import { meetingKeys, useRefreshMeetings } from './meetings.api';
 
-/** One elected member and the post held. */
-export interface CommitteeSeat {
-  memberId: number;
-  name: string;
-  post: CommitteePost;
-}
-
 /** One election: who was elected, when, and any approved advance (<0) or delay (>0) of the next 换届. */
-export interface Committee {
-  id: number;
-  kind: CommitteeKind;
-  electedAt: string;
-  /** The day the next election replaced it; null while in office. */
-  endedAt: string | null;
-  adjustmentMonths: number;
-  adjustmentReason: string | null;
-  members: CommitteeSeat[];
-}
+export type Committee = ApiSchema<'Committee'>;
 
 /** The committee in office, with where its term stands today. */
-export interface CurrentCommittee extends Committee {
-  term: TermStatus;
-}
+export type CurrentCommittee = ApiSchema<'CurrentCommittee'>;
 
 /** A 党小组 with its 组长. */
-export interface PartyGroup {
-  id: number;
-  name: string;
-  leaderId: number | null;
-  leaderName: string | null;
-}
+export type PartyGroup = ApiSchema<'PartyGroup'>;
 
-/** What `GET /orgs/:id/committee` answers. */
-export interface CommitteeOverview {
-  current: CurrentCommittee | null;
-  /** Earlier committees, newest first. */
-  history: Committee[];
-  groups: PartyGroup[];
-}
+/** What `GET /orgs/:id/committee` answers: the committee in office, earlier ones (newest first), the 党小组. */
+export type CommitteeOverview = ApiSchema<'OrgLeadership'>;
 
 /** The committee in office on `date` (the one a 支委会 that day counts its quorum against), if any. */
 export const committeeOn = (overview: CommitteeOverview | undefined, date: string | undefined): Committee | undefined => {
@@ -58,7 +30,7 @@ export const committeeOn = (overview: CommitteeOverview | undefined, date: strin
 export function useCommittee(orgId: number | undefined) {
   return useQuery({
     queryKey: meetingKeys.committee(orgId ?? 0),
-    queryFn: ({ signal }) => api.get<CommitteeOverview>(`/orgs/${orgId}/committee`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/orgs/{id}/committee', { params: { path: { id: orgId ?? 0 } }, signal })),
     enabled: orgId !== undefined,
   });
 }
@@ -68,7 +40,7 @@ export function useElectCommittee() {
   const refresh = useRefreshMeetings();
   return useMutation({
     mutationFn: ({ orgId, input }: { orgId: number; input: CommitteeCreate }) =>
-      api.post<Omit<CommitteeOverview, 'groups'>>(`/orgs/${orgId}/committee`, input),
+      bodyOf(apiClient.POST('/api/v1/orgs/{id}/committee', { params: { path: { id: orgId } }, body: input })),
     onSuccess: refresh,
     meta: { handlesErrors: true },
   });
@@ -82,7 +54,9 @@ export function useAdjustTerm() {
   const refresh = useRefreshMeetings();
   return useMutation({
     mutationFn: ({ orgId, adjustmentMonths, reason }: { orgId: number; adjustmentMonths: number; reason: string }) =>
-      api.put<Omit<CommitteeOverview, 'groups'>>(`/orgs/${orgId}/committee/adjustment`, { adjustmentMonths, reason }),
+      bodyOf(
+        apiClient.PUT('/api/v1/orgs/{id}/committee/adjustment', { params: { path: { id: orgId } }, body: { adjustmentMonths, reason } }),
+      ),
     onSuccess: refresh,
     meta: { handlesErrors: true },
   });
@@ -93,7 +67,7 @@ export function useCreateGroup() {
   const refresh = useRefreshMeetings();
   return useMutation({
     mutationFn: ({ orgId, name, leaderId }: { orgId: number; name: string; leaderId?: number }) =>
-      api.post<{ id: number; groups: PartyGroup[] }>(`/orgs/${orgId}/groups`, { name, leaderId }),
+      bodyOf(apiClient.POST('/api/v1/orgs/{id}/groups', { params: { path: { id: orgId } }, body: { name, leaderId } })),
     onSuccess: refresh,
     meta: { handlesErrors: true },
   });

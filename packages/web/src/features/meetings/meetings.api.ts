@@ -3,105 +3,29 @@
  * attendance and files, and the compliance scan (what a branch owes, and the township roll-ups of
  * the nightly snapshot).
  */
-import type { ComplianceFinding, MeetingCreate, MeetingType, OrgType } from '@jishi/domain';
+import type { MeetingCreate } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, type Page } from '../../shared/api-client';
+import { type ApiSchema, apiClient, apiUpload, apiUrl, bodyOf } from '../../shared/api-client';
 
-export type MeetingStatus = 'planned' | 'held';
+/** One meeting as the lists show it, with what this reader may do with it. */
+export type Meeting = ApiSchema<'Meeting'>;
 
-/** One meeting as the lists show it. */
-export interface Meeting {
-  id: number;
-  orgId: number;
-  orgName: string;
-  type: MeetingType;
-  status: MeetingStatus;
-  date: string;
-  place: string | null;
-  host: string | null;
-  topic: string | null;
-  minutes: string | null;
-  decisions: string | null;
-  /** 应到 and 实到; null when attendance was not recorded (or the meeting is only planned). */
-  shouldAttend: number | null;
-  present: number | null;
-  /** Why the meeting is not valid (no quorum): it does not count in the compliance calendar. */
-  quorumProblem: string | null;
-  /** The 党小组 of a 党小组会. */
-  groupId: number | null;
-  /** Number of files kept with it. */
-  attachments: number;
-  /** May this reader record it as held and attach files? */
-  abilities: { canManage: boolean };
-}
+export type MeetingStatus = Meeting['status'];
 
-/** One person recorded at a meeting: present, or absent with the reason. */
-export interface MeetingPerson {
-  memberId: number;
-  name: string;
-  present: boolean;
-  absenceReason: string | null;
-}
+/** A meeting with who was there (present, or absent with the reason) and its files. */
+export type MeetingDetail = ApiSchema<'MeetingDetail'>;
 
 /** A sign-in sheet photo or a PDF kept with a meeting. */
-export interface Attachment {
-  id: number;
-  meetingId: number;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-/** A meeting with who was there and its files. */
-export interface MeetingDetail extends Meeting {
-  people: MeetingPerson[];
-  files: Attachment[];
-}
+export type Attachment = ApiSchema<'Attachment'>;
 
 /** What an org owes for a year, computed live: each finding has a fixed code and its period. */
-export interface OrgCompliance {
-  org: { id: number; name: string };
-  year: number;
-  /** Meetings the calendar required in the periods ended so far, and how many are missing. */
-  meetingsRequired: number;
-  meetingsOwed: number;
-  items: ComplianceFinding[];
-}
+export type OrgCompliance = ApiSchema<'OrgCompliance'>;
 
 /** One row of the township roll-up: an org (the one asked about, or a child) counted over its subtree. */
-export interface ComplianceRollup {
-  orgId: number;
-  name: string;
-  type: OrgType;
-  branches: number;
-  branchesBehind: number;
-  meetingsRequired: number;
-  meetingsOwed: number;
-  termsOverdue: number;
-  termsDueSoon: number;
-  termsUnrecorded: number;
-  setupProblems: number;
-}
-
-/** The roll-up of the nightly snapshot: the org itself first, then its children. */
-export interface ComplianceSummary {
-  org: { id: number; name: string };
-  year: number;
-  /** The day the snapshot was taken; null before the first scan. */
-  asOf: string | null;
-  items: ComplianceRollup[];
-}
+export type ComplianceRollup = ApiSchema<'ComplianceRollup'>;
 
 /** A branch with findings in the snapshot. */
-export interface BranchCompliance {
-  orgId: number;
-  name: string;
-  parentName: string | null;
-  meetingsRequired: number;
-  meetingsOwed: number;
-  findings: ComplianceFinding[];
-}
+export type BranchCompliance = ApiSchema<'BranchCompliance'>;
 
 export interface BranchComplianceParams {
   orgId?: number;
@@ -129,7 +53,8 @@ export const attachmentUrl = (id: number): string => apiUrl(`/attachments/${id}`
 export function useMeetings(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: meetingKeys.list(orgId, year),
-    queryFn: ({ signal }): Promise<Meeting[]> => api.get<{ items: Meeting[] }>('/meetings', { orgId, year }, signal).then((r) => r.items),
+    queryFn: async ({ signal }) =>
+      (await bodyOf(apiClient.GET('/api/v1/meetings', { params: { query: { orgId: orgId ?? 0, year } }, signal }))).items,
     placeholderData: keepPreviousData,
     enabled: orgId !== undefined,
   });
@@ -139,7 +64,7 @@ export function useMeetings(orgId: number | undefined, year: number) {
 export function useMeeting(id: number | undefined) {
   return useQuery({
     queryKey: meetingKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => api.get<MeetingDetail>(`/meetings/${id}`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/meetings/{id}', { params: { path: { id: id ?? 0 } }, signal })),
     enabled: id !== undefined,
     meta: { handlesErrors: true },
   });
@@ -149,7 +74,8 @@ export function useMeeting(id: number | undefined) {
 export function useCompliance(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: meetingKeys.compliance(orgId, year),
-    queryFn: ({ signal }) => api.get<OrgCompliance>(`/orgs/${orgId}/compliance`, { year }, signal),
+    queryFn: ({ signal }) =>
+      bodyOf(apiClient.GET('/api/v1/orgs/{id}/compliance', { params: { path: { id: orgId ?? 0 }, query: { year } }, signal })),
     placeholderData: keepPreviousData,
     enabled: orgId !== undefined,
   });
@@ -159,7 +85,8 @@ export function useCompliance(orgId: number | undefined, year: number) {
 export function useComplianceSummary(orgId: number | undefined, year: number) {
   return useQuery({
     queryKey: meetingKeys.summary(orgId, year),
-    queryFn: ({ signal }) => api.get<ComplianceSummary>('/compliance/summary', { orgId, year }, signal),
+    queryFn: ({ signal }) =>
+      bodyOf(apiClient.GET('/api/v1/compliance/summary', { params: { query: { orgId: orgId ?? 0, year } }, signal })),
     placeholderData: keepPreviousData,
     enabled: orgId !== undefined,
   });
@@ -169,7 +96,8 @@ export function useComplianceSummary(orgId: number | undefined, year: number) {
 export function useComplianceBranches(params: BranchComplianceParams) {
   return useQuery({
     queryKey: meetingKeys.branches(params),
-    queryFn: ({ signal }) => api.get<Page<BranchCompliance>>('/compliance/branches', { ...params }, signal),
+    queryFn: ({ signal }) =>
+      bodyOf(apiClient.GET('/api/v1/compliance/branches', { params: { query: { ...params, orgId: params.orgId ?? 0 } }, signal })),
     placeholderData: keepPreviousData,
     enabled: params.orgId !== undefined,
   });
@@ -185,7 +113,7 @@ export const useRefreshMeetings = () => {
 export function useCreateMeeting() {
   const refresh = useRefreshMeetings();
   return useMutation({
-    mutationFn: (input: MeetingCreate) => api.post<Meeting>('/meetings', input),
+    mutationFn: (input: MeetingCreate) => bodyOf(apiClient.POST('/api/v1/meetings', { body: input })),
     onSuccess: refresh,
     meta: { handlesErrors: true },
   });
@@ -195,8 +123,9 @@ export function useCreateMeeting() {
 export function useUploadAttachment() {
   const refresh = useRefreshMeetings();
   return useMutation({
+    // A multipart upload: the contract types its answer, the body is the file.
     mutationFn: ({ meetingId, file }: { meetingId: number; file: Blob }) =>
-      api.upload<Attachment>(`/meetings/${meetingId}/attachments`, file),
+      apiUpload<Attachment>(`/meetings/${meetingId}/attachments`, file),
     onSuccess: refresh,
     meta: { handlesErrors: true },
   });

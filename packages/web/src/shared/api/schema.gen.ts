@@ -2616,7 +2616,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["IndicatorSnapshot"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2656,7 +2667,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["IndicatorBreakdown"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2749,7 +2771,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DuesCalculation"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2792,11 +2825,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DuesAssessment"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2840,11 +2884,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RecordedDuesPayment"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2880,7 +2935,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MemberDues"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2916,7 +2982,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MemberDues"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2953,7 +3030,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuesRosterItem"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -2990,7 +3080,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DuesStatement"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3022,12 +3123,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 党费收缴情况（.xlsx） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3065,7 +3177,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Meeting"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3106,11 +3231,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3146,7 +3282,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgCompliance"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3200,7 +3347,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Meeting"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3234,7 +3392,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MeetingDetail"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3268,11 +3437,22 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3301,12 +3481,26 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 附件（图片在页面中显示，PDF下载） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3343,7 +3537,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ComplianceSummary"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3383,7 +3588,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BranchCompliance"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3419,7 +3638,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgLeadership"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3450,11 +3680,22 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CommitteeOverview"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3496,7 +3737,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CommitteeOverview"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -3536,11 +3788,25 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            groups: components["schemas"]["PartyGroup"][];
+                        };
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -5448,6 +5714,76 @@ export interface components {
             user: components["schemas"]["Me"];
             mustChangePassword: boolean;
         };
+        CommitteeSeat: {
+            memberId: number;
+            name: string;
+            /** @enum {string} */
+            post: "secretary" | "deputy_secretary" | "organization" | "propaganda" | "discipline" | "youth" | "women" | "member";
+        };
+        Committee: {
+            id: number;
+            /**
+             * @description 设立支部委员会，或不设支委会只设书记（副书记）
+             * @enum {string}
+             */
+            kind: "committee" | "secretary";
+            /** Format: date */
+            electedAt: string;
+            /**
+             * Format: date
+             * @description 被下一届取代之日；现任为空
+             */
+            endedAt: string | null;
+            /** @description 经上级批准提前（负数）或延期（正数）换届的月数 */
+            adjustmentMonths: number;
+            adjustmentReason: string | null;
+            members: components["schemas"]["CommitteeSeat"][];
+        };
+        TermStatus: {
+            /** Format: date */
+            endsAt: string;
+            /** @enum {string} */
+            status: "ok" | "due_soon" | "overdue";
+            finding: {
+                code: string;
+                message: string;
+            } | null;
+        };
+        CurrentCommittee: {
+            id: number;
+            /**
+             * @description 设立支部委员会，或不设支委会只设书记（副书记）
+             * @enum {string}
+             */
+            kind: "committee" | "secretary";
+            /** Format: date */
+            electedAt: string;
+            /**
+             * Format: date
+             * @description 被下一届取代之日；现任为空
+             */
+            endedAt: string | null;
+            /** @description 经上级批准提前（负数）或延期（正数）换届的月数 */
+            adjustmentMonths: number;
+            adjustmentReason: string | null;
+            members: components["schemas"]["CommitteeSeat"][];
+            term: components["schemas"]["TermStatus"];
+        };
+        CommitteeOverview: {
+            current: components["schemas"]["CurrentCommittee"] | null;
+            history: components["schemas"]["Committee"][];
+        };
+        PartyGroup: {
+            id: number;
+            name: string;
+            leaderId: number | null;
+            leaderName: string | null;
+        };
+        OrgLeadership: {
+            current: components["schemas"]["CurrentCommittee"] | null;
+            history: components["schemas"]["Committee"][];
+            groups: components["schemas"]["PartyGroup"][];
+        };
         NextEvent: {
             event: string;
             label: string;
@@ -5662,6 +5998,132 @@ export interface components {
             name: string;
             /** @enum {string} */
             level: "city" | "county" | "town" | "village";
+        };
+        DuesCalculation: {
+            /** @description 每月应交党费（元） */
+            amount: string;
+            /** @description 按全额计算的比例，如 0.015；固定金额时为空 */
+            rate: number | null;
+            /** @description 计算依据（规定条款） */
+            basis: string;
+        };
+        DuesAssessment: {
+            id: number;
+            memberId: number;
+            effectiveFrom: string;
+            /** @enum {string} */
+            category: "employed" | "retired" | "farmer" | "student" | "unemployed" | "low_income";
+            /** @description 交纳基数（元/月），在职、离退休党员才有 */
+            monthlyBase: string | null;
+            /** @description 按规定计算的每月金额（元） */
+            calculated: string;
+            /** @description 每月应交（元）；经批准少交、免交时低于 calculated */
+            amount: string;
+            basis: string;
+            reductionReason: string | null;
+            reductionApprovedByName: string | null;
+        };
+        DuesPayment: {
+            id: number;
+            memberId: number;
+            fromMonth: string;
+            toMonth: string;
+            /** @description 所交月份的核定金额之和（元），由系统计算 */
+            amount: string;
+            /** @description 自愿多交（元） */
+            voluntary: string;
+            /** Format: date */
+            paidAt: string;
+            /** @enum {string} */
+            method: "cash" | "wechat" | "alipay" | "bank" | "other";
+            receiptNo: string | null;
+            collectedBy: string | null;
+        };
+        RecordedDuesPayment: {
+            id: number;
+            memberId: number;
+            fromMonth: string;
+            toMonth: string;
+            /** @description 所交月份的核定金额之和（元），由系统计算 */
+            amount: string;
+            /** @description 自愿多交（元） */
+            voluntary: string;
+            /** Format: date */
+            paidAt: string;
+            /** @enum {string} */
+            method: "cash" | "wechat" | "alipay" | "bank" | "other";
+            receiptNo: string | null;
+            collectedBy: string | null;
+            note: string | null;
+        };
+        MemberDues: {
+            member: {
+                id: number;
+                name: string;
+                orgId: number;
+            };
+            /** @description 本月执行的交纳标准 */
+            current: components["schemas"]["DuesAssessment"] | null;
+            /** @description 历次核定，按执行月份先后 */
+            assessments: components["schemas"]["DuesAssessment"][];
+            months: {
+                month: string;
+                /** @description 该月应交（元）；入党前或尚未核定时为空 */
+                due: string | null;
+                /** @description 交纳该月的记录 */
+                paymentId: number | null;
+            }[];
+            /** @description 涉及本年度的交纳记录 */
+            payments: components["schemas"]["DuesPayment"][];
+            arrears: {
+                /** @description 截至上月欠交的月份 */
+                owedMonths: string[];
+                /** @description 截至上月连续未交的月数 */
+                streak: number;
+                /** @description 欠交金额（元） */
+                owed: string;
+                /** @description 提醒支部的事项（不会自动处理） */
+                warning: string | null;
+            };
+        };
+        DuesRosterItem: {
+            memberId: number;
+            name: string;
+            /** @enum {string} */
+            status: "probationary" | "full";
+            current: components["schemas"]["DuesAssessment"] | null;
+            /** @description 本年已交（元） */
+            paidThisYear: string;
+            owedMonths: number;
+            /** @description 欠交金额（元） */
+            owed: string;
+            streak: number;
+            /** @description 提醒或「尚未核定」；只提醒支部，不会自动除名 */
+            warning: string | null;
+        };
+        DuesStatement: {
+            org: {
+                id: number;
+                name: string;
+            };
+            year: number;
+            months: {
+                month: string;
+                /** @description 在册党员（人） */
+                members: number;
+                /** @description 应交（元） */
+                due: string;
+                /** @description 已交（元）：所交月份的核定金额 */
+                paid: string;
+                /** @description 已交人数 */
+                payers: number;
+            }[];
+            /** @description 自愿多交（元） */
+            voluntary: string;
+            /** @description 其中一次性1000元以上、全部上缴中央的（元） */
+            large: string;
+            /** @description 全年收缴（元，按交纳日期，含自愿多交） */
+            collected: string;
         };
         EvaluationCriterion: {
             key: string;
@@ -6303,6 +6765,59 @@ export interface components {
             commendations: components["schemas"]["Commendation"][];
             medal50: components["schemas"]["Medal50Case"] | null;
         };
+        IndicatorValue: ({
+            id: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            kind: "number";
+            value: number;
+        } | {
+            id: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            kind: "money";
+            /** @description 元，两位小数 */
+            value: string;
+        }) & {
+            /** @description 同组指标一起显示（如 org_type）；重点指标为空 */
+            group: string | null;
+        };
+        IndicatorSnapshot: {
+            org: {
+                id: number;
+                name: string;
+            };
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["IndicatorValue"][];
+        };
+        IndicatorBreakdown: {
+            indicator: {
+                id: string;
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                kind: "number" | "money";
+                description: string;
+            };
+            org: {
+                id: number;
+                name: string;
+            };
+            /** Format: date */
+            date: string;
+            /** @description kind 为 money 时为元的小数字符串（如 "30.00"），否则为数值 */
+            value: number | string;
+            items: {
+                orgId: number;
+                orgName: string;
+                /** @description kind 为 money 时为元的小数字符串（如 "30.00"），否则为数值 */
+                value: number | string;
+                childCount: number;
+            }[];
+        };
         Job: {
             name: string;
             summary: string;
@@ -6317,6 +6832,144 @@ export interface components {
             result: {
                 [key: string]: number;
             };
+        };
+        Meeting: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            type: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting" | "appraisal" | "talk";
+            /** @enum {string} */
+            status: "planned" | "held";
+            /** Format: date */
+            date: string;
+            place: string | null;
+            host: string | null;
+            topic: string | null;
+            minutes: string | null;
+            decisions: string | null;
+            /** @description 应到人数；未登记到会情况（或仅计划）时为空 */
+            shouldAttend: number | null;
+            /** @description 实到人数 */
+            present: number | null;
+            /** @description 会议无效的原因（未达到法定人数），不计入组织生活完成情况 */
+            quorumProblem: string | null;
+            /** @description 党小组会所属的党小组 */
+            groupId: number | null;
+            /** @description 附件数 */
+            attachments: number;
+            abilities: {
+                /** @description 可登记为已召开、上传附件 */
+                canManage: boolean;
+            };
+        };
+        MeetingPerson: {
+            memberId: number;
+            name: string;
+            present: boolean;
+            absenceReason: string | null;
+        };
+        Attachment: {
+            id: number;
+            meetingId: number;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MeetingDetail: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            type: "general_assembly" | "committee" | "group" | "lecture" | "theme_day" | "life_meeting" | "appraisal" | "talk";
+            /** @enum {string} */
+            status: "planned" | "held";
+            /** Format: date */
+            date: string;
+            place: string | null;
+            host: string | null;
+            topic: string | null;
+            minutes: string | null;
+            decisions: string | null;
+            /** @description 应到人数；未登记到会情况（或仅计划）时为空 */
+            shouldAttend: number | null;
+            /** @description 实到人数 */
+            present: number | null;
+            /** @description 会议无效的原因（未达到法定人数），不计入组织生活完成情况 */
+            quorumProblem: string | null;
+            /** @description 党小组会所属的党小组 */
+            groupId: number | null;
+            /** @description 附件数 */
+            attachments: number;
+            abilities: {
+                /** @description 可登记为已召开、上传附件 */
+                canManage: boolean;
+            };
+            people: components["schemas"]["MeetingPerson"][];
+            files: components["schemas"]["Attachment"][];
+        };
+        ComplianceFinding: {
+            /** @description 固定代码，如 meeting.committee.missing、term.overdue */
+            code: string;
+            /** @description 2026-08、2026-Q3 或 2026 */
+            period: string;
+            message: string;
+            /** @description 党小组会问题所属的党小组 */
+            groupId?: number;
+            /** @description 问题涉及的人数（如欠交党费的党员） */
+            count?: number;
+        };
+        OrgCompliance: {
+            org: {
+                id: number;
+                name: string;
+            };
+            year: number;
+            /** @description 截至今日已结束的周期内应开的会议数 */
+            meetingsRequired: number;
+            /** @description 其中应开未开的会议数 */
+            meetingsOwed: number;
+            items: components["schemas"]["ComplianceFinding"][];
+        };
+        ComplianceRollup: {
+            orgId: number;
+            name: string;
+            /** @enum {string} */
+            type: "committee" | "working_committee" | "general_branch" | "branch" | "joint_branch" | "temporary_branch";
+            branches: number;
+            /** @description 有应开未开会议的党支部数 */
+            branchesBehind: number;
+            meetingsRequired: number;
+            meetingsOwed: number;
+            termsOverdue: number;
+            termsDueSoon: number;
+            termsUnrecorded: number;
+            setupProblems: number;
+            /** @description 有党员连续6个月以上未交党费的组织数 */
+            duesLapse: number;
+        };
+        ComplianceSummary: {
+            org: {
+                id: number;
+                name: string;
+            };
+            year: number;
+            /**
+             * Format: date
+             * @description 扫描结果的日期；尚未扫描时为空
+             */
+            asOf: string | null;
+            items: components["schemas"]["ComplianceRollup"][];
+        };
+        BranchCompliance: {
+            orgId: number;
+            name: string;
+            parentName: string | null;
+            meetingsRequired: number;
+            meetingsOwed: number;
+            findings: components["schemas"]["ComplianceFinding"][];
         };
         OrgAncestor: {
             id: number;

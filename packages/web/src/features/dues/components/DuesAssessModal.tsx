@@ -2,7 +2,7 @@ import { type DuesCategory, duesAssessSchema } from '@jishi/domain';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
-import { formatYuan } from '../../../shared/money';
+import { formatYuanAmount } from '../../../shared/money';
 import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
@@ -45,9 +45,10 @@ const defaultsOf = (dues: MemberDues): AssessFields => {
   return {
     effectiveFrom: current ? month : `${month.slice(0, 4)}-01`,
     category: current?.category,
-    monthlyBase: current?.baseFen != null ? current.baseFen / 100 : undefined,
+    // The form edits yuan as a number (InputNumber), as the schema takes it.
+    monthlyBase: current?.monthlyBase != null ? Number(current.monthlyBase) : undefined,
     isReducing: current ? isReduced(current) : false,
-    reducedAmount: current && isReduced(current) ? current.amountFen / 100 : undefined,
+    reducedAmount: current && isReduced(current) ? Number(current.amount) : undefined,
     reductionReason: current?.reductionReason ?? undefined,
   };
 };
@@ -93,7 +94,7 @@ export function DuesAssessModal({ memberId, memberName, onClose, onSaved }: Memb
     if (check(duesAssessSchema, payload) === undefined) return;
     if (values.isReducing && payload.reducedAmount === undefined) return refuse('请填写少交后的每月金额（免交填0）', 'reducedAmount');
     const saved = await assess.mutateAsync(payload);
-    message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuan(saved.amountFen)}`);
+    message.success(`已核定${memberName}自 ${saved.effectiveFrom} 起每月交纳党费 ${formatYuanAmount(saved.amount)}`);
     onSaved?.(saved);
     onClose();
   };
@@ -113,7 +114,7 @@ export function DuesAssessModal({ memberId, memberName, onClose, onSaved }: Memb
       >
         {data?.current && (
           <Typography.Paragraph type="secondary">
-            现行标准：自 {data.current.effectiveFrom} 起每月 {formatYuan(data.current.amountFen)}。同一月份再次核定将替换该月的标准。
+            现行标准：自 {data.current.effectiveFrom} 起每月 {formatYuanAmount(data.current.amount)}。同一月份再次核定将替换该月的标准。
           </Typography.Paragraph>
         )}
         <Form.Item

@@ -1,6 +1,6 @@
 import { DUES_CATEGORY_LABELS, type DuesCategory, duesCalculateSchema } from '@jishi/domain';
 import { Alert, Card, Form, InputNumber, Spin, Typography } from 'antd';
-import { formatYuan } from '../../../shared/money';
+import { formatYuanAmount } from '../../../shared/money';
 import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
@@ -27,7 +27,7 @@ export function DuesCalculationResult({ result, category }: { result: DuesCalcul
     <div data-testid="dues-calc-result">
       <Typography.Text type="secondary">{DUES_CATEGORY_LABELS[category]}党员每月应交党费</Typography.Text>
       <div style={{ fontSize: 28, fontWeight: 600, color: '#c8161d', lineHeight: 1.3 }} data-testid="dues-calc-amount">
-        {formatYuan(result.amountFen)}
+        {formatYuanAmount(result.amount)}
       </div>
       <Typography.Paragraph style={{ marginBottom: 0 }}>
         {result.rate !== null && (

@@ -15,7 +15,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { DATE_FORMAT, dateStringField, today } from '../../../shared/dates';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
-import { formatYuan } from '../../../shared/money';
+import { formatYuan, formatYuanAmount } from '../../../shared/money';
 import { ChoiceGrid } from '../../../shared/ui/ChoiceGrid';
 import { TouchTargets } from '../../../shared/ui/TouchTargets';
 import { useIsMobile } from '../../../shared/use-is-mobile';
@@ -24,6 +24,7 @@ import { type MemberDues, type RecordedDuesPayment, usePayDues } from '../dues.a
 import {
   DUES_METHOD_OPTIONS,
   dueIn,
+  duesRates,
   type MemberDuesDialogProps,
   monthRangesText,
   monthStringField,
@@ -83,14 +84,15 @@ export function DuesPaymentModal({ memberId, memberName, onClose, onSaved }: Mem
   const toMonth = Form.useWatch('toMonth', form);
   const voluntary = Form.useWatch('voluntary', form);
   const assessments = data?.assessments;
+  const rates = useMemo(() => assessments && duesRates(assessments), [assessments]);
 
   const preview = useMemo(() => {
-    if (!assessments || !fromMonth || !toMonth || toMonth < fromMonth) return undefined;
+    if (!rates || !fromMonth || !toMonth || toMonth < fromMonth) return undefined;
     const months = monthsBetween(fromMonth, toMonth);
-    const unassessed = months.filter((m) => dueIn(assessments, m) === undefined);
-    const totalFen = owedAmount(assessments, months);
+    const unassessed = months.filter((m) => dueIn(rates, m) === undefined);
+    const totalFen = owedAmount(rates, months);
     return { count: months.length, totalFen, unassessed };
-  }, [fromMonth, toMonth, assessments]);
+  }, [fromMonth, toMonth, rates]);
 
   const submit = async (values: PaymentFields, { check, refuse }: SubmitContext) => {
     // Amounts travel in yuan, as the schema takes them: the schema's own output (fen) is only checked.
@@ -109,7 +111,7 @@ export function DuesPaymentModal({ memberId, memberName, onClose, onSaved }: Mem
     if (tooFar) return refuse(tooFar.message, tooFar.field);
     const saved = await pay.mutateAsync(input);
     const months = saved.fromMonth === saved.toMonth ? saved.fromMonth : `${saved.fromMonth} 至 ${saved.toMonth}`;
-    message.success(`已登记${memberName} ${months} 的党费 ${formatYuan(saved.amountFen)}`);
+    message.success(`已登记${memberName} ${months} 的党费 ${formatYuanAmount(saved.amount)}`);
     if (saved.note) modal.info({ title: '自愿多交党费', content: saved.note });
     onSaved?.(saved);
     onClose();
@@ -133,7 +135,7 @@ export function DuesPaymentModal({ memberId, memberName, onClose, onSaved }: Mem
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`欠交 ${data.arrears.owedMonths.length} 个月，共 ${formatYuan(data.arrears.owedFen)}`}
+            title={`欠交 ${data.arrears.owedMonths.length} 个月，共 ${formatYuanAmount(data.arrears.owed)}`}
             description={`欠交月份：${monthRangesText(data.arrears.owedMonths)}。${PAYMENT_WINDOW_RULE}。`}
           />
         )}

@@ -3,10 +3,10 @@ import { Alert, DatePicker, Divider, Empty, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs';
 import type { CSSProperties, ReactNode } from 'react';
 import { labelOf } from '../../../shared/labels';
-import { formatYuan } from '../../../shared/money';
+import { fenOf, formatYuan, formatYuanAmount } from '../../../shared/money';
 import { useIsMobile } from '../../../shared/use-is-mobile';
 import type { DuesAssessment, DuesMonth, DuesPayment, MemberDues } from '../dues.api';
-import { isReduced, monthLabel, monthRangesText, thisMonth } from './dues-display';
+import { isExempt, isReduced, monthLabel, monthRangesText, thisMonth } from './dues-display';
 
 /** How a month of the year stands. */
 type MonthState = 'paid' | 'owed' | 'upcoming' | 'none';
@@ -23,7 +23,7 @@ const STATE_STYLE: Record<MonthState, CSSProperties> = {
 /** A month is owed once it has ended unpaid (the server's list decides); the month running is not owed yet. */
 const stateOf = (m: DuesMonth, owed: ReadonlySet<string>): MonthState => {
   if (m.paymentId !== null) return 'paid';
-  if (m.dueFen === null) return 'none';
+  if (m.due === null) return 'none';
   if (owed.has(m.month)) return 'owed';
   return m.month >= thisMonth() ? 'upcoming' : 'none';
 };
@@ -49,7 +49,7 @@ function MonthGrid({ months, owedMonths }: { months: DuesMonth[]; owedMonths: st
               {monthLabel(m.month)}
               {m.month === current && <span style={{ fontWeight: 400, fontSize: 12 }}>（本月）</span>}
             </div>
-            <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>{m.dueFen === null ? '—' : formatYuan(m.dueFen)}</div>
+            <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)' }}>{m.due === null ? '—' : formatYuanAmount(m.due)}</div>
             <div style={{ fontSize: 12 }}>{STATE_TEXT[state]}</div>
           </div>
         );
@@ -65,7 +65,7 @@ function CurrentStandard({ current, next }: { current: DuesAssessment | null; ne
       <Alert
         type="info"
         showIcon
-        title={next ? `交纳标准自 ${next.effectiveFrom} 起执行：每月 ${formatYuan(next.amountFen)}` : '尚未核定党费交纳标准'}
+        title={next ? `交纳标准自 ${next.effectiveFrom} 起执行：每月 ${formatYuanAmount(next.amount)}` : '尚未核定党费交纳标准'}
         description={next ? next.basis : '党费交纳标准由所在党支部每年初核定，请联系党支部。'}
         data-testid="dues-current"
       />
@@ -75,13 +75,15 @@ function CurrentStandard({ current, next }: { current: DuesAssessment | null; ne
     <div data-testid="dues-current">
       <Typography.Text type="secondary">每月应交党费</Typography.Text>
       <div style={{ fontSize: 30, fontWeight: 600, color: '#c8161d', lineHeight: 1.3 }} data-testid="dues-amount">
-        {formatYuan(current.amountFen)}
+        {formatYuanAmount(current.amount)}
       </div>
       <Space size={[8, 4]} wrap style={{ marginBottom: 8 }}>
         <Tag color="red" style={{ marginInlineEnd: 0 }}>
           {labelOf(DUES_CATEGORY_LABELS, current.category)}党员
         </Tag>
-        {current.baseFen !== null && <Typography.Text type="secondary">交纳基数 {formatYuan(current.baseFen)}/月</Typography.Text>}
+        {current.monthlyBase !== null && (
+          <Typography.Text type="secondary">交纳基数 {formatYuanAmount(current.monthlyBase)}/月</Typography.Text>
+        )}
         <Typography.Text type="secondary">自 {current.effectiveFrom} 起执行</Typography.Text>
       </Space>
       <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="dues-basis">
@@ -93,7 +95,7 @@ function CurrentStandard({ current, next }: { current: DuesAssessment | null; ne
           type="info"
           showIcon
           style={{ marginTop: 8 }}
-          title={`经${current.reductionApprovedByName ?? '上级党委'}批准${current.amountFen === 0 ? '免交' : '少交'}（按规定应交 ${formatYuan(current.calculatedFen)}/月）`}
+          title={`经${current.reductionApprovedByName ?? '上级党委'}批准${isExempt(current) ? '免交' : '少交'}（按规定应交 ${formatYuanAmount(current.calculated)}/月）`}
           description={current.reductionReason ? `原因：${current.reductionReason}` : undefined}
           data-testid="dues-reduction"
         />
@@ -113,7 +115,7 @@ function Arrears({ dues }: { dues: MemberDues }) {
     <Alert
       type={arrears.streak >= ARREARS_LAPSE_MONTHS ? 'error' : 'warning'}
       showIcon
-      title={`欠交 ${arrears.owedMonths.length} 个月，共 ${formatYuan(arrears.owedFen)}`}
+      title={`欠交 ${arrears.owedMonths.length} 个月，共 ${formatYuanAmount(arrears.owed)}`}
       description={
         <>
           <div>欠交月份：{monthRangesText(arrears.owedMonths)}</div>
@@ -135,8 +137,8 @@ function PaymentHistory({ payments }: { payments: DuesPayment[] }) {
         <div key={p.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }} data-testid="dues-payment">
           <Space size={[8, 0]} wrap>
             <Typography.Text strong>{p.fromMonth === p.toMonth ? p.fromMonth : `${p.fromMonth} 至 ${p.toMonth}`}</Typography.Text>
-            <Typography.Text>{formatYuan(p.amountFen)}</Typography.Text>
-            {p.voluntaryFen > 0 && <Tag color="gold">自愿多交 {formatYuan(p.voluntaryFen)}</Tag>}
+            <Typography.Text>{formatYuanAmount(p.amount)}</Typography.Text>
+            {fenOf(p.voluntary) > 0 && <Tag color="gold">自愿多交 {formatYuanAmount(p.voluntary)}</Tag>}
           </Space>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -175,7 +177,7 @@ export function MemberDuesView({
 }) {
   const currentYear = Number(thisMonth().slice(0, 4));
   const next = dues.current ? undefined : dues.assessments.find((a) => a.effectiveFrom > thisMonth());
-  const paidFen = dues.months.reduce((n, m) => n + (m.paymentId !== null ? (m.dueFen ?? 0) : 0), 0);
+  const paidFen = dues.months.reduce((n, m) => n + (m.paymentId !== null && m.due !== null ? fenOf(m.due) : 0), 0);
   return (
     <div data-testid="member-dues" data-member-id={dues.member.id}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>

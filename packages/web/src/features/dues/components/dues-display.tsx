@@ -6,6 +6,7 @@ import {
   DUES_METHOD_LABELS,
   DUES_METHODS,
   type DuesCategory,
+  type DuesRate,
   monthIndex,
   monthOf,
 } from '@jishi/domain';
@@ -14,7 +15,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { CSSProperties } from 'react';
 import { today } from '../../../shared/dates';
 import { labelOf, optionsOf } from '../../../shared/labels';
-import { formatYuan } from '../../../shared/money';
+import { fenOf, formatYuanAmount } from '../../../shared/money';
 import { type DuesAssessment, useMemberDues } from '../dues.api';
 
 export const DUES_CATEGORY_OPTIONS = optionsOf(DUES_CATEGORIES, DUES_CATEGORY_LABELS);
@@ -51,15 +52,22 @@ export const monthsBetween = (from: string, to: string): string[] => {
   return out;
 };
 
-/** The amount due in `month` from a member's assessments (oldest first), as the server computes it. */
-export const dueIn = (assessments: readonly DuesAssessment[], month: string): number | undefined =>
-  assessmentIn(assessments, month)?.amountFen;
+/** A member's assessments (oldest first) as the domain's dues rules read them: monthly amounts in fen. */
+export const duesRates = (assessments: readonly DuesAssessment[]): DuesRate[] =>
+  assessments.map((a) => ({ effectiveFrom: a.effectiveFrom, amountFen: fenOf(a.amount) }));
+
+/** The amount due in `month` in fen, as the server computes it; undefined before the first 核定. */
+export const dueIn = (rates: readonly DuesRate[], month: string): number | undefined => assessmentIn(rates, month)?.amountFen;
 
 /** `¥12.50/月 · 在职`, the standard in a line. */
-export const standardText = (a: DuesAssessment): string => `${formatYuan(a.amountFen)}/月 · ${labelOf(DUES_CATEGORY_LABELS, a.category)}`;
+export const standardText = (a: DuesAssessment): string =>
+  `${formatYuanAmount(a.amount)}/月 · ${labelOf(DUES_CATEGORY_LABELS, a.category)}`;
 
 /** True when the amount is lower than the rule gives: an approved 少交 or 免交. */
-export const isReduced = (a: DuesAssessment): boolean => a.amountFen < a.calculatedFen;
+export const isReduced = (a: DuesAssessment): boolean => fenOf(a.amount) < fenOf(a.calculated);
+
+/** True for an exemption (免交): nothing due. */
+export const isExempt = (a: DuesAssessment): boolean => fenOf(a.amount) === 0;
 
 /**
  * The branch's reminder as a tag: red from 6 months (自行脱党 is for the 支部大会 to decide, the
@@ -86,7 +94,7 @@ export function DuesStandardTag({ assessment }: { assessment: DuesAssessment }) 
     <Tooltip title={assessment.basis}>
       <Tag color={isReduced(assessment) ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
         {standardText(assessment)}
-        {isReduced(assessment) && (assessment.amountFen === 0 ? ' · 免交' : ' · 少交')}
+        {isReduced(assessment) && (isExempt(assessment) ? ' · 免交' : ' · 少交')}
       </Tag>
     </Tooltip>
   );

@@ -1,16 +1,8 @@
 import { RATING_LABELS } from '@jishi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Typography } from 'antd';
-import { api } from '../../../shared/api-client';
+import { apiClient, bodyOf } from '../../../shared/api-client';
 import { labelOf } from '../../../shared/labels';
-
-interface SecretaryReview {
-  roundName: string;
-  year: number;
-  orgName: string;
-  rating: string;
-  finalAt: string;
-}
 
 /**
  * 述职评议 in the member drawer: the published ratings of the orgs this member led as 书记 (the
@@ -19,7 +11,7 @@ interface SecretaryReview {
 export function MemberReviews({ memberId }: { memberId: number }) {
   const reviews = useQuery({
     queryKey: ['members', memberId, 'reviews'],
-    queryFn: ({ signal }) => api.get<{ items: SecretaryReview[] }>(`/members/${memberId}/reviews`, undefined, signal),
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/members/{id}/reviews', { params: { path: { id: memberId } }, signal })),
     meta: { handlesErrors: true },
   });
   const items = reviews.data?.items ?? [];
