@@ -14,7 +14,6 @@ import {
   stepIndex,
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
-import { ENTRY_STATE_JOIN } from '../modules/evaluations/evaluation.repo.js';
 import { enrolEntries } from '../modules/evaluations/evaluation.rounds.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Random } from './random.js';
@@ -177,21 +176,24 @@ const saveResults = async (q: Q, roundId: number, steps: RoundStep[], results: M
     steps.map((st, i) => sql`(${i}::int, ${st.kind}::text, ${st.closesAt}::date)`),
     sql`, `,
   );
-  await q.execute(
-    sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data)
-        select ${ENTRY_PROCESS.kind}, e.id, g.i + 1, ${sql.raw(CLOSING_EVENT_SQL)}, g.i,
-          case when st.kind = 'publicity' then coalesce(e.final_at - 1, e.publicity_to)
-               else least(st.closes, coalesce(e.publicity_from, st.closes), ${today}::date) end,
-          '{"imported":true}'::jsonb
-        from round_entry e ${ENTRY_STATE_JOIN} cross join lateral generate_series(0, wi.seq - 1) as g(i)
-        join (values ${info}) as st(i, kind, closes) on st.i = g.i
-        where e.round_id = ${roundId} and wi.seq > 0`,
-  );
+  // From the results themselves (each entry's stage), not a join on the fresh, unanalysed instances.
+  const passed = list.filter(([, r]) => r.stage > 0);
+  for (let i = 0; i < passed.length; i += 5000) {
+    const chunk = passed.slice(i, i + 5000);
+    await q.execute(
+      sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data)
+          select ${ENTRY_PROCESS.kind}, e.id, g.i + 1, ${sql.raw(CLOSING_EVENT_SQL)}, g.i,
+            case when st.kind = 'publicity' then coalesce(e.final_at - 1, e.publicity_to)
+                 else least(st.closes, coalesce(e.publicity_from, st.closes), ${today}::date) end,
+            '{"imported":true}'::jsonb
+          from unnest(${`{${chunk.map(([id]) => id).join(',')}}`}::int[], ${`{${chunk.map(([, r]) => r.stage).join(',')}}`}::int[]) as v(id, stage)
+          join round_entry e on e.id = v.id
+          cross join lateral generate_series(0, v.stage - 1) as g(i)
+          join (values ${info}) as st(i, kind, closes) on st.i = g.i`,
+    );
+  }
   // Those who did not take part in a finished round are not entries of it.
-  return rows<{ n: number }>(
-    q,
-    sql`select count(*)::int as n from round_entry e ${ENTRY_STATE_JOIN} where e.round_id = ${roundId} and wi.seq > 0`,
-  );
+  return passed.map(([id]) => id);
 };
 
 /** The event that ends each kind of step, as the engine names it (SQL over `st.kind`). */
@@ -271,8 +273,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
         finished(round.steps, 7, gradingResult(r, def, e, level, round.steps[0]?.closesAt as string, round.steps[2]?.closesAt as string)),
       );
     }
-    const [n] = await saveResults(q, round.id, round.steps, results, today);
-    entriesTotal += n?.n ?? 0;
+    entriesTotal += (await saveResults(q, round.id, round.steps, results, today)).length;
     rounds++;
   }
 
@@ -372,16 +373,12 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
         }),
       );
     }
-    const [n] = await saveResults(q, s.round.id, s.round.steps, results, today);
-    await q.execute(
-      sql`delete from workflow_instance wi using round_entry e
-          where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = e.id and e.round_id = ${s.round.id} and wi.seq = 0`,
-    );
-    await q.execute(
-      sql`delete from round_entry e where e.round_id = ${s.round.id}
-            and not exists (select 1 from workflow_instance wi where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = e.id)`,
-    );
-    entriesTotal += n?.n ?? 0;
+    const kept = new Set(await saveResults(q, s.round.id, s.round.steps, results, today));
+    const gone = s.round.entries.map((e) => e.id).filter((id) => !kept.has(id));
+    const goneIds = `{${gone.join(',')}}`;
+    await q.execute(sql`delete from workflow_instance where kind = ${ENTRY_PROCESS.kind} and subject_id = any(${goneIds}::int[])`);
+    await q.execute(sql`delete from round_entry where id = any(${goneIds}::int[])`);
+    entriesTotal += kept.size;
     rounds++;
   }
 
@@ -428,8 +425,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
     });
     if (def.programme === 'happy_community' && order.filter((e) => results.get(e.id)?.level === 'named').length !== HAPPY_COMMUNITIES)
       throw new Error('demo: 幸福社区 count');
-    const [n] = await saveResults(q, round.id, round.steps, results, today);
-    entriesTotal += n?.n ?? 0;
+    entriesTotal += (await saveResults(q, round.id, round.steps, results, today)).length;
     rounds++;
   }
 

@@ -648,6 +648,9 @@ export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' |
   );
   const life = await generateBranchLife(q, createRandom(opts.seed + 6), branches, today);
   const evaluations = await generateEvaluations(q, createRandom(opts.seed + 7), today);
+  // The rounds came after the branch-life statistics: without their own, the planner takes a round's
+  // 7,000 entries and their instances for a handful and walks them row by row.
+  await q.execute(sql`analyze round_entry, workflow_instance, workflow_step`);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const a of accounts) {
     const [u] = await rows<{ id: number }>(
