@@ -30,6 +30,12 @@ describe('the system administrator keeps the business calendar', () => {
     expect(await page.getByTestId('calendar-days').textContent()).toContain('管理员添加');
     const year = await (await page.request.get(`${baseUrl()}/api/v1/settings/calendar?year=${next}`)).json();
     expect(year.items).toContainEqual({ date: `${next}-01-01`, kind: 'holiday', name: '元旦', source: 'added' });
+
+    // The nightly work, run now: the counts read in Chinese, and the run is on the audit record.
+    await page.goto(`${baseUrl()}/settings/jobs`);
+    await page.getByTestId('job-run-workflow-deadlines').click();
+    await expect.poll(() => page.getByTestId('job-result').textContent(), { timeout: 60_000 }).toContain('在办流程');
+    expect(await page.getByTestId('job-result').textContent()).not.toMatch(/open|raised/);
     await page.close();
   });
 });

@@ -140,7 +140,7 @@ const insertScheme = async (q: Q, rootId: number, def: Scheme, copiedFrom: numbe
 };
 
 /** Writes the results and the workflow log of a round's entries in a few statements. */
-const saveResults = async (q: Q, roundId: number, steps: RoundStep[], results: Map<number, Result>, today: string) => {
+const saveResults = async (q: Q, steps: RoundStep[], results: Map<number, Result>, today: string) => {
   const list = [...results.entries()];
   for (let i = 0; i < list.length; i += 2000) {
     const chunk = list.slice(i, i + 2000);
@@ -273,7 +273,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
         finished(round.steps, 7, gradingResult(r, def, e, level, round.steps[0]?.closesAt as string, round.steps[2]?.closesAt as string)),
       );
     }
-    entriesTotal += (await saveResults(q, round.id, round.steps, results, today)).length;
+    entriesTotal += (await saveResults(q, round.steps, results, today)).length;
     rounds++;
   }
 
@@ -373,7 +373,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
         }),
       );
     }
-    const kept = new Set(await saveResults(q, s.round.id, s.round.steps, results, today));
+    const kept = new Set(await saveResults(q, s.round.steps, results, today));
     const gone = s.round.entries.map((e) => e.id).filter((id) => !kept.has(id));
     const goneIds = `{${gone.join(',')}}`;
     await q.execute(sql`delete from workflow_instance where kind = ${ENTRY_PROCESS.kind} and subject_id = any(${goneIds}::int[])`);
@@ -425,7 +425,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
     });
     if (def.programme === 'happy_community' && order.filter((e) => results.get(e.id)?.level === 'named').length !== HAPPY_COMMUNITIES)
       throw new Error('demo: 幸福社区 count');
-    entriesTotal += (await saveResults(q, round.id, round.steps, results, today)).length;
+    entriesTotal += (await saveResults(q, round.steps, results, today)).length;
     rounds++;
   }
 
@@ -457,7 +457,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
     }
     results.set(e.id, base);
   }
-  await saveResults(q, live.id, live.steps, results, today);
+  await saveResults(q, live.steps, results, today);
   entriesTotal += live.entries.length;
   rounds++;
 
@@ -482,7 +482,7 @@ export const generateEvaluations = async (q: Q, r: Random, today: string) => {
           FLAGS.map((f) => f.key),
         ).slice(0, r.int(1, 3)),
       });
-  await saveResults(q, flagRound.id, flagRound.steps, filed, today);
+  await saveResults(q, flagRound.steps, filed, today);
   entriesTotal += flagRound.entries.length;
   rounds++;
   return { rounds, entries: entriesTotal };

@@ -7,6 +7,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  ClockCircleOutlined,
   DashboardOutlined,
   FlagOutlined,
   FundOutlined,
@@ -158,6 +159,14 @@ export const ROUTES: readonly AppRoute[] = [
     access: 'settings.manage',
     group: '系统管理',
     component: lazy(() => import('../features/settings/CalendarPage')),
+  },
+  {
+    path: '/settings/jobs',
+    name: '后台任务',
+    icon: <ClockCircleOutlined />,
+    access: 'job.run',
+    group: '系统管理',
+    component: lazy(() => import('../features/settings/JobsPage')),
   },
   {
     path: '/audit',

@@ -31,3 +31,15 @@ export const useSetCalendarDay = () =>
 /** Removes an added day. */
 export const useRemoveCalendarDay = () =>
   useCalendarMutation((date: string) => bodyOf(apiClient.DELETE('/api/v1/settings/calendar/days/{date}', { params: { path: { date } } })));
+
+export type Job = ApiSchema<'Job'>;
+export type JobRun = ApiSchema<'JobRun'>;
+
+/** The scheduled jobs (system administrator). */
+export const useJobs = () => useQuery({ queryKey: ['jobs'], queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/jobs', { signal })) });
+
+/** Runs one job now; the answer carries its counts. */
+export const useRunJob = () =>
+  useMutation({
+    mutationFn: (name: string) => bodyOf(apiClient.POST('/api/v1/jobs/{name}/run', { params: { path: { name } } })),
+  });
