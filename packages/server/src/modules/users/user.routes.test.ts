@@ -161,3 +161,48 @@ describe('account takeover guards (review findings)', () => {
     expect(res.body.error.message).toContain('account:reset');
   });
 });
+
+describe('abilities per account', () => {
+  const abilitiesOf = async (c: ReturnType<typeof client>, username: string) =>
+    (await c.get(`/api/v1/users?q=${username}`)).body.items.find((u: { username: string }) => u.username === username)?.abilities;
+
+  it('offer exactly what the server then allows', async () => {
+    const town = await actorWith(h, [{ role: 'org_admin', orgId: t.townA1 }]);
+    const c = client(h, town.cookie);
+    const own = await createUser(h, [{ role: 'branch_admin', orgId: t.branchA1 }]);
+    const big = await createUser(h, [
+      { role: 'branch_admin', orgId: t.branchA1 },
+      { role: 'org_admin', orgId: t.countyA },
+    ]);
+
+    expect(await abilitiesOf(c, own.username)).toEqual({
+      canDisable: true,
+      canUnlock: false,
+      canResetPassword: true,
+      canEditGrants: true,
+      canLinkMember: true,
+    });
+    // Grants reaching beyond the township: seen, not managed — and the server refuses each.
+    expect(await abilitiesOf(c, big.username)).toEqual({
+      canDisable: false,
+      canUnlock: false,
+      canResetPassword: false,
+      canEditGrants: false,
+      canLinkMember: false,
+    });
+    expect((await c.patch(`/api/v1/users/${big.id}`, { disabled: true })).status).toBe(403);
+    expect((await c.patch(`/api/v1/users/${big.id}`, { grants: [] })).status).toBe(403);
+    // Oneself: nothing but linking to a member.
+    expect(await abilitiesOf(c, town.username)).toMatchObject({ canDisable: false, canResetPassword: false, canEditGrants: false });
+    expect((await c.patch(`/api/v1/users/${town.id}`, { disabled: true })).status).toBe(403);
+
+    for (let i = 0; i < 5; i++) await client(h).post('/api/v1/auth/login', { username: own.username, password: 'Bad-password-1' });
+    expect(await abilitiesOf(c, own.username)).toMatchObject({ canUnlock: true });
+  });
+
+  it('a sysadmin manages accounts but edits no grants', async () => {
+    const sys = client(h, (await actorWith(h, [{ role: 'sysadmin', orgId: t.city }])).cookie);
+    const u = await createUser(h, [{ role: 'member', orgId: t.branchA1 }]);
+    expect(await abilitiesOf(sys, u.username)).toMatchObject({ canDisable: true, canEditGrants: false, canLinkMember: false });
+  });
+});

@@ -23,7 +23,7 @@ export const userRoutes = (app: FastifyInstance) => {
     querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
     handler: async ({ actor, q, query }) => {
       const found = await searchUsers(q, { scope: scopeFilter(actor, 'user.read', sql`h.path`), q: query.q, ...paging(query) });
-      return { items: found.items.map(presentUser), total: found.total };
+      return { items: found.items.map((u) => presentUser(actor, u)), total: found.total };
     },
   });
 
@@ -40,7 +40,7 @@ export const userRoutes = (app: FastifyInstance) => {
       const u = await createUser(q, actor, body);
       await audit({ targetType: 'user', targetId: u.id, detail: { grants: body.grants } });
       reply.status(201);
-      return presentUser(u);
+      return presentUser(actor, u);
     },
   });
 
@@ -57,7 +57,7 @@ export const userRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, audit }) => {
       const u = await updateUser(q, actor, params.id, body);
       await audit({ targetType: 'user', targetId: u.id, detail: body });
-      return presentUser(u);
+      return presentUser(actor, u);
     },
   });
 
@@ -73,7 +73,7 @@ export const userRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, audit }) => {
       const u = await unlockUser(q, actor, params.id);
       await audit({ targetType: 'user', targetId: u.id });
-      return presentUser(u);
+      return presentUser(actor, u);
     },
   });
 
@@ -90,7 +90,7 @@ export const userRoutes = (app: FastifyInstance) => {
     handler: async ({ actor, q, params, body, audit }) => {
       const u = await resetPassword(q, actor, params.id, body.password);
       await audit({ targetType: 'user', targetId: u.id });
-      return presentUser(u);
+      return presentUser(actor, u);
     },
   });
 };

@@ -24,28 +24,48 @@ type GrantInput = { role: Role; orgId: number };
 
 const rolesOf = (actor: Actor) => actor.grants.map((g) => g.role);
 
+type AccountAction = 'user.read' | 'user.manage' | 'grant.manage';
+
 /**
- * Loads an account the actor may act on: its home org in scope, and for a change every grant it
- * holds within the actor's reach too (else a township admin could take over a county account whose
- * home happens to be a village), and officers only by officers.
+ * Why the actor may not act on an account it can see, or null: for a change every grant the
+ * account holds must be within the actor's reach too (else a township admin could take over a county
+ * account whose home happens to be a village), and officers are managed only by officers.
  */
+export const accountRefusal = (
+  actor: Actor,
+  action: AccountAction,
+  u: UserRow,
+  op: 'manage' | 'reset_password' = 'manage',
+): string | null => {
+  if (!can(actor, action, u)) return '无权管理该账号';
+  if (action === 'user.read') return null;
+  const beyond = u.grants.find((g) => !can(actor, action, { orgPath: g.orgPath }));
+  if (beyond) return `该账号在「${beyond.orgName}」的权限超出您的管辖范围，不能由您管理`;
+  return officerAccountRefusal(
+    rolesOf(actor),
+    u.grants.map((g) => g.role),
+    op,
+  );
+};
+
+/** Why the actor may not change the account's grants, or null: nobody changes their own, and grants taken away must be within reach. */
+export const grantsRefusal = (actor: Actor, u: UserRow): string | null => {
+  if (u.id === actor.userId) return '不能修改自己的权限';
+  const out = u.grants.find((g) => !mayGrant(actor, g.role, g.orgPath));
+  return out ? `无权收回「${out.orgName}」的「${ROLE_LABELS[out.role]}」角色` : accountRefusal(actor, 'grant.manage', u);
+};
+
+/** Loads an account the actor may act on (see {@link accountRefusal}); out of scope it is a 404. */
 export const getUserFor = async (
   q: Q,
   actor: Actor,
-  action: 'user.read' | 'user.manage' | 'grant.manage',
+  action: AccountAction,
   id: number,
   op: 'manage' | 'reset_password' = 'manage',
 ): Promise<UserRow> => {
   const u = await findUser(q, id);
   authorize(actor, action, u, '账号');
-  if (action === 'user.read') return u;
-  const beyond = u.grants.find((g) => !can(actor, action, { orgPath: g.orgPath }));
-  if (beyond) throw new DomainError('FORBIDDEN', `该账号在「${beyond.orgName}」的权限超出您的管辖范围，不能由您管理`);
-  const refusal = officerAccountRefusal(
-    rolesOf(actor),
-    u.grants.map((g) => g.role),
-    op,
-  );
+  const refusal = accountRefusal(actor, action, u, op);
   if (refusal) throw new DomainError('FORBIDDEN', refusal);
   return u;
 };
@@ -147,11 +167,8 @@ export const updateUser = async (
     throw new DomainError('FORBIDDEN', '不能停用自己的账号或修改自己的权限');
   }
   if (needsGrant) {
-    // Grants being taken away must be within the actor's reach too.
-    for (const g of u.grants) {
-      if (!mayGrant(actor, g.role, g.orgPath))
-        throw new DomainError('FORBIDDEN', `无权收回「${g.orgName}」的「${ROLE_LABELS[g.role]}」角色`);
-    }
+    const refusal = grantsRefusal(actor, u);
+    if (refusal) throw new DomainError('FORBIDDEN', refusal);
     await checkGrants(q, actor, patch.grants ?? []);
     await writeGrants(q, u.id, patch.grants ?? []);
   }

@@ -1,10 +1,12 @@
 /** 审计日志: filter, read, export and verify the append-only, hash-chained audit trail. */
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@jishi/domain';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DATE_FORMAT, formatDateTime } from '../../shared/dates';
+import { FilterBar, FilterItem } from '../../shared/FilterBar';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { labelOf, optionsOf } from '../../shared/labels';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import {
@@ -94,33 +96,32 @@ export default function AuditPage() {
   const [form] = Form.useForm<FilterFields>();
   const isMobile = useIsMobile();
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const log = useAuditLog(filters, page, pageSize);
+  const pager = usePager({ sizeChanger: true });
+  const log = useAuditLog(filters, pager.page, pager.pageSize);
   const actions = useAuditActions();
   const verify = useVerifyAuditChain();
 
   const apply = (values: FilterFields) => {
     setFilters(toFilters(values));
-    setPage(1);
+    pager.reset();
   };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Form<FilterFields> form={form} layout="vertical" onFinish={apply}>
-          <Row gutter={12}>
-            <Col xs={24} md={12} xl={7}>
+          <FilterBar style={{ marginBottom: 0 }}>
+            <FilterItem size="wide" xl={7}>
               <Form.Item label="时间范围" name="range">
                 <DatePicker.RangePicker style={{ width: '100%' }} allowEmpty={[true, true]} />
               </Form.Item>
-            </Col>
-            <Col xs={12} md={6} xl={4}>
+            </FilterItem>
+            <FilterItem>
               <Form.Item label="操作人" name="actor">
                 <Input placeholder="用户名" allowClear />
               </Form.Item>
-            </Col>
-            <Col xs={12} md={6} xl={4}>
+            </FilterItem>
+            <FilterItem>
               <Form.Item label="操作" name="action">
                 <Select
                   allowClear
@@ -130,13 +131,13 @@ export default function AuditPage() {
                   options={actions.data?.items.map((a) => ({ value: a.action, label: a.label }))}
                 />
               </Form.Item>
-            </Col>
-            <Col xs={12} md={6} xl={3}>
+            </FilterItem>
+            <FilterItem xl={3}>
               <Form.Item label="结果" name="outcome">
                 <Select allowClear placeholder="全部" options={optionsOf(AUDIT_OUTCOMES, AUDIT_OUTCOME_LABELS)} />
               </Form.Item>
-            </Col>
-            <Col xs={24} md={18} xl={6}>
+            </FilterItem>
+            <FilterItem xs={24} md={18} xl={6}>
               <Form.Item label={isMobile ? undefined : ' '} colon={false}>
                 <Space wrap>
                   <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
@@ -152,8 +153,8 @@ export default function AuditPage() {
                   </Button>
                 </Space>
               </Form.Item>
-            </Col>
-          </Row>
+            </FilterItem>
+          </FilterBar>
         </Form>
       </Card>
 
@@ -181,7 +182,7 @@ export default function AuditPage() {
             <ChainResult result={verify.data} />
           </div>
         )}
-        <Table<AuditEntry>
+        <ListTable<AuditEntry>
           rowKey="id"
           size="small"
           columns={columns}
@@ -194,17 +195,10 @@ export default function AuditPage() {
               <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(row.detail, null, 2)}</pre>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: log.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
+          pager={pager}
+          total={log.data?.total ?? 0}
+          totalText={(total) => `共 ${total} 条`}
+          alwaysShowPager
           data-testid="audit-table"
         />
       </Card>

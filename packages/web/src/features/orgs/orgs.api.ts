@@ -103,7 +103,7 @@ export const divisionsQuery = (parent?: string) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-/** Invalidates every org read and every figure computed over the tree. */
+/** Invalidates every org read and every figure computed over the tree. The writes below leave a refusal to their dialog. */
 const useInvalidateOrgs = () => {
   const queryClient = useQueryClient();
   return () =>
@@ -113,7 +113,11 @@ const useInvalidateOrgs = () => {
 /** Creates an org under `parentId`. */
 export function useCreateOrg() {
   const invalidate = useInvalidateOrgs();
-  return useMutation({ mutationFn: (input: OrgCreate) => bodyOf(apiClient.POST('/api/v1/orgs', { body: input })), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: OrgCreate) => bodyOf(apiClient.POST('/api/v1/orgs', { body: input })),
+    onSuccess: invalidate,
+    meta: { handlesErrors: true },
+  });
 }
 
 /** Updates the given fields of an org. */
@@ -123,6 +127,7 @@ export function useUpdateOrg() {
     mutationFn: ({ id, patch }: { id: number; patch: OrgUpdate }) =>
       bodyOf(apiClient.PATCH('/api/v1/orgs/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: invalidate,
+    meta: { handlesErrors: true },
   });
 }
 
@@ -133,6 +138,7 @@ export function useMoveOrg() {
     mutationFn: ({ id, parentId }: { id: number; parentId: number }) =>
       bodyOf(apiClient.POST('/api/v1/orgs/{id}/move', { params: { path: { id } }, body: { parentId } })),
     onSuccess: invalidate,
+    meta: { handlesErrors: true },
   });
 }
 
@@ -143,6 +149,7 @@ export function useCloseOrg() {
     mutationFn: ({ id, closedAt, reason }: { id: number; closedAt: string; reason: string }) =>
       bodyOf(apiClient.POST('/api/v1/orgs/{id}/close', { params: { path: { id } }, body: { closedAt, reason } })),
     onSuccess: invalidate,
+    meta: { handlesErrors: true },
   });
 }
 

@@ -1,7 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { type Reminder, type ReminderStatus, reminderLink, useReminders } from './reminders.api';
 
@@ -49,6 +50,7 @@ export function ReminderBell() {
   const isMobile = useIsMobile();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ReminderStatus>('open');
+  const pager = usePager();
   const pending = useReminders('open');
   const shown = useReminders(status, open);
   const total = pending.data?.total ?? 0;
@@ -80,13 +82,21 @@ export function ReminderBell() {
         data-testid="reminder-drawer"
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Segmented<ReminderStatus> value={status} onChange={setStatus} options={STATUS_OPTIONS} data-testid="reminder-status" />
+          <Segmented<ReminderStatus>
+            value={status}
+            onChange={(next) => {
+              setStatus(next);
+              pager.reset();
+            }}
+            options={STATUS_OPTIONS}
+            data-testid="reminder-status"
+          />
           {status === 'open' && pending.data && (
             <Typography.Text type={overdue > 0 ? 'danger' : 'secondary'} data-testid="reminder-summary">
               共 {total} 项{overdue > 0 ? `，已逾期 ${overdue} 项` : ''}
             </Typography.Text>
           )}
-          <Table<Reminder>
+          <ListTable<Reminder>
             rowKey="id"
             size="small"
             showHeader={false}
@@ -94,7 +104,7 @@ export function ReminderBell() {
             dataSource={shown.data?.items}
             loading={shown.isFetching}
             locale={{ emptyText: status === 'open' ? '暂无待办提醒' : '暂无已办结的提醒' }}
-            pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
+            pager={pager}
             data-testid="reminder-list"
           />
         </Space>

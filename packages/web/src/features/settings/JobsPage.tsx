@@ -3,8 +3,9 @@
  * today's reminders and compliance figures at once. Each run is audited under the administrator.
  */
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Table } from 'antd';
+import { Alert, Button, Card, Descriptions } from 'antd';
 import { useState } from 'react';
+import { ListTable } from '../../shared/ListTable';
 import { type Job, type JobRun, useJobs, useRunJob } from './settings.api';
 
 /** What each count a job reports means (the jobs' own result keys). */
@@ -49,11 +50,10 @@ export default function JobsPage() {
           data-testid="job-result"
         />
       )}
-      <Table<Job>
+      <ListTable<Job>
         rowKey="name"
         loading={jobs.isPending}
         dataSource={jobs.data?.items ?? []}
-        pagination={false}
         data-testid="jobs"
         columns={[
           { title: '任务', dataIndex: 'summary' },

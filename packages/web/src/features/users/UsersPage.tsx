@@ -4,10 +4,11 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { grantableRoles, ROLE_LABELS } from '@jishi/domain';
-import { App, Button, Card, Input, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { formatDateTime } from '../../shared/dates';
+import { ListTable, usePager } from '../../shared/ListTable';
 import { useIsMobile } from '../../shared/use-is-mobile';
 import { useAbilities, useSession } from '../auth/auth.api';
 import { GrantsModal } from './components/GrantsModal';
@@ -42,17 +43,14 @@ export default function UsersPage() {
   const abilities = useAbilities();
   const isMobile = useIsMobile();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const pager = usePager({ sizeChanger: true });
   const [dialog, setDialog] = useState<Dialog>();
-  const users = useUsers({ q: q || undefined, page, pageSize });
+  const users = useUsers({ q: q || undefined, page: pager.page, pageSize: pager.pageSize });
   const update = useUpdateUser();
   const unlock = useUnlockUser();
 
   const canManage = abilities.has('user.manage');
   const canGrant = abilities.has('grant.manage');
-  // Linking an account to a member picks the member from the roll.
-  const canLinkMember = canManage && abilities.has('member.read');
   const me = session.data?.user;
   const grantable = useMemo(() => (canGrant ? grantableRoles(me?.grants.map((g) => g.role) ?? []) : []), [canGrant, me]);
 
@@ -99,45 +97,48 @@ export default function UsersPage() {
       title: '操作',
       key: 'actions',
       width: 250,
-      render: (_, user) => (
-        <Space size={0} wrap>
-          {canManage && user.id !== me?.id && (
-            <Popconfirm
-              title={user.disabled ? `启用账号 ${user.username}？` : `停用账号 ${user.username}？`}
-              description={user.disabled ? undefined : '停用后该账号立即无法登录'}
-              onConfirm={() => setDisabled(user, !user.disabled)}
-            >
-              <Button type="link" size="small" danger={!user.disabled}>
-                {user.disabled ? '启用' : '停用'}
+      render: (_, user) => {
+        const may = user.abilities;
+        return (
+          <Space size={0} wrap>
+            {may.canDisable && (
+              <Popconfirm
+                title={user.disabled ? `启用账号 ${user.username}？` : `停用账号 ${user.username}？`}
+                description={user.disabled ? undefined : '停用后该账号立即无法登录'}
+                onConfirm={() => setDisabled(user, !user.disabled)}
+              >
+                <Button type="link" size="small" danger={!user.disabled}>
+                  {user.disabled ? '启用' : '停用'}
+                </Button>
+              </Popconfirm>
+            )}
+            {may.canUnlock && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => unlock.mutate(user.id, { onSuccess: () => message.success(`已解锁账号 ${user.username}`) })}
+              >
+                解锁
               </Button>
-            </Popconfirm>
-          )}
-          {canManage && isLocked(user) && (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => unlock.mutate(user.id, { onSuccess: () => message.success(`已解锁账号 ${user.username}`) })}
-            >
-              解锁
-            </Button>
-          )}
-          {canManage && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'reset', user })}>
-              重置密码
-            </Button>
-          )}
-          {canGrant && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'grants', user })}>
-              编辑权限
-            </Button>
-          )}
-          {canLinkMember && (
-            <Button type="link" size="small" onClick={() => setDialog({ kind: 'member', user })} data-testid="user-link">
-              关联党员
-            </Button>
-          )}
-        </Space>
-      ),
+            )}
+            {may.canResetPassword && (
+              <Button type="link" size="small" onClick={() => setDialog({ kind: 'reset', user })}>
+                重置密码
+              </Button>
+            )}
+            {may.canEditGrants && (
+              <Button type="link" size="small" onClick={() => setDialog({ kind: 'grants', user })}>
+                编辑权限
+              </Button>
+            )}
+            {may.canLinkMember && (
+              <Button type="link" size="small" onClick={() => setDialog({ kind: 'member', user })} data-testid="user-link">
+                关联党员
+              </Button>
+            )}
+          </Space>
+        );
+      },
     });
   }
 
@@ -159,29 +160,21 @@ export default function UsersPage() {
         enterButton="查询"
         onSearch={(value) => {
           setQ(value.trim());
-          setPage(1);
+          pager.reset();
         }}
         style={{ maxWidth: 360, marginBottom: 16 }}
         data-testid="user-search"
       />
-      <Table<UserAccount>
+      <ListTable<UserAccount>
         rowKey="id"
-        size="middle"
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isFetching}
         scroll={{ x: 1170 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个账号`,
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize === pageSize ? nextPage : 1);
-            setPageSize(nextSize);
-          },
-        }}
+        pager={pager}
+        total={users.data?.total ?? 0}
+        totalText={(total) => `共 ${total} 个账号`}
+        alwaysShowPager
         data-testid="user-table"
       />
       {dialog?.kind === 'create' && <UserCreateModal grantable={grantable} onClose={() => setDialog(undefined)} />}

@@ -24,7 +24,7 @@ export function useUsers(params: UserListParams) {
 
 /**
  * Wraps a write on accounts so the list refreshes afterwards. With `handlesErrors` the caller shows
- * a refusal itself (at the form field the server names).
+ * a refusal itself (a dialog, at the form field the server names).
  */
 const useUserMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>, handlesErrors = false) => {
   const queryClient = useQueryClient();
@@ -39,10 +39,18 @@ const useUserMutation = <TInput, TResult>(mutationFn: (input: TInput) => Promise
 export const useCreateUser = () =>
   useUserMutation((input: UserCreateInput) => bodyOf(apiClient.POST('/api/v1/users', { body: input })), true);
 
-/** Changes the display name, the disabled flag or the grants of an account. */
+/** Changes the display name or the disabled flag of an account. */
 export const useUpdateUser = () =>
   useUserMutation(({ id, patch }: { id: number; patch: UserUpdateInput }) =>
     bodyOf(apiClient.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: patch })),
+  );
+
+/** Replaces the grants of an account as a whole. Errors are left to the caller. */
+export const useUpdateGrants = () =>
+  useUserMutation(
+    ({ id, grants }: { id: number; grants: NonNullable<UserUpdateInput['grants']> }) =>
+      bodyOf(apiClient.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: { grants } })),
+    true,
   );
 
 /**
@@ -60,8 +68,10 @@ export const useLinkMember = () =>
 export const useUnlockUser = () =>
   useUserMutation((id: number) => bodyOf(apiClient.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } })));
 
-/** Sets a new initial password; the user must change it at next login. */
+/** Sets a new initial password; the user must change it at next login. Errors are left to the caller. */
 export const useResetPassword = () =>
-  useUserMutation(({ id, password }: { id: number; password: string }) =>
-    bodyOf(apiClient.POST('/api/v1/users/{id}/reset-password', { params: { path: { id } }, body: { password } })),
+  useUserMutation(
+    ({ id, password }: { id: number; password: string }) =>
+      bodyOf(apiClient.POST('/api/v1/users/{id}/reset-password', { params: { path: { id } }, body: { password } })),
+    true,
   );

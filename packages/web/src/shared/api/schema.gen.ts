@@ -7086,6 +7086,16 @@ export interface components {
             /** @description 本账号对应的党员（党员本人账号，可查看「我的党费」） */
             memberId: number | null;
             memberName: string | null;
+            abilities: {
+                /** @description 可停用或启用（不含本人） */
+                canDisable: boolean;
+                /** @description 已锁定且可解锁 */
+                canUnlock: boolean;
+                canResetPassword: boolean;
+                canEditGrants: boolean;
+                /** @description 可关联或解除关联党员 */
+                canLinkMember: boolean;
+            };
         };
         ApiError: {
             error: {

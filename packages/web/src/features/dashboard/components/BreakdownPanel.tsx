@@ -1,5 +1,6 @@
-import { Button, Card, Col, Empty, Row, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
+import { ListTable, usePager } from '../../../shared/ListTable';
 import { EChart, type EChartOption } from '../charts/EChart';
 import {
   figureAmount,
@@ -26,6 +27,7 @@ export interface BreakdownPanelProps {
 /** One indicator over the org's direct children, as a bar chart and a table; a click drills down. */
 export function BreakdownPanel({ indicators, indicatorId, orgId, date, onIndicatorChange, onDrill }: BreakdownPanelProps) {
   const breakdown = useIndicatorBreakdown(indicatorId, orgId, date);
+  const pager = usePager({ pageSize: 10 });
   const items = breakdown.data?.items ?? [];
   const unit = breakdown.data?.indicator.unit ?? '';
   const kind = breakdown.data?.indicator.kind ?? 'number';
@@ -140,14 +142,14 @@ export function BreakdownPanel({ indicators, indicatorId, orgId, date, onIndicat
             />
           </Col>
           <Col xs={24} xl={10}>
-            <Table<IndicatorChildValue>
+            <ListTable<IndicatorChildValue>
               rowKey="orgId"
               size="small"
               columns={columns}
               dataSource={items}
               loading={breakdown.isFetching}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-              onRow={(row) => ({ onClick: () => onDrill(row.orgId), style: { cursor: 'pointer' } })}
+              pager={pager}
+              onOpen={(row) => onDrill(row.orgId)}
               data-testid="breakdown-table"
             />
           </Col>

@@ -1,6 +1,7 @@
 import { JOINT_BRANCH_MAX_UNITS, type OrgUpdate, orgCreateSchema, orgUpdateSchema } from '@jishi/domain';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { dateStringField } from '../../../shared/dates';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
 import { ORG_DOMAIN_OPTIONS, ORG_TYPE_OPTIONS } from '../../../shared/labels';
 import { blankToUndefined, zodRule } from '../../../shared/zod-rule';
 import { type Org, useCreateOrg, useUpdateOrg } from '../orgs.api';
@@ -38,85 +39,68 @@ export function OrgFormModal({ target, onClose, onSaved }: { target: OrgFormTarg
       }
     : target.org;
 
-  const submit = (values: OrgFields) => {
+  const submit = async (values: OrgFields, { check }: SubmitContext) => {
     if (target.mode === 'create') {
       const input = Object.fromEntries(FIELDS.map((f) => [f, blankToUndefined(values[f])]));
-      const parsed = orgCreateSchema.safeParse({ ...input, parentId: target.parent.id });
-      if (!parsed.success) {
-        message.error(parsed.error.issues[0]?.message ?? '输入无效');
-        return;
-      }
-      create.mutate(parsed.data, {
-        onSuccess: (org) => {
-          message.success(`已新增「${org.name}」`);
-          onSaved(org);
-        },
-      });
+      const parsed = check(orgCreateSchema, { ...input, parentId: target.parent.id });
+      if (parsed === undefined) return;
+      const org = await create.mutateAsync(parsed);
+      message.success(`已新增「${org.name}」`);
+      onSaved(org);
       return;
     }
-    const patch = orgUpdateSchema.safeParse(diff(target.org, values));
-    if (!patch.success) {
-      message.error(patch.error.issues[0]?.message ?? '输入无效');
-      return;
-    }
-    if (Object.keys(patch.data).length === 0) {
+    const patch = check(orgUpdateSchema, diff(target.org, values));
+    if (patch === undefined) return;
+    if (Object.keys(patch).length === 0) {
       onClose();
       return;
     }
-    update.mutate(
-      { id: target.org.id, patch: patch.data },
-      {
-        onSuccess: (org) => {
-          message.success('已保存');
-          onSaved(org);
-        },
-      },
-    );
+    const org = await update.mutateAsync({ id: target.org.id, patch });
+    message.success('已保存');
+    onSaved(org);
   };
 
   return (
-    <Modal
-      open
+    <FormModal<OrgFields>
+      form={form}
       title={isCreate ? `新增下级组织 · ${target.parent.name}` : `编辑 · ${target.org.name}`}
-      okText="保存"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={submit}
+      fields={FIELDS}
+      initialValues={initialValues}
+      testId="org-form"
     >
-      <Form<OrgFields> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="org-form">
-        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }, zodRule(fieldRules.name)]}>
-          <Input maxLength={100} placeholder="如：中共某某嘎查党支部委员会" />
+      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }, zodRule(fieldRules.name)]}>
+        <Input maxLength={100} placeholder="如：中共某某嘎查党支部委员会" />
+      </Form.Item>
+      <Form.Item label="组织代码" name="code" rules={[{ required: true, message: '请输入组织代码' }, zodRule(fieldRules.code)]}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item label="组织类型" name="type" rules={[{ required: true, message: '请选择组织类型' }]}>
+        <Select options={ORG_TYPE_OPTIONS} />
+      </Form.Item>
+      <Form.Item label="领域" name="domain" rules={[{ required: true, message: '请选择领域' }]}>
+        <Select options={ORG_DOMAIN_OPTIONS} />
+      </Form.Item>
+      <Form.Item label="行政区划" name="divisionCode" rules={[zodRule(fieldRules.divisionCode)]}>
+        <DivisionPicker />
+      </Form.Item>
+      <Form.Item label="成立日期" name="foundedAt" {...dateStringField}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label="所在单位" name="unit" rules={[zodRule(fieldRules.unit)]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      {type === 'joint_branch' && (
+        <Form.Item
+          label="覆盖单位数"
+          name="unitsCovered"
+          extra={`联合党支部覆盖单位一般不超过${JOINT_BRANCH_MAX_UNITS}个（支部工作条例第五条）`}
+          rules={[zodRule(fieldRules.unitsCovered)]}
+        >
+          <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="org-units-covered" />
         </Form.Item>
-        <Form.Item label="组织代码" name="code" rules={[{ required: true, message: '请输入组织代码' }, zodRule(fieldRules.code)]}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item label="组织类型" name="type" rules={[{ required: true, message: '请选择组织类型' }]}>
-          <Select options={ORG_TYPE_OPTIONS} />
-        </Form.Item>
-        <Form.Item label="领域" name="domain" rules={[{ required: true, message: '请选择领域' }]}>
-          <Select options={ORG_DOMAIN_OPTIONS} />
-        </Form.Item>
-        <Form.Item label="行政区划" name="divisionCode" rules={[zodRule(fieldRules.divisionCode)]}>
-          <DivisionPicker />
-        </Form.Item>
-        <Form.Item label="成立日期" name="foundedAt" {...dateStringField}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label="所在单位" name="unit" rules={[zodRule(fieldRules.unit)]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        {type === 'joint_branch' && (
-          <Form.Item
-            label="覆盖单位数"
-            name="unitsCovered"
-            extra={`联合党支部覆盖单位一般不超过${JOINT_BRANCH_MAX_UNITS}个（支部工作条例第五条）`}
-            rules={[zodRule(fieldRules.unitsCovered)]}
-          >
-            <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} data-testid="org-units-covered" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

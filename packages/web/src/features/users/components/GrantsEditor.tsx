@@ -12,6 +12,10 @@ export interface GrantField {
   orgName?: string;
 }
 
+/** The complete grants of the editor's rows (a row still missing its role or org is left out). */
+export const grantsOf = (grants: readonly GrantField[] | undefined): { role: Role; orgId: number }[] =>
+  (grants ?? []).flatMap((g) => (g.role && g.orgId ? [{ role: g.role, orgId: g.orgId }] : []));
+
 /**
  * The `grants` list of an account form: role + org per row. Only roles the editor may grant are
  * offered (existing other roles stay visible but locked); 三员分立 conflicts are checked as the

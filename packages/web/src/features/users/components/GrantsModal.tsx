@@ -1,46 +1,36 @@
 import { grantConflict, type Role } from '@jishi/domain';
-import { App, Form, Modal } from 'antd';
-import { type UserAccount, useUpdateUser } from '../users.api';
-import { type GrantField, GrantsEditor } from './GrantsEditor';
+import { App } from 'antd';
+import { FormModal, type SubmitContext } from '../../../shared/FormModal';
+import { type UserAccount, useUpdateGrants } from '../users.api';
+import { type GrantField, GrantsEditor, grantsOf } from './GrantsEditor';
 
 /** 编辑权限: replaces the account's grants as a whole. */
 export function GrantsModal({ user, grantable, onClose }: { user: UserAccount; grantable: readonly Role[]; onClose: () => void }) {
-  const [form] = Form.useForm<{ grants: GrantField[] }>();
   const { message } = App.useApp();
-  const update = useUpdateUser();
+  const update = useUpdateGrants();
 
-  const submit = ({ grants }: { grants: GrantField[] }) => {
-    const next = grants.flatMap((g) => (g.role && g.orgId ? [{ role: g.role, orgId: g.orgId }] : []));
+  const submit = async ({ grants }: { grants: GrantField[] }, { refuse }: SubmitContext) => {
+    const next = grantsOf(grants);
     const conflict = grantConflict(next.map((g) => g.role));
     if (conflict) {
-      message.error(conflict);
+      refuse(conflict, 'grants');
       return;
     }
-    update.mutate(
-      { id: user.id, patch: { grants: next } },
-      {
-        onSuccess: () => {
-          message.success('权限已更新');
-          onClose();
-        },
-      },
-    );
+    await update.mutateAsync({ id: user.id, grants: next });
+    message.success('权限已更新');
+    onClose();
   };
 
   return (
-    <Modal
-      open
+    <FormModal<{ grants: GrantField[] }>
       title={`编辑权限 · ${user.displayName}（${user.username}）`}
-      okText="保存"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={submit}
+      fields={['grants']}
+      initialValues={{ grants: user.grants }}
       width={640}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ grants: user.grants }}>
-        <GrantsEditor grantable={grantable} />
-      </Form>
-    </Modal>
+      <GrantsEditor grantable={grantable} />
+    </FormModal>
   );
 }
