@@ -15,16 +15,10 @@ const PORT = 8181;
 export const ADMIN_PASSWORD = 'E2e-Admin-Pass-2026';
 
 /**
- * Starts the real server, as `npm start` does, on a fresh data dir with the Tongliao demo data,
- * and serves the built web app. Browser tests run against it.
+ * Starts the real server, as `npm start` does, on a fresh data dir with the Tongliao demo data
+ * (city scale unless `env` says otherwise); `stop` ends it and removes the data dir.
  */
-export default async function setup(project: TestProject) {
-  // Another run's server on the port would answer in place of ours (and vanish mid-run).
-  const stale = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/me`).then(
-    () => true,
-    () => false,
-  );
-  if (stale) throw new Error(`port ${PORT} is taken: another server is running there`);
+export const startServer = (port: number, env: Record<string, string> = {}) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jishi-e2e-'));
   const root = path.resolve(import.meta.dirname, '..');
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
@@ -32,11 +26,12 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       DATABASE_URL: '', // always the embedded database, as npm start
-      PORT: String(PORT),
+      PORT: String(port),
       JISHI_DATA_DIR: dataDir,
       JISHI_ADMIN_PASSWORD: ADMIN_PASSWORD,
       JISHI_LOG_LEVEL: 'warn',
       JISHI_LOGIN_RATE_PER_MINUTE: '1000',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -52,21 +47,39 @@ export default async function setup(project: TestProject) {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  const deadline = Date.now() + 300_000;
+  return { server, stop, baseUrl: `http://127.0.0.1:${port}` };
+};
+
+/** Resolves once `url` answers `status`, polling every `interval` ms; throws if the server exits or `ms` pass. */
+export const waitFor = async (server: ChildProcess, url: string, status: number | null, ms: number, interval = 500) => {
+  const deadline = Date.now() + ms;
   for (;;) {
     try {
-      const res = await fetch(`${baseUrl}/api/v1/auth/me`);
-      if (res.status === 401) break;
+      const res = await fetch(url);
+      if (status === null || res.status === status) return;
     } catch {
       // not listening yet
     }
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error('server did not start in 300 s');
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    if (Date.now() > deadline) throw new Error(`${url} did not answer ${status ?? 'at all'} in ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+};
+
+/** The shared server of the browser tests. */
+export default async function setup(project: TestProject) {
+  // Another run's server on the port would answer in place of ours (and vanish mid-run).
+  const stale = await fetch(`http://127.0.0.1:${PORT}/api/v1/auth/me`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${PORT} is taken: another server is running there`);
+  const { server, stop, baseUrl } = startServer(PORT);
+  try {
+    await waitFor(server, `${baseUrl}/api/v1/auth/me`, 401, 300_000);
+  } catch (error) {
+    await stop();
+    throw error;
   }
   project.provide('baseUrl', baseUrl);
   project.provide('adminPassword', ADMIN_PASSWORD);

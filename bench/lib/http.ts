@@ -34,6 +34,18 @@ export const waitForHttp = async (child: Child, url: string, timeoutMs: number, 
   throw new Error(`${child.name} did not answer ${url} within ${timeoutMs / 1000} s:\n${logTail(child)}`);
 };
 
+/** Polls GET /api/v1/status until the server says it is ready (the first start's demo load done). */
+export const waitForReady = async (child: Child, base: string, timeoutMs: number, intervalMs = 100): Promise<void> => {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.hasExited()) throw new Error(`${child.name} exited before it was ready:\n${logTail(child)}`);
+    const res = await tryFetch(`${base}/api/v1/status`, {}, 2_000);
+    if (res?.ok && ((await res.json()) as { ready: boolean }).ready) return;
+    await sleep(intervalMs);
+  }
+  throw new Error(`${child.name} was not ready within ${timeoutMs / 1000} s:\n${logTail(child)}`);
+};
+
 /** Logs in and returns the session cookie (`jishi_sid=…`). */
 export const login = async (base: string, username = DEMO_USER, password = DEMO_PASSWORD): Promise<string> => {
   const res = await fetch(`${base}/api/v1/auth/login`, {

@@ -89,11 +89,11 @@ export const runEvaluations = async (o: EvaluationOptions) => {
       const page = (offset: number) =>
         measure(
           o,
-          () => listEntries(q, actor, grading.id, { limit: 20, offset }),
+          () => listEntries(q, actor, grading.id, { limit: 20, offset }, date),
           () =>
             rows(
               q,
-              sql`select e.id, o.name, e.stage, e.score_tenths from round_entry e join org o on o.id = e.org_id
+              sql`select e.id, o.name, e.score_tenths from round_entry e join org o on o.id = e.org_id
                   where e.round_id = ${grading.id} order by o.path limit 20 offset ${offset}`,
             ),
         );

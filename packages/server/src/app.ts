@@ -33,6 +33,7 @@ import { userRoutes } from './modules/users/user.routes.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks, route } from './platform/http.js';
+import { type Preparation, registerPreparation } from './platform/preparation.js';
 import { registerWebSecurity } from './platform/web-security.js';
 import { workflowDeadlines } from './platform/workflow.jobs.js';
 
@@ -105,6 +106,8 @@ export interface BuildOptions {
   onRoute?: (r: RouteOptions) => void;
   /** Registers more routes before start (tests only). */
   extra?: (app: FastifyInstance) => void;
+  /** The first start's preparation under way: the API answers its progress until it is done. */
+  preparation?: Preparation;
 }
 
 /** Builds the HTTP app over its dependencies; it does not listen. */
@@ -146,6 +149,7 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
       );
     }
   });
+  registerPreparation(app, opts.preparation);
   registerAuthHooks(app);
   app.addHook('preValidation', refuseBadInput);
   for (const register of MODULES) register(app);

@@ -98,6 +98,7 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
     [
       ['org_id', 'int'],
       ['name', 'text'],
+      ['created_at', 'timestamptz'],
     ],
     groups,
   );

@@ -1,5 +1,5 @@
 import { addMonths, addYears, idCheckChar, type MemberCreate, type OrgDomain } from '@jishi/domain';
-import { insertMembers, type MemberInsert } from '../modules/members/member.repo.js';
+import { loadMembers, type MemberInsert } from '../modules/members/member.repo.js';
 import { sealMember } from '../modules/members/member.service.js';
 import type { Keys } from '../platform/crypto.js';
 import type { Q } from '../platform/db/index.js';
@@ -187,8 +187,8 @@ export const generateMembers = async (q: Q, keys: Keys, r: Random, branches: Dem
   for (const { input, birth } of buildMembers(r, branches, today)) {
     batch.push(sealMember(keys, input, input.idNumber, birth, pathOf.get(input.orgId)));
     total++;
-    if (batch.length >= 5000) await insertMembers(q, batch.splice(0));
+    if (batch.length >= 5000) await loadMembers(q, batch.splice(0));
   }
-  await insertMembers(q, batch);
+  await loadMembers(q, batch);
   return total;
 };

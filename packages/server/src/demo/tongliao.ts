@@ -4,10 +4,12 @@ import { tongliaoDivisions } from '../modules/divisions/divisions.js';
 import { insertOrgs, nextOrgIds, type OrgInsert } from '../modules/orgs/org.repo.js';
 import { recordAudit } from '../platform/audit.js';
 import { businessDate } from '../platform/dates.js';
+import { bulkLoad } from '../platform/db/bulk.js';
 import { type Q, rows } from '../platform/db/index.js';
 import type { Deps } from '../platform/http.js';
 import { hashPassword } from '../platform/password.js';
 import { pinyinKey } from '../platform/pinyin.js';
+import { Preparation, type StageSpec } from '../platform/preparation.js';
 import { generateApplicants } from './applicants.js';
 import { generateBranchLife } from './branch-life.js';
 import { generateEvaluations } from './evaluations.js';
@@ -15,6 +17,18 @@ import { actingOrgsByBranch, generateCommendations, generateMedal50 } from './ho
 import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
 import { generateTransfers } from './transfers.js';
+
+/** The demo's stages, with their share of a first start's time (measured at city scale). */
+export const DEMO_STAGES: Record<string, StageSpec> = {
+  orgs: { label: '党组织', weight: 1 },
+  members: { label: '党员', weight: 30 },
+  applicants: { label: '入党申请人', weight: 10 },
+  transfers: { label: '组织关系转接', weight: 3 },
+  honors: { label: '表彰与纪念章', weight: 3 },
+  branchLife: { label: '组织生活与党费', weight: 30 },
+  evaluations: { label: '评星定级', weight: 20 },
+  accounts: { label: '演示账号', weight: 3 },
+};
 
 /** The password of every demo account below the bootstrap ones; printed at start. */
 export const DEMO_PASSWORD = 'Tongliao@2021';
@@ -620,62 +634,107 @@ const flatten = async (q: Q, root: Node) => {
  * Loads the Tongliao demo organization tree and its county, township and system accounts
  * (password DEMO_PASSWORD, no forced change). Deterministic for a seed.
  */
-export const generateTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' | 'province' | 'small'; seed: number }) => {
+export const generateTongliao = (
+  q: Q,
+  deps: Deps,
+  opts: { scale: 'city' | 'province' | 'small'; seed: number },
+  preparation = new Preparation(DEMO_STAGES, () => {}),
+) => bulkLoad(q, deps.database.engine, () => loadTongliao(q, deps, opts, preparation));
+
+const loadTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' | 'province' | 'small'; seed: number }, preparation: Preparation) => {
   let root = buildTongliaoTree(opts.seed);
   if (opts.scale === 'small') root = { ...root, children: root.children.slice(0, 1) };
   if (opts.scale === 'province') root = provinceOf(root);
-  const { inserts, accounts } = await flatten(q, root);
-  await insertOrgs(q, inserts);
+  const stage = preparation.stage.bind(preparation);
+  const n = (count: number) => count.toLocaleString('zh-CN');
+  const { inserts, accounts } = await stage(
+    'orgs',
+    async () => {
+      const flat = await flatten(q, root);
+      await insertOrgs(q, flat.inserts);
+      return flat;
+    },
+    (flat) => `${n(flat.inserts.length)} 个党组织`,
+  );
   const branches = inserts
     .filter((o) => BRANCH_TYPES.includes(o.type) && !o.closedAt)
     .map((o) => ({ id: o.id, domain: o.domain, region: regionOf(o.code), path: o.path }));
   const today = businessDate(deps.now());
-  const members = await generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today);
-  const applicants = await generateApplicants(q, deps.keys, createRandom(opts.seed + 2), branches, today);
-  const transfers = await generateTransfers(q, createRandom(opts.seed + 3), branches, today);
-  const commendations = await generateCommendations(
-    q,
-    createRandom(opts.seed + 4),
-    branches.map((b) => b.id),
+  const members = await stage(
+    'members',
+    () => generateMembers(q, deps.keys, createRandom(opts.seed + 1), branches, today),
+    (m) => `${n(m)} 名党员`,
   );
-  const medals = await generateMedal50(
-    q,
-    today,
-    actingOrgsByBranch(
-      inserts,
-      branches.map((b) => b.id),
-    ),
+  const applicants = await stage(
+    'applicants',
+    () => generateApplicants(q, deps.keys, createRandom(opts.seed + 2), branches, today),
+    (a) => `${n(a)} 名入党申请人`,
   );
-  const life = await generateBranchLife(q, createRandom(opts.seed + 6), branches, today);
-  const evaluations = await generateEvaluations(q, createRandom(opts.seed + 7), today);
-  // The rounds came after the branch-life statistics: without their own, the planner takes a round's
-  // 7,000 entries and their instances for a handful and walks them row by row.
-  await q.execute(sql`analyze round_entry, workflow_instance, workflow_step`);
-  const hash = await hashPassword(DEMO_PASSWORD);
-  for (const a of accounts) {
-    const [u] = await rows<{ id: number }>(
-      q,
-      sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password)
-          values (${a.username}, ${a.displayName}, ${hash}, ${a.orgId}, false) returning id`,
-    );
-    await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, ${a.role}, ${a.orgId})`);
-  }
-  // A Party member's own account, linked to a member in arrears, to show 我的党费.
-  const [self] = await rows<{ id: number; orgId: number; name: string }>(
-    q,
-    sql`select m.id, m.org_id as "orgId", m.name from member m
-        where m.exit_type is null and exists (select 1 from dues_assessment a where a.member_id = m.id)
-          and not exists (select 1 from dues_payment p where p.member_id = m.id and p.to_month >= date_trunc('month', ${today}::date) - interval '3 months')
-        order by m.id limit 1`,
+  const transfers = await stage(
+    'transfers',
+    () => generateTransfers(q, createRandom(opts.seed + 3), branches, today),
+    (t) => `${n(t)} 份组织关系介绍信`,
   );
-  if (self) {
-    const [u] = await rows<{ id: number }>(
-      q,
-      sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password, member_id)
-          values (${DEMO_MEMBER_ACCOUNT}, ${self.name}, ${hash}, ${self.orgId}, false, ${self.id}) returning id`,
-    );
-    await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, 'member', ${self.orgId})`);
-  }
+  const { commendations, medals } = await stage(
+    'honors',
+    async () => ({
+      commendations: await generateCommendations(
+        q,
+        createRandom(opts.seed + 4),
+        branches.map((b) => b.id),
+      ),
+      medals: await generateMedal50(
+        q,
+        today,
+        actingOrgsByBranch(
+          inserts,
+          branches.map((b) => b.id),
+        ),
+      ),
+    }),
+    (h) => `${n(h.commendations)} 项表彰，${n(h.medals)} 份纪念章申报`,
+  );
+  const life = await stage(
+    'branchLife',
+    () => generateBranchLife(q, createRandom(opts.seed + 6), branches, today),
+    (l) => `${n(l.meetings)} 次会议，${n(l.payments)} 笔党费`,
+  );
+  const evaluations = await stage(
+    'evaluations',
+    () => generateEvaluations(q, createRandom(opts.seed + 7), today),
+    (e) => `${n(e.rounds)} 轮评星定级，${n(e.entries)} 个参评记录`,
+  );
+  await stage(
+    'accounts',
+    async () => {
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const a of accounts) {
+        const [u] = await rows<{ id: number }>(
+          q,
+          sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password)
+            values (${a.username}, ${a.displayName}, ${hash}, ${a.orgId}, false) returning id`,
+        );
+        await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, ${a.role}, ${a.orgId})`);
+      }
+      // A Party member's own account, linked to a member in arrears, to show 我的党费.
+      const [self] = await rows<{ id: number; orgId: number; name: string }>(
+        q,
+        sql`select m.id, m.org_id as "orgId", m.name from member m
+          where m.exit_type is null and exists (select 1 from dues_assessment a where a.member_id = m.id)
+            and not exists (select 1 from dues_payment p where p.member_id = m.id and p.to_month >= date_trunc('month', ${today}::date) - interval '3 months')
+          order by m.id limit 1`,
+      );
+      if (self) {
+        const [u] = await rows<{ id: number }>(
+          q,
+          sql`insert into app_user (username, display_name, password_hash, home_org_id, must_change_password, member_id)
+            values (${DEMO_MEMBER_ACCOUNT}, ${self.name}, ${hash}, ${self.orgId}, false, ${self.id}) returning id`,
+        );
+        await q.execute(sql`insert into user_grant (user_id, role, org_id) values (${u?.id}, 'member', ${self.orgId})`);
+      }
+    },
+    () => `${n(accounts.length)} 个管理员账号`,
+  );
   await recordAudit(
     q,
     deps.keys.audit,

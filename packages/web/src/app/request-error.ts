@@ -4,6 +4,7 @@
  *
  * - 401 → the session is gone: forget it and go to the login page, coming back afterwards;
  * - 403 PASSWORD_CHANGE_REQUIRED → the password change page;
+ * - 503 PREPARING → the first start is still loading the demo data: the progress page;
  * - anything else → the server's Chinese message in a toast.
  */
 import { isApiError } from '../shared/api-client';
@@ -14,6 +15,8 @@ export interface RequestErrorUi {
   showError: (message: string) => void;
   /** Drops the cached session so guards see the user as logged out. */
   forgetSession: () => void;
+  /** Shows the first start's progress instead of the app until the server is ready. */
+  showPreparing: () => void;
 }
 
 declare module '@tanstack/react-query' {
@@ -52,6 +55,10 @@ export function handleRequestError(error: unknown, meta?: RequestMeta): void {
   }
   if (isApiError(error, 403) && error.code === 'PASSWORD_CHANGE_REQUIRED') {
     ui.navigate('/change-password');
+    return;
+  }
+  if (isApiError(error, 503) && error.code === 'PREPARING') {
+    ui.showPreparing();
     return;
   }
   if (meta?.handlesErrors) return;

@@ -1,7 +1,7 @@
 import type { Actor, ExitType, Occupation } from '@jishi/domain';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { scopeFilter } from '../../platform/authorize.js';
-import { escapeLike, type Q, rows } from '../../platform/db/index.js';
+import { escapeLike, insertColumns, type Q, rows } from '../../platform/db/index.js';
 import { member } from '../../platform/db/schema.js';
 
 export interface MemberRow {
@@ -207,6 +207,16 @@ export const insertMembers = async (q: Q, members: MemberInsert[]): Promise<numb
   }
   return ids;
 };
+
+/** Loads members in bulk (COPY on PGlite), with no ids back: the demo's path. */
+export const loadMembers = (q: Q, members: readonly MemberInsert[]) =>
+  insertColumns(
+    q,
+    'member',
+    // The path goes as the column's own type here: only PGlite's parameters lack ltree, and it takes COPY.
+    INSERT_FIELDS.map(([c, type]) => [c, c === 'org_path' ? 'ltree' : type.replace('[]', '')]),
+    members.map((m) => INSERT_FIELDS.map(([, , value]) => value(m))),
+  );
 
 /** The columns an edit may change (the sealed ID number and the org move only by their own paths). */
 export type MemberPatch = Partial<

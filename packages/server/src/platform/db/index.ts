@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
@@ -43,6 +43,9 @@ export const openPglite = async (opts: { dataDir?: string; loadDataDir?: Blob | 
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
     extensions: { ltree, pg_trgm },
+    // Minimal WAL (nothing reads it: no replicas, no archive): a bulk load into a table emptied in
+    // its own transaction then writes no WAL at all (see bulkLoad).
+    startParams: [...PGlite.defaultStartParams, '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', pglite: client, close: () => client.close() };
@@ -133,10 +136,27 @@ export const groupBy = <T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]>
 };
 
 /**
- * Inserts rows one array per column through `unnest` (a parameter per column, not per value),
- * 5,000 rows a statement. `columns` are `[name, element type]`; each row lists values in that order.
+ * A turn of the event loop. PGlite runs on this thread and its answers resolve as microtasks, so a
+ * long chain of statements (a bulk load) would otherwise keep HTTP from being answered until it ends.
  */
-export const insertColumns = async (q: Q, table: string, columns: [string, string][], data: unknown[][]) => {
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads rows in bulk: on PGlite one COPY per call (`COPY … FROM '/dev/blob'`, the rows in COPY's
+ * text format), elsewhere one array per column through `unnest` (a parameter per column, not per
+ * value), 5,000 rows a statement. `columns` are `[name, element type]`; each row lists values in
+ * that order. No ids come back.
+ */
+export const insertColumns = async (q: Q, table: string, columns: [string, string][], data: readonly (readonly unknown[])[]) => {
+  if (data.length === 0) return;
+  const width = data.find((row) => row.length !== columns.length);
+  if (width) throw new Error(`insertColumns(${table}): a row of ${width.length} values for ${columns.length} columns`);
+  const pglite = pgliteOf(q);
+  if (pglite) {
+    await pglite.query(`copy ${table} (${columns.map(([name]) => name).join(', ')}) from '/dev/blob'`, [], { blob: copyBlob(data) });
+    await yieldToEventLoop();
+    return;
+  }
   for (let i = 0; i < data.length; i += 5000) {
     const chunk = data.slice(i, i + 5000);
     const arrays = columns.map(([, type], c) => sql`${sql.param(chunk.map((row) => row[c]))}::${sql.raw(type)}[]`);
@@ -144,6 +164,30 @@ export const insertColumns = async (q: Q, table: string, columns: [string, strin
       sql`insert into ${sql.raw(table)} (${sql.raw(columns.map(([name]) => name).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})`,
     );
   }
+};
+
+/** One value in COPY's text format: `\N` for null, backslash escapes for the separators. */
+const copyField = (v: unknown): string => {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return v.toISOString();
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : s;
+};
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Rows as COPY's text format (tab-separated, one line each). */
+const copyBlob = (data: readonly (readonly unknown[])[]): Blob => {
+  const lines = new Array<string>(data.length);
+  for (let i = 0; i < data.length; i++) lines[i] = (data[i] as readonly unknown[]).map(copyField).join('\t');
+  return new Blob([lines.join('\n'), '\n']);
+};
+
+/** The PGlite session under a drizzle handle (the database or a transaction), when the engine is PGlite. */
+const pgliteOf = (q: Q): PGlite | Transaction | undefined => {
+  const client = (q as unknown as { session?: { client?: { exec?: unknown } } }).session?.client;
+  // node-postgres pools and clients have no `exec`; PGlite and its transactions do.
+  return client && typeof client.exec === 'function' ? (client as unknown as PGlite | Transaction) : undefined;
 };
 
 /**

@@ -76,3 +76,15 @@ export function useChangePassword() {
     meta: { handlesErrors: true },
   });
 }
+
+/** The server's readiness: while the first start loads the demo data, asked again every second. */
+export function useServerStatus() {
+  return useQuery({
+    queryKey: ['server-status'],
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/status', { signal })),
+    refetchInterval: (query) => (query.state.data?.ready ? false : 1000),
+    // A moment without an answer (the server restarting) is not the end of the wait.
+    retry: true,
+    meta: { handlesErrors: true },
+  });
+}

@@ -4,6 +4,51 @@
  */
 
 export interface paths {
+    "/api/v1/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务状态（首次启动时演示数据的准备进度） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServerStatus"];
+                    };
+                };
+                /** @description 请求被拒绝或失败：{ error: { code, message, details } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -7105,6 +7150,13 @@ export interface components {
                 message: string;
                 details?: unknown;
             };
+        };
+        ServerStatus: {
+            /** @description 首次启动的演示数据已就绪，接口可用 */
+            ready: boolean;
+            percent: number;
+            /** @description 正在进行的准备阶段 */
+            stage: string | null;
         };
     };
     responses: never;

@@ -1,0 +1,38 @@
+/**
+ * A bulk load into an empty database (the demo's first start), inside the caller's transaction.
+ * On PGlite: every empty table is truncated first, so it gets a new file that this transaction
+ * alone writes — under `wal_level=minimal` (openPglite) such a table's rows write no WAL — and
+ * triggers, foreign-key checks included, are off while `load` runs: its rows come complete (the
+ * org path given, no change log needed before the first snapshot), and the demo's tests check them
+ * against every foreign key (demo/integrity.test.ts). On PostgreSQL, which needs the tables' owner
+ * for either, `load` runs as it is. On both the statistics are taken afterwards.
+ */
+import { sql } from 'drizzle-orm';
+import { type Database, type Q, rows } from './index.js';
+
+/** Tables never emptied: the audit chain refuses TRUNCATE, and the migrator's own bookkeeping. */
+const KEPT = /^(audit_|__drizzle)/;
+
+export const bulkLoad = async <T>(q: Q, engine: Database['engine'], load: () => Promise<T>): Promise<T> => {
+  const embedded = engine === 'pglite';
+  if (embedded) {
+    const tables = await rows<{ name: string }>(
+      q,
+      sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
+    );
+    const empty: string[] = [];
+    for (const { name } of tables) {
+      if (KEPT.test(name)) continue;
+      const [row] = await rows(q, sql.raw(`select 1 from "${name}" limit 1`));
+      if (!row) empty.push(`"${name}"`);
+    }
+    if (empty.length > 0) await q.execute(sql.raw(`truncate ${empty.join(', ')}`));
+    await q.execute(sql`set local session_replication_role = replica`);
+  }
+  const result = await load();
+  if (embedded) await q.execute(sql`set local session_replication_role = origin`);
+  // Fresh statistics: without them the planner takes a table of 500,000 rows for a handful.
+  await q.execute(sql`analyze`);
+  return result;
+};

@@ -1,0 +1,108 @@
+/**
+ * The first start's preparation (the demo data): stages with their share of the time, one printed
+ * line per stage with the percentage, and the same percentage for the login page while the API
+ * answers 503 (the load holds the database in one transaction, so no request may touch it).
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { yieldToEventLoop } from './db/index.js';
+import { route } from './http.js';
+
+/** A stage of the preparation: its label, and its share of the whole (any unit; they are summed). */
+export interface StageSpec {
+  label: string;
+  weight: number;
+}
+
+export interface PreparationStatus {
+  ready: boolean;
+  /** Whole percent, 0–100. */
+  percent: number;
+  /** The stage under way, in Chinese. */
+  stage: string | null;
+}
+
+export class Preparation {
+  private readonly total: number;
+  private doneWeight = 0;
+  private current: string | null = null;
+  private readonly startedAt = performance.now();
+  private ready = false;
+
+  constructor(
+    private readonly stages: Record<string, StageSpec>,
+    private readonly print: (line: string) => void = (line) => console.log(line),
+  ) {
+    this.total = Object.values(stages).reduce((sum, s) => sum + s.weight, 0);
+  }
+
+  get status(): PreparationStatus {
+    return {
+      ready: this.ready,
+      percent: this.ready ? 100 : Math.min(99, Math.floor((this.doneWeight / this.total) * 100)),
+      stage: this.current,
+    };
+  }
+
+  /** Runs one stage; its line is printed when it ends, with `summary` of its result (e.g. 「155,012 名党员」). */
+  async stage<T>(key: string, run: () => Promise<T>, summary?: (result: T) => string): Promise<T> {
+    const spec = this.stages[key];
+    if (!spec) throw new Error(`unknown preparation stage ${key}`);
+    this.current = spec.label;
+    // The status answers between stages at least (see yieldToEventLoop).
+    await yieldToEventLoop();
+    const t0 = performance.now();
+    const result = await run();
+    this.doneWeight += spec.weight;
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const detail = summary ? `：${summary(result)}` : '';
+    this.print(`正在准备演示数据… ${String(this.status.percent).padStart(2)}%  ${spec.label}${detail}（${seconds} 秒）`);
+    return result;
+  }
+
+  /** The data is in: the API opens. */
+  finish() {
+    this.ready = true;
+    this.current = null;
+    this.print(`演示数据已就绪（共 ${((performance.now() - this.startedAt) / 1000).toFixed(1)} 秒）`);
+  }
+}
+
+const STATUS_URL = '/api/v1/status';
+
+const statusSchema = z
+  .object({
+    ready: z.boolean().meta({ description: '首次启动的演示数据已就绪，接口可用' }),
+    percent: z.number().int().min(0).max(100),
+    stage: z.string().nullable().meta({ description: '正在进行的准备阶段' }),
+  })
+  .meta({ id: 'ServerStatus' });
+
+/**
+ * `GET /api/v1/status` (public, no database). While `preparation` runs, this hook answers every API
+ * request before the session is looked up (that would wait on the load's transaction): the status
+ * itself, else a 503 with the percentage. Registered before the session hook.
+ */
+export const registerPreparation = (app: FastifyInstance, preparation?: Preparation) => {
+  const status = (): PreparationStatus => preparation?.status ?? { ready: true, percent: 100, stage: null };
+  if (preparation) {
+    app.addHook('onRequest', async (req, reply) => {
+      if (preparation.status.ready || !req.url.startsWith('/api/')) return;
+      if (req.method === 'GET' && req.url.split('?')[0] === STATUS_URL) return reply.send(status());
+      const { percent } = preparation.status;
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send({ error: { code: 'PREPARING', message: `正在准备演示数据… ${percent}%，请稍候`, details: { percent } } });
+    });
+  }
+  route(app, {
+    method: 'GET',
+    url: STATUS_URL,
+    permission: 'public',
+    summary: '服务状态（首次启动时演示数据的准备进度）',
+    tags: ['参考数据'],
+    response: statusSchema,
+    handler: async () => status(),
+  });
+};
