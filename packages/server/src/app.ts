@@ -30,10 +30,11 @@ import { orgRoutes } from './modules/orgs/org.routes.js';
 import { reminderRoutes } from './modules/reminders/reminder.routes.js';
 import { calendarRoutes } from './modules/settings/calendar.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
+import type { Config } from './platform/config.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks, route } from './platform/http.js';
-import { type Preparation, registerPreparation } from './platform/preparation.js';
+import { type PreparationStatus, preparationGate, statusRoute } from './platform/preparation.js';
 import { registerWebSecurity } from './platform/web-security.js';
 import { workflowDeadlines } from './platform/workflow.jobs.js';
 
@@ -106,9 +107,41 @@ export interface BuildOptions {
   onRoute?: (r: RouteOptions) => void;
   /** Registers more routes before start (tests only). */
   extra?: (app: FastifyInstance) => void;
-  /** The first start's preparation under way: the API answers its progress until it is done. */
-  preparation?: Preparation;
 }
+
+/** The built web app, when there is one (`npm run build -w packages/web`); else only the API's 404s. */
+const serveWebApp = async (app: FastifyInstance) => {
+  if (!existsSync(WEB_DIST)) {
+    app.setNotFoundHandler(notFoundHandler);
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
+  // The SPA owns every page path; a missing asset or API path is a real 404. index.html is never
+  // cached, so a redeploy's new asset names reach every browser.
+  app.setNotFoundHandler((req, reply) =>
+    req.url.startsWith('/api/') || req.url.startsWith('/assets/')
+      ? notFoundHandler(req, reply)
+      : reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
+  );
+};
+
+/**
+ * The server of a first start while its demo data loads (setup/first-start.ts): the web app and
+ * the load's progress, no database.
+ */
+export const buildPreparingApp = async (config: Config, progress: { readonly status: PreparationStatus }): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: false,
+    trustProxy: config.trustProxy,
+    frameworkErrors: (error, req, reply) => errorHandler(error, req, reply),
+  });
+  app.setErrorHandler(errorHandler);
+  await registerWebSecurity(app, config);
+  preparationGate(app, progress);
+  await serveWebApp(app);
+  await app.ready();
+  return app;
+};
 
 /** Builds the HTTP app over its dependencies; it does not listen. */
 export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> => {
@@ -149,7 +182,6 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
       );
     }
   });
-  registerPreparation(app, opts.preparation);
   registerAuthHooks(app);
   app.addHook('preValidation', refuseBadInput);
   for (const register of MODULES) register(app);
@@ -164,18 +196,9 @@ export const buildApp = async (deps: Deps, opts: BuildOptions = {}): Promise<Fas
     handler: async () => app.swagger() as unknown as Record<string, unknown>,
   });
 
-  if (opts.serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
-    // The SPA owns every page path; a missing asset or API path is a real 404. index.html is never
-    // cached, so a redeploy's new asset names reach every browser.
-    app.setNotFoundHandler((req, reply) =>
-      req.url.startsWith('/api/') || req.url.startsWith('/assets/')
-        ? notFoundHandler(req, reply)
-        : reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
-    );
-  } else {
-    app.setNotFoundHandler(notFoundHandler);
-  }
+  statusRoute(app);
+  if (opts.serveWeb) await serveWebApp(app);
+  else app.setNotFoundHandler(notFoundHandler);
   await app.ready();
   return app;
 };

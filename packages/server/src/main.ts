@@ -1,23 +1,20 @@
 import { buildApp, JOBS } from './app.js';
-import { DEMO_STAGES } from './demo/tongliao.js';
-import { openDeps } from './platform/deps.js';
+import { loadConfigOrExit, openDeps } from './platform/deps.js';
 import { startJobs } from './platform/jobs.js';
-import { Preparation } from './platform/preparation.js';
-import { isEmpty } from './setup/bootstrap.js';
+import { firstStart, isFirstStart } from './setup/first-start.js';
 import { setUpEmptyDatabase } from './setup/setup.js';
 
 /** Starts the server: config → database → migrations → first-run set-up → listen. */
 const main = async () => {
-  const deps = await openDeps();
-  const { config, database } = deps;
-  // A first start with the demo serves the web at once and shows the load's progress there.
-  const preparation = config.demo === 'tongliao' && (await isEmpty(deps.db)) ? new Preparation(DEMO_STAGES) : undefined;
-  const app = await buildApp(deps, { logger: true, serveWeb: true, preparation });
+  const config = loadConfigOrExit();
+  // A first start on the embedded database loads the demo on a worker thread, serving its progress.
+  const preparedLines = isFirstStart(config) ? await firstStart(config) : undefined;
+  const deps = await openDeps(config);
+  const { database } = deps;
+  const firstRun = preparedLines ? { lines: preparedLines } : await setUpEmptyDatabase(deps);
+  const app = await buildApp(deps, { logger: true, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
-  if (preparation) console.log(`\n首次启动，正在装入通辽市演示数据；可先打开 ${url} 查看进度\n`);
-  const firstRun = await setUpEmptyDatabase(deps, undefined, preparation);
-  preparation?.finish();
   // A fresh installation catches up at once (the demo's reminders); a restart leaves its first minute to users.
   const jobs = await startJobs(deps, JOBS, { log: (m) => app.log.info(m), startupDelaySeconds: firstRun ? 0 : undefined });
   const lines = [

@@ -1,11 +1,10 @@
 /**
  * The first start's preparation (the demo data): stages with their share of the time, one printed
- * line per stage with the percentage, and the same percentage for the login page while the API
- * answers 503 (the load holds the database in one transaction, so no request may touch it).
+ * line per stage with the percentage, and the same percentage for the login page, answered by a
+ * small server of its own while the load runs on a worker thread (setup/first-start.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { yieldToEventLoop } from './db/index.js';
 import { route } from './http.js';
 
 /** A stage of the preparation: its label, and its share of the whole (any unit; they are summed). */
@@ -32,6 +31,7 @@ export class Preparation {
   constructor(
     private readonly stages: Record<string, StageSpec>,
     private readonly print: (line: string) => void = (line) => console.log(line),
+    private readonly onChange: (status: PreparationStatus) => void = () => {},
   ) {
     this.total = Object.values(stages).reduce((sum, s) => sum + s.weight, 0);
   }
@@ -49,14 +49,14 @@ export class Preparation {
     const spec = this.stages[key];
     if (!spec) throw new Error(`unknown preparation stage ${key}`);
     this.current = spec.label;
-    // The status answers between stages at least (see yieldToEventLoop).
-    await yieldToEventLoop();
+    this.onChange(this.status);
     const t0 = performance.now();
     const result = await run();
     this.doneWeight += spec.weight;
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const detail = summary ? `：${summary(result)}` : '';
     this.print(`正在准备演示数据… ${String(this.status.percent).padStart(2)}%  ${spec.label}${detail}（${seconds} 秒）`);
+    this.onChange(this.status);
     return result;
   }
 
@@ -65,6 +65,7 @@ export class Preparation {
     this.ready = true;
     this.current = null;
     this.print(`演示数据已就绪（共 ${((performance.now() - this.startedAt) / 1000).toFixed(1)} 秒）`);
+    this.onChange(this.status);
   }
 }
 
@@ -78,24 +79,8 @@ const statusSchema = z
   })
   .meta({ id: 'ServerStatus' });
 
-/**
- * `GET /api/v1/status` (public, no database). While `preparation` runs, this hook answers every API
- * request before the session is looked up (that would wait on the load's transaction): the status
- * itself, else a 503 with the percentage. Registered before the session hook.
- */
-export const registerPreparation = (app: FastifyInstance, preparation?: Preparation) => {
-  const status = (): PreparationStatus => preparation?.status ?? { ready: true, percent: 100, stage: null };
-  if (preparation) {
-    app.addHook('onRequest', async (req, reply) => {
-      if (preparation.status.ready || !req.url.startsWith('/api/')) return;
-      if (req.method === 'GET' && req.url.split('?')[0] === STATUS_URL) return reply.send(status());
-      const { percent } = preparation.status;
-      return reply
-        .status(503)
-        .header('retry-after', '2')
-        .send({ error: { code: 'PREPARING', message: `正在准备演示数据… ${percent}%，请稍候`, details: { percent } } });
-    });
-  }
+/** `GET /api/v1/status` of the running app: public, no database; ready, since the app runs once the data is in. */
+export const statusRoute = (app: FastifyInstance) =>
   route(app, {
     method: 'GET',
     url: STATUS_URL,
@@ -103,6 +88,25 @@ export const registerPreparation = (app: FastifyInstance, preparation?: Preparat
     summary: '服务状态（首次启动时演示数据的准备进度）',
     tags: ['参考数据'],
     response: statusSchema,
-    handler: async () => status(),
+    handler: async (): Promise<PreparationStatus> => ({ ready: true, percent: 100, stage: null }),
+  });
+
+/**
+ * What the first start serves while the demo loads (setup/first-start.ts): every API request is
+ * answered here with the progress — `GET /api/v1/status` with it, the rest 503 PREPARING — and never
+ * reaches a route, since there is no database to reach yet.
+ */
+export const preparationGate = (app: FastifyInstance, progress: { readonly status: PreparationStatus }) => {
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const status = progress.status;
+    if (req.method === 'GET' && req.url.split('?')[0] === STATUS_URL) return reply.header('cache-control', 'no-store').send(status);
+    return reply
+      .status(503)
+      .header('retry-after', '2')
+      .header('cache-control', 'no-store')
+      .send({
+        error: { code: 'PREPARING', message: `正在准备演示数据… ${status.percent}%，请稍候`, details: { percent: status.percent } },
+      });
   });
 };

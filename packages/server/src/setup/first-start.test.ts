@@ -1,9 +1,14 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPreparingApp } from '../app.js';
 import { DEMO_STAGES } from '../demo/tongliao.js';
 import { rows } from '../platform/db/index.js';
 import { Preparation } from '../platform/preparation.js';
 import { client, createHarness, type Harness } from '../test/harness.js';
+import { isFirstStart } from './first-start.js';
 import { setUpEmptyDatabase } from './setup.js';
 
 let h: Harness;
@@ -78,23 +83,36 @@ describe('the first start loads the demo in bulk', () => {
 });
 
 describe('while the first start prepares', () => {
-  it('answers its progress and refuses the rest with 503, without touching the database', async () => {
-    const { buildApp } = await import('../app.js');
-    let release = () => {};
-    const preparation = new Preparation({ a: { label: '党员', weight: 1 }, b: { label: '会议', weight: 3 } }, () => {});
-    await preparation.stage('a', async () => undefined);
-    const pending = preparation.stage('b', () => new Promise<void>((resolve) => (release = resolve)));
-    const app = await buildApp(h.deps, { preparation });
+  it('answers its progress and refuses the rest with 503, with no database behind it', async () => {
+    const progress = { status: { ready: false, percent: 25, stage: '会议' } };
+    const app = await buildPreparingApp(h.deps.config, progress);
     const status = await app.inject({ method: 'GET', url: '/api/v1/status', headers: { cookie: 'jishi_sid=stale' } });
     expect(status.json()).toEqual({ ready: false, percent: 25, stage: '会议' });
+    progress.status = { ready: false, percent: 62, stage: '评星定级' };
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(503);
-    expect(me.json().error).toMatchObject({ code: 'PREPARING', message: '正在准备演示数据… 25%，请稍候' });
-    release();
-    await pending;
-    preparation.finish();
-    expect((await app.inject({ method: 'GET', url: '/api/v1/status' })).json()).toEqual({ ready: true, percent: 100, stage: null });
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    expect(me.json().error).toMatchObject({ code: 'PREPARING', message: '正在准备演示数据… 62%，请稍候' });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'x' } });
+    expect(login.statusCode).toBe(503);
     await app.close();
+  });
+
+  it('the running app says it is ready', async () => {
+    expect((await client(h).get('/api/v1/status')).body).toEqual({ ready: true, percent: 100, stage: null });
+  });
+
+  it('a first start is one on PGlite with the demo and no database in the data dir yet', () => {
+    const config = {
+      ...h.deps.config,
+      databaseUrl: undefined,
+      demo: 'tongliao' as const,
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'jishi-fs-')),
+    };
+    expect(isFirstStart(config)).toBe(true);
+    expect(isFirstStart({ ...config, demo: 'none' })).toBe(false);
+    expect(isFirstStart({ ...config, databaseUrl: 'postgres://x' })).toBe(false);
+    mkdirSync(path.join(config.dataDir, 'pglite'));
+    writeFileSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'), '18');
+    expect(isFirstStart(config)).toBe(false);
   });
 });

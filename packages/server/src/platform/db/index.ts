@@ -136,12 +136,6 @@ export const groupBy = <T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]>
 };
 
 /**
- * A turn of the event loop. PGlite runs on this thread and its answers resolve as microtasks, so a
- * long chain of statements (a bulk load) would otherwise keep HTTP from being answered until it ends.
- */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
  * Loads rows in bulk: on PGlite one COPY per call (`COPY … FROM '/dev/blob'`, the rows in COPY's
  * text format), elsewhere one array per column through `unnest` (a parameter per column, not per
  * value), 5,000 rows a statement. `columns` are `[name, element type]`; each row lists values in
@@ -154,7 +148,6 @@ export const insertColumns = async (q: Q, table: string, columns: [string, strin
   const pglite = pgliteOf(q);
   if (pglite) {
     await pglite.query(`copy ${table} (${columns.map(([name]) => name).join(', ')}) from '/dev/blob'`, [], { blob: copyBlob(data) });
-    await yieldToEventLoop();
     return;
   }
   for (let i = 0; i < data.length; i += 5000) {
