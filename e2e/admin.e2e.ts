@@ -51,8 +51,8 @@ describe('the 组织部 admin', () => {
     const modal = page.locator('.ant-modal').filter({ hasText: '新建账号' });
     await modal.getByLabel('用户名').fill('daqinta_e2e');
     await modal.getByLabel('姓名').fill('王敖日格乐');
-    await modal.getByLabel('初始密码').fill('Township-Init-2026');
-    await modal.getByLabel('确认密码').fill('Township-Init-2026');
+    await modal.getByLabel('初始密码', { exact: true }).fill('Township-Init-2026');
+    await modal.getByLabel('确认初始密码').fill('Township-Init-2026');
     await modal.getByRole('button', { name: '添加权限' }).click();
     const orgPicker = modal.locator('.ant-select').nth(1);
     await orgPicker.click();

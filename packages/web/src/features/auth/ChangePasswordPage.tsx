@@ -2,7 +2,7 @@
 import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { loginUrl } from '../../app/request-error';
-import { PASSWORD_HINT, sameAsRule, strongPasswordRule } from '../../shared/password-rules';
+import { NewPasswordFields } from '../../shared/NewPasswordFields';
 import { PageSpin } from '../../shared/ui/PageSpin';
 import { AuthCard } from './AuthCard';
 import { useChangePassword, useSession } from './auth.api';
@@ -42,31 +42,19 @@ export default function ChangePasswordPage() {
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password autoComplete="current-password" data-testid="change-old" />
         </Form.Item>
-        <Form.Item
-          label="新密码"
+        <NewPasswordFields
           name="newPassword"
-          extra={PASSWORD_HINT}
+          username={user.username}
           dependencies={['oldPassword']}
           rules={[
-            { required: true, message: '请输入新密码' },
-            strongPasswordRule(user.username),
             ({ getFieldValue }) => ({
               validator: async (_, value: string | undefined) => {
                 if (value && value === getFieldValue('oldPassword')) throw new Error('新密码不能与原密码相同');
               },
             }),
           ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="change-new" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirm"
-          dependencies={['newPassword']}
-          rules={[{ required: true, message: '请再次输入新密码' }, sameAsRule('newPassword', '两次输入的新密码不一致')]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="change-confirm" />
-        </Form.Item>
+          testIds={{ password: 'change-new', confirm: 'change-confirm' }}
+        />
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="change-submit">
             确认修改

@@ -1,6 +1,6 @@
-import { App, Form, Input, Typography } from 'antd';
+import { App, Typography } from 'antd';
 import { FormModal } from '../../../shared/FormModal';
-import { PASSWORD_HINT, sameAsRule, strongPasswordRule } from '../../../shared/password-rules';
+import { NewPasswordFields } from '../../../shared/NewPasswordFields';
 import { type UserAccount, useResetPassword } from '../users.api';
 
 /** 重置密码: sets a new initial password that the user must change at next login. */
@@ -23,22 +23,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserAccount; onClo
       fields={['password']}
       intro={<Typography.Paragraph type="secondary">请通过安全渠道将新密码告知本人。</Typography.Paragraph>}
     >
-      <Form.Item
-        label="新密码"
-        name="password"
-        extra={PASSWORD_HINT}
-        rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule(user.username)]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认新密码"
-        name="confirm"
-        dependencies={['password']}
-        rules={[{ required: true, message: '请再次输入新密码' }, sameAsRule('password', '两次输入的密码不一致')]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields username={user.username} />
     </FormModal>
   );
 }

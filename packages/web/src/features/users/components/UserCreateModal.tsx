@@ -1,7 +1,7 @@
 import { type Role, userCreateSchema, usernameSchema } from '@jishi/domain';
 import { App, Divider, Form, Input } from 'antd';
 import { FormModal, type SubmitContext } from '../../../shared/FormModal';
-import { PASSWORD_HINT, sameAsRule, strongPasswordRule } from '../../../shared/password-rules';
+import { NewPasswordFields } from '../../../shared/NewPasswordFields';
 import { zodRule } from '../../../shared/zod-rule';
 import { useAbilities } from '../../auth/auth.api';
 import { MemberSelect } from '../../members/components/MemberSelect';
@@ -62,23 +62,7 @@ export function UserCreateModal({ grantable, onClose }: { grantable: readonly Ro
       >
         <Input maxLength={40} />
       </Form.Item>
-      <Form.Item
-        label="初始密码"
-        name="password"
-        extra={PASSWORD_HINT}
-        dependencies={['username']}
-        rules={[{ required: true, message: '请输入初始密码' }, strongPasswordRule({ field: 'username' })]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        label="确认密码"
-        name="confirm"
-        dependencies={['password']}
-        rules={[{ required: true, message: '请再次输入初始密码' }, sameAsRule('password', '两次输入的密码不一致')]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields label="初始密码" username={{ field: 'username' }} />
       {grantable.length > 0 && (
         <>
           <Divider titlePlacement="start" plain>
