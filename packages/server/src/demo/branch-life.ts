@@ -10,6 +10,7 @@ import {
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { scanAndStore } from '../modules/meetings/compliance.js';
+import { withIndexesDeferred } from '../platform/db/bulk.js';
 import { groupBy, insertColumns, type Q, rows } from '../platform/db/index.js';
 import type { DemoBranch } from './members.js';
 import type { Random } from './random.js';
@@ -137,20 +138,22 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
     }
     if (!miss(0.05)) add('talk', r.int(1, lastMonth));
   }
-  await insertColumns(
-    q,
-    'meeting',
-    [
-      ['org_id', 'int'],
-      ['type', 'text'],
-      ['status', 'text'],
-      ['date', 'date'],
-      ['topic', 'text'],
-      ['present', 'int'],
-      ['should_attend', 'int'],
-      ['group_id', 'int'],
-    ],
-    meetings,
+  await withIndexesDeferred(q, 'meeting', () =>
+    insertColumns(
+      q,
+      'meeting',
+      [
+        ['org_id', 'int'],
+        ['type', 'text'],
+        ['status', 'text'],
+        ['date', 'date'],
+        ['topic', 'text'],
+        ['present', 'int'],
+        ['should_attend', 'int'],
+        ['group_id', 'int'],
+      ],
+      meetings,
+    ),
   );
 
   // Dues: assessed from January (or the month of joining), paid by quarter or half-year.
@@ -190,33 +193,37 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
       ]);
     }
   }
-  await insertColumns(
-    q,
-    'dues_assessment',
-    [
-      ['member_id', 'int'],
-      ['effective_from', 'date'],
-      ['category', 'text'],
-      ['base_fen', 'bigint'],
-      ['calculated_fen', 'int'],
-      ['amount_fen', 'int'],
-      ['basis', 'text'],
-    ],
-    assessments,
+  await withIndexesDeferred(q, 'dues_assessment', () =>
+    insertColumns(
+      q,
+      'dues_assessment',
+      [
+        ['member_id', 'int'],
+        ['effective_from', 'date'],
+        ['category', 'text'],
+        ['base_fen', 'bigint'],
+        ['calculated_fen', 'int'],
+        ['amount_fen', 'int'],
+        ['basis', 'text'],
+      ],
+      assessments,
+    ),
   );
-  await insertColumns(
-    q,
-    'dues_payment',
-    [
-      ['member_id', 'int'],
-      ['org_id', 'int'],
-      ['from_month', 'date'],
-      ['to_month', 'date'],
-      ['amount_fen', 'int'],
-      ['paid_at', 'date'],
-      ['method', 'text'],
-    ],
-    payments,
+  await withIndexesDeferred(q, 'dues_payment', () =>
+    insertColumns(
+      q,
+      'dues_payment',
+      [
+        ['member_id', 'int'],
+        ['org_id', 'int'],
+        ['from_month', 'date'],
+        ['to_month', 'date'],
+        ['amount_fen', 'int'],
+        ['paid_at', 'date'],
+        ['method', 'text'],
+      ],
+      payments,
+    ),
   );
   // Statistics before the first scan: on fresh tables the planner would walk them member by member.
   await q.execute(sql`analyze`);

@@ -1,7 +1,9 @@
 import { addMonths, addYears, idCheckChar, type MemberCreate, type OrgDomain } from '@jishi/domain';
 import { loadMembers, type MemberInsert } from '../modules/members/member.repo.js';
-import { sealMember } from '../modules/members/member.service.js';
+import { createSealPool } from '../modules/members/member.sealing.js';
+import type { SealInput } from '../modules/members/member.service.js';
 import type { Keys } from '../platform/crypto.js';
+import { withIndexesDeferred } from '../platform/db/bulk.js';
 import type { Q } from '../platform/db/index.js';
 import type { Random } from './random.js';
 
@@ -179,16 +181,36 @@ export function* buildMembers(r: Random, branches: DemoBranch[], today: string):
   }
 }
 
-/** Seals the demo members as the API would (SM4 + blind index) and inserts them in batches. */
+/** Members per batch: sealed on a worker while the database loads the batch before. */
+const BATCH = 5000;
+
+/**
+ * Seals the demo members as the API would (SM4 + blind index) on worker threads and loads them in
+ * batches, in the order generated: the next batches are sealed while the database takes one.
+ */
 export const generateMembers = async (q: Q, keys: Keys, r: Random, branches: DemoBranch[], today: string): Promise<number> => {
-  const batch: MemberInsert[] = [];
   const pathOf = new Map(branches.map((b) => [b.id, b.path]));
+  const pool = createSealPool(keys);
+  const sealing: Promise<MemberInsert[]>[] = [];
+  let batch: SealInput[] = [];
   let total = 0;
-  for (const { input, birth } of buildMembers(r, branches, today)) {
-    batch.push(sealMember(keys, input, input.idNumber, birth, pathOf.get(input.orgId)));
-    total++;
-    if (batch.length >= 5000) await loadMembers(q, batch.splice(0));
+  const loadOldest = async () => loadMembers(q, await (sealing.shift() as Promise<MemberInsert[]>));
+  try {
+    await withIndexesDeferred(q, 'member', async () => {
+      for (const { input, birth } of buildMembers(r, branches, today)) {
+        batch.push({ input, birthDate: birth, orgPath: pathOf.get(input.orgId) });
+        total++;
+        if (batch.length < BATCH) continue;
+        sealing.push(pool.seal(batch));
+        batch = [];
+        // Two batches ahead: the workers never wait for the database, nor memory for the workers.
+        if (sealing.length > 2) await loadOldest();
+      }
+      if (batch.length > 0) sealing.push(pool.seal(batch));
+      while (sealing.length > 0) await loadOldest();
+    });
+  } finally {
+    await pool.close();
   }
-  await loadMembers(q, batch);
   return total;
 };

@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { buildPreparingApp } from '../app.js';
 import type { Config } from '../platform/config.js';
 import type { PreparationStatus } from '../platform/preparation.js';
+import { startWorker } from '../platform/workers.js';
 
 /** On PGlite, with the demo, on a data dir that holds no database yet. */
 export const isFirstStart = (config: Config): boolean =>
@@ -24,7 +24,7 @@ export const firstStart = async (config: Config): Promise<string[]> => {
   console.log(`\n首次启动，正在装入通辽市演示数据；可先打开 http://${config.host}:${config.port} 查看进度\n`);
   try {
     // The worker shares this process's environment, so it reads the same config.
-    const worker = new Worker(new URL('./first-start.worker.mjs', import.meta.url));
+    const worker = startWorker(new URL('./first-start.worker.ts', import.meta.url));
     return await new Promise<string[]>((resolve, reject) => {
       worker.on('message', (m: WorkerMessage) => {
         if ('status' in m) progress.status = m.status;

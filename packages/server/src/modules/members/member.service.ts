@@ -33,6 +33,13 @@ export const getMemberFor = async (q: Q, actor: Actor, action: Action, id: numbe
   return m;
 };
 
+/** A checked member to seal in bulk (member.sealing.ts): its ID number is `input.idNumber`. */
+export interface SealInput {
+  input: MemberCreate;
+  birthDate: string;
+  orgPath?: string;
+}
+
 /** The insert row of a checked member: ID and phone sealed, masked forms beside them. */
 export const sealMember = (keys: Keys, input: MemberCreate, idNumber: string, birthDate: string, orgPath?: string): MemberInsert => ({
   orgId: input.orgId,

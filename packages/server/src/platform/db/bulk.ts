@@ -8,7 +8,7 @@
  * for either, `load` runs as it is. On both the statistics are taken afterwards.
  */
 import { sql } from 'drizzle-orm';
-import { type Database, type Q, rows } from './index.js';
+import { type Database, pgliteOf, type Q, rows } from './index.js';
 
 /** Tables never emptied: the audit chain refuses TRUNCATE, and the migrator's own bookkeeping. */
 const KEPT = /^(audit_|__drizzle)/;
@@ -34,5 +34,24 @@ export const bulkLoad = async <T>(q: Q, engine: Database['engine'], load: () => 
   if (embedded) await q.execute(sql`set local session_replication_role = origin`);
   // Fresh statistics: without them the planner takes a table of 500,000 rows for a handful.
   await q.execute(sql`analyze`);
+  return result;
+};
+
+/**
+ * Runs `load` into `table` with its secondary indexes dropped and built again afterwards: one
+ * sorted build costs far less than keeping them up row by row (a million payments: 3.6 s instead of
+ * 5.5 s). Only where the table is its own (PGlite) and only for a load that does not read it.
+ */
+export const withIndexesDeferred = async <T>(q: Q, table: string, load: () => Promise<T>): Promise<T> => {
+  if (!pgliteOf(q)) return load();
+  const indexes = await rows<{ name: string; definition: string }>(
+    q,
+    sql`select i.indexname as name, i.indexdef as definition from pg_indexes i
+        where i.schemaname = 'public' and i.tablename = ${table} and i.indexdef not like 'CREATE UNIQUE%'
+          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+  );
+  for (const i of indexes) await q.execute(sql.raw(`drop index "${i.name}"`));
+  const result = await load();
+  for (const i of indexes) await q.execute(sql.raw(i.definition));
   return result;
 };

@@ -177,7 +177,7 @@ const copyBlob = (data: readonly (readonly unknown[])[]): Blob => {
 };
 
 /** The PGlite session under a drizzle handle (the database or a transaction), when the engine is PGlite. */
-const pgliteOf = (q: Q): PGlite | Transaction | undefined => {
+export const pgliteOf = (q: Q): PGlite | Transaction | undefined => {
   const client = (q as unknown as { session?: { client?: { exec?: unknown } } }).session?.client;
   // node-postgres pools and clients have no `exec`; PGlite and its transactions do.
   return client && typeof client.exec === 'function' ? (client as unknown as PGlite | Transaction) : undefined;
