@@ -1,6 +1,6 @@
 /**
  * 基石 benchmarks. `npm run bench` runs all of them; `npm run bench -w bench -- --only startup,children`
- * runs some. Flags: --only startup|children|children-pglite|import|search|compliance|evaluations (comma-separated),
+ * runs some. Flags: --only startup|demo-load|children|children-pglite|import|search|compliance|evaluations (comma-separated),
  * --runs N (start-ups and imports, default 3), --duration S (load, default 15), --warmup S (default 3),
  * --rounds N (default 2), --connections N (default 50), --requests N and --budget S (per search,
  * single-branch and roll-up kind), --scans N (whole-city compliance scans, default 10), --profile
@@ -13,12 +13,13 @@ import { installCleanup } from './lib/proc.js';
 import { updateReadme } from './lib/readme.js';
 import { runChildren } from './suites/children.js';
 import { runCompliance } from './suites/compliance.js';
+import { runDemoLoad } from './suites/demo-load.js';
 import { runEvaluations } from './suites/evaluations.js';
 import { runImport } from './suites/import.js';
 import { runSearch } from './suites/search.js';
 import { runStartup } from './suites/startup.js';
 
-const SUITES = ['startup', 'children', 'children-pglite', 'import', 'search', 'compliance', 'evaluations'] as const;
+const SUITES = ['startup', 'demo-load', 'children', 'children-pglite', 'import', 'search', 'compliance', 'evaluations'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({
@@ -58,6 +59,7 @@ for (const suite of only as Suite[]) {
   console.log(`\n▶ ${suite}`);
   try {
     if (suite === 'startup') await runStartup({ runs: positive('runs', values.runs) });
+    else if (suite === 'demo-load') await runDemoLoad({ runs: positive('runs', values.runs) });
     if (suite === 'children') await runChildren({ engine: 'postgres', ...load });
     if (suite === 'children-pglite') await runChildren({ engine: 'pglite', ...load });
     if (suite === 'import') await runImport({ runs: positive('runs', values.runs), profile: values.profile ?? false });

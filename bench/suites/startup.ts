@@ -162,8 +162,10 @@ export const runStartup = async (opts: { runs: number }) => {
     engine: `PGlite ${pgliteVersion} (embedded, in the server process)`,
     command: `node ${SERVER_ARGS.join(' ')}`,
     env: { JISHI_DEMO: 'tongliao', JISHI_DEMO_SCALE: 'city', JISHI_DATA_DIR: '<fresh temp dir>', PORT: '<free port>' },
+    engineNote:
+      'On a first start the demo loads on a worker thread with its own PGlite; the main thread serves the web and the progress meanwhile.',
     measured:
-      'Wall time from spawning the server until GET /api/v1/auth/me answers (401), POST /api/v1/auth/login as q150502 answers 200, and GET /api/v1/orgs/roots with that session answers 200, polling every 20 ms.',
+      'Wall time from spawning the server until GET /api/v1/status says ready (firstHttpSeconds: until it first answers, with the progress), GET /api/v1/auth/me answers 401, POST /api/v1/auth/login as q150502 answers 200, and GET /api/v1/orgs/roots with that session answers 200, polling every 20 ms (status every 100 ms).',
     baseline,
   };
   const coldSummary = summary(cold);

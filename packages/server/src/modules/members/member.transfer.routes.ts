@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../platform/authorize.js';
 import { businessDate } from '../../platform/dates.js';
 import { route } from '../../platform/http.js';
-import { idParams, itemsOf } from '../../platform/schemas.js';
+import { idParams, itemsOf, pageOf, pageQuery, paging } from '../../platform/schemas.js';
 import { findOrgRef } from '../orgs/org.repo.js';
 import { inboundTransferSchema, presentMember, presentTransfer, presentTransfers, transferSchema } from './member.presenter.js';
 import { getMemberFor } from './member.service.js';
@@ -62,14 +62,15 @@ export const transferRoutes = (app: FastifyInstance) => {
     method: 'GET',
     url: '/api/v1/transfers',
     permission: 'member.read',
-    summary: '转入、转出的组织关系（本人管辖范围内）',
+    summary: '转入、转出的组织关系（本人管辖范围内，分页，新开具的在前）',
     tags,
     querystring: z.object({
       direction: z.enum(['in', 'out'], { message: '方向只能是 in（转入）或 out（转出）' }),
       status: z.enum(['pending', 'received', 'cancelled']).optional(),
       orgId: recordIdParam.optional(),
+      ...pageQuery,
     }),
-    response: itemsOf(transferSchema),
+    response: pageOf(transferSchema),
     handler: async ({ actor, q, query, deps }) => {
       let underPath: string | undefined;
       if (query.orgId) {
@@ -77,8 +78,8 @@ export const transferRoutes = (app: FastifyInstance) => {
         authorize(actor, 'member.read', o, '党组织');
         underPath = o.orgPath;
       }
-      const found = await findTransfersWithin(q, actor, { direction: query.direction, status: query.status, underPath });
-      return { items: await presentTransfers(q, actor, found, businessDate(deps.now())) };
+      const found = await findTransfersWithin(q, actor, { direction: query.direction, status: query.status, underPath }, paging(query));
+      return { items: await presentTransfers(q, actor, found.items, businessDate(deps.now())), total: found.total };
     },
   });
 

@@ -213,3 +213,30 @@ describe('从系统外转入', () => {
     expect(res.body.error.message).toContain('组织关系转接');
   });
 });
+
+describe('the transfer list', () => {
+  it('comes in pages, newest first, with the total: every letter reachable, none cut off', async () => {
+    for (let i = 0; i < 5; i++) {
+      const m = await newMember();
+      const res = await from.post(`/api/v1/members/${m.id}/transfers`, {
+        toOrgCode: branchB1Code,
+        letterNo: `分页${i}`,
+        issuedAt: '2026-04-01',
+      });
+      expect(res.status).toBe(201);
+    }
+    const all = await from.get('/api/v1/transfers?direction=out&pageSize=200');
+    const total = all.body.total as number;
+    expect(total).toBeGreaterThanOrEqual(5);
+    expect(all.body.items).toHaveLength(total);
+    const ids: number[] = [];
+    for (let page = 1; page <= Math.ceil(total / 2); page++) {
+      const res = await from.get(`/api/v1/transfers?direction=out&pageSize=2&page=${page}`);
+      expect(res.body.total).toBe(total);
+      ids.push(...res.body.items.map((x: { id: number }) => x.id));
+    }
+    expect(ids).toEqual(all.body.items.map((x: { id: number }) => x.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect((await from.get('/api/v1/transfers?direction=out&pageSize=201')).status).toBe(400);
+  });
+});

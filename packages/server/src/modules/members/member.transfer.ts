@@ -40,12 +40,14 @@ export interface TransferRow {
   note: string | null;
 }
 
+const FROM = sql`from member_transfer t join member m on m.id = t.member_id left join org f on f.id = t.from_org_id left join org d on d.id = t.to_org_id
+  join workflow_instance wi on wi.kind = ${TRANSFER_PROCESS.kind} and wi.subject_id = t.id`;
+
 const SELECT = sql`select t.id, t.member_id as "memberId", m.name as "memberName", t.from_org_id as "fromOrgId",
   coalesce(f.name, t.origin) as "fromOrgName", f.path::text as "fromOrgPath", t.origin, t.to_org_id as "toOrgId", d.name as "toOrgName", d.path::text as "toOrgPath", t.destination,
   t.letter_no as "letterNo", to_char(t.issued_at, 'YYYY-MM-DD') as "issuedAt", to_char(t.received_at, 'YYYY-MM-DD') as "receivedAt",
   wi.state as status, t.note
-  from member_transfer t join member m on m.id = t.member_id left join org f on f.id = t.from_org_id left join org d on d.id = t.to_org_id
-  join workflow_instance wi on wi.kind = ${TRANSFER_PROCESS.kind} and wi.subject_id = t.id`;
+  ${FROM}`;
 
 const ORG_FACTS = (alias: string) =>
   sql.raw(`case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'path', ${alias}.path::text,
@@ -94,8 +96,8 @@ const inState = (state: TransferState) =>
   sql`exists (select 1 from workflow_instance wi where wi.kind = ${TRANSFER_PROCESS.kind} and wi.subject_id = t.id and wi.state = ${state})`;
 
 /** Transfers matching `where`, newest first. */
-const findTransfers = (q: Q, where: SQL, limit = 200) =>
-  rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc limit ${limit}`);
+/** Letters by id or of one member: a handful, never a list to page. */
+const findTransfers = (q: Q, where: SQL) => rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc`);
 
 const findTransfer = async (q: Q, id: number): Promise<TransferRow | undefined> => (await findTransfers(q, sql`t.id = ${id}`))[0];
 
@@ -107,9 +109,15 @@ export const findTransfersOfMember = (q: Q, memberId: number) => findTransfers(q
 
 /**
  * Letters coming in to (`in`: the receiving branch) or going out of (`out`: the issuing branch) the
- * actor's scope, optionally only under `underPath` on that side and in one state; newest first.
+ * actor's scope, optionally only under `underPath` on that side and in one state; one page of them,
+ * newest first, with how many there are in all.
  */
-export const findTransfersWithin = (q: Q, actor: Actor, f: { direction: 'in' | 'out'; status?: TransferState; underPath?: string }) => {
+export const findTransfersWithin = async (
+  q: Q,
+  actor: Actor,
+  f: { direction: 'in' | 'out'; status?: TransferState; underPath?: string },
+  page: { limit: number; offset: number },
+): Promise<{ items: TransferRow[]; total: number }> => {
   const side = f.direction === 'in' ? sql`d.path` : sql`f.path`;
   const where = sql.join(
     [
@@ -120,7 +128,11 @@ export const findTransfersWithin = (q: Q, actor: Actor, f: { direction: 'in' | '
     ],
     sql` and `,
   );
-  return findTransfers(q, where);
+  const [items, [count]] = await Promise.all([
+    rows<TransferRow>(q, sql`${SELECT} where ${where} order by t.id desc limit ${page.limit} offset ${page.offset}`),
+    rows<{ n: number }>(q, sql`select count(*)::int as n ${FROM} where ${where}`),
+  ]);
+  return { items, total: count?.n ?? 0 };
 };
 
 /**

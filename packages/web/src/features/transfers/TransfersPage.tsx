@@ -23,9 +23,6 @@ import { type Transfer, type TransferDirection, type TransferStatus, useTransfer
 
 const TRANSFER_STATUSES = TRANSFER_STATUS_OPTIONS.map((o) => o.value);
 
-/** The server lists at most this many letters, newest first. */
-const LIST_LIMIT = 200;
-
 /** The receiving side, with a tag when it lies outside the system. */
 const Target = ({ transfer }: { transfer: Transfer }) => (
   <>
@@ -65,9 +62,10 @@ export default function TransfersPage() {
   const isMobile = useIsMobile();
   const direction: TransferDirection = params.get('direction') === 'out' ? 'out' : 'in';
   const status = oneOf(params.get('status'), TRANSFER_STATUSES);
-  const list = useTransfers({ direction, status });
-  const pendingIn = useTransfers({ direction: 'in', status: 'pending' });
-  const pendingOut = useTransfers({ direction: 'out', status: 'pending' });
+  const list = useTransfers({ direction, status, page: pager.page, pageSize: pager.pageSize });
+  // Only the counts of the letters waiting, for the tabs' badges.
+  const pendingIn = useTransfers({ direction: 'in', status: 'pending', pageSize: 1 });
+  const pendingOut = useTransfers({ direction: 'out', status: 'pending', pageSize: 1 });
   const [receiving, setReceiving] = useState<Transfer>();
   const [openMemberId, setOpenMemberId] = useState<number>();
   const [isRegistering, setIsRegistering] = useState(false);
@@ -125,10 +123,10 @@ export default function TransfersPage() {
     },
   ];
 
-  const tabLabel = (label: string, pending: Transfer[] | undefined) => (
+  const tabLabel = (label: string, pending: number | undefined) => (
     <Space size={6}>
       <span>{label}</span>
-      <Badge count={pending?.length ?? 0} size="small" title={`待接收 ${pending?.length ?? 0} 份`} />
+      <Badge count={pending ?? 0} size="small" title={`待接收 ${pending ?? 0} 份`} />
     </Space>
   );
 
@@ -148,8 +146,8 @@ export default function TransfersPage() {
         activeKey={direction}
         onChange={(key) => update({ direction: key === 'out' ? 'out' : undefined })}
         items={[
-          { key: 'in', label: tabLabel('转入', pendingIn.data) },
-          { key: 'out', label: tabLabel('转出', pendingOut.data) },
+          { key: 'in', label: tabLabel('转入', pendingIn.data?.total) },
+          { key: 'out', label: tabLabel('转出', pendingOut.data?.total) },
         ]}
         data-testid="transfer-tabs"
       />
@@ -171,12 +169,13 @@ export default function TransfersPage() {
       <ListTable<Transfer>
         rowKey="id"
         columns={isMobile ? phoneColumns : columns}
-        dataSource={list.data}
+        dataSource={list.data?.items}
         loading={list.isFetching}
         scroll={isMobile ? undefined : { x: canManage ? 1096 : 996 }}
         locale={{ emptyText: direction === 'in' ? '暂无转入的组织关系' : '暂无转出的组织关系' }}
         pager={pager}
-        totalText={(total) => (total >= LIST_LIMIT ? `最近 ${total} 份` : `共 ${total} 份`)}
+        total={list.data?.total ?? 0}
+        totalText={(total) => `共 ${total} 份`}
         data-testid="transfer-table"
         data-direction={direction}
       />

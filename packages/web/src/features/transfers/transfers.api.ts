@@ -28,7 +28,7 @@ export const transferKeys = {
 export function useTransfers(params: TransferListParams) {
   return useQuery({
     queryKey: transferKeys.list(params),
-    queryFn: async ({ signal }) => (await bodyOf(apiClient.GET('/api/v1/transfers', { params: { query: params }, signal }))).items,
+    queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/transfers', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
   });
 }

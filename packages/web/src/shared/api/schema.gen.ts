@@ -1205,13 +1205,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 转入、转出的组织关系（本人管辖范围内） */
+        /** 转入、转出的组织关系（本人管辖范围内，分页，新开具的在前） */
         get: {
             parameters: {
                 query: {
                     direction: "in" | "out";
                     status?: "pending" | "received" | "cancelled";
                     orgId?: number;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1227,6 +1229,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Transfer"][];
+                            total: number;
                         };
                     };
                 };
