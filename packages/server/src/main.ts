@@ -15,8 +15,11 @@ const main = async () => {
   const app = await buildApp(deps, { logger: true, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
-  // A fresh installation catches up at once (the demo's reminders); a restart leaves its first minute to users.
-  const jobs = await startJobs(deps, JOBS, { log: (m) => app.log.info(m), startupDelaySeconds: firstRun ? 0 : undefined });
+  // Set up in process (PostgreSQL, or no demo), the jobs catch up at once; the first start's worker ran them already.
+  const jobs = await startJobs(deps, JOBS, {
+    log: (m) => app.log.info(m),
+    startupDelaySeconds: firstRun && !preparedLines ? 0 : undefined,
+  });
   const lines = [
     '',
     `基石 基层党建综合管理平台 已启动：${url}  （${database.engine === 'pglite' ? '内置数据库' : 'PostgreSQL'}，用时 ${process.uptime().toFixed(1)} 秒）`,

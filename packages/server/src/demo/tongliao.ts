@@ -18,16 +18,18 @@ import { generateMembers } from './members.js';
 import { createRandom, type Random } from './random.js';
 import { generateTransfers } from './transfers.js';
 
-/** The demo's stages, with their share of a first start's time (measured at city scale). */
+/** The demo's stages, with their share of a first start's time (tenths of a second at city scale). */
 export const DEMO_STAGES: Record<string, StageSpec> = {
-  orgs: { label: '党组织', weight: 1 },
-  members: { label: '党员', weight: 30 },
-  applicants: { label: '入党申请人', weight: 10 },
-  transfers: { label: '组织关系转接', weight: 3 },
-  honors: { label: '表彰与纪念章', weight: 3 },
-  branchLife: { label: '组织生活与党费', weight: 30 },
-  evaluations: { label: '评星定级', weight: 20 },
-  accounts: { label: '演示账号', weight: 3 },
+  orgs: { label: '党组织', weight: 9 },
+  members: { label: '党员', weight: 69 },
+  applicants: { label: '入党申请人', weight: 28 },
+  transfers: { label: '组织关系转接', weight: 11 },
+  honors: { label: '表彰与纪念章', weight: 17 },
+  branchLife: { label: '组织生活与党费', weight: 96 },
+  evaluations: { label: '评星定级', weight: 79 },
+  accounts: { label: '演示账号', weight: 2 },
+  /** A first start's worker runs every job once after the load (setup/first-start.worker.ts). */
+  jobs: { label: '提醒与合规扫描', weight: 50 },
 };
 
 /** The password of every demo account below the bootstrap ones; printed at start. */

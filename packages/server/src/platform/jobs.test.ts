@@ -40,4 +40,23 @@ describe('jobs on pg-boss (the same database, embedded or PostgreSQL)', () => {
       await jobs.stop();
     }
   });
+
+  it("after a restart, a run left due waits out the start-up delay too: the first requests are the users'", async () => {
+    const before = (await runsOf()).length;
+    // The last process stopped before its runs: one is due now.
+    const first = await startJobs(h.deps, [], { startupDelaySeconds: 0 });
+    await first.boss.createQueue(ping.name);
+    await first.boss.send(ping.name, {});
+    await first.stop();
+    const jobs = await startJobs(h.deps, [ping], { startupDelaySeconds: 5 });
+    try {
+      await new Promise((r) => setTimeout(r, 3500));
+      expect((await runsOf()).length).toBe(before);
+      const deadline = Date.now() + 30_000;
+      while ((await runsOf()).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect((await runsOf()).length).toBeGreaterThan(before);
+    } finally {
+      await jobs.stop();
+    }
+  });
 });

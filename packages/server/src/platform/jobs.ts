@@ -73,16 +73,31 @@ export const startJobs = async (
   const boss = new PgBoss({ db: bossDb(deps.database), schema: 'pgboss', supervise: true, schedule: true });
   boss.on('error', (err) => log(`后台任务出错 job error: ${err.message}`));
   await boss.start();
+  const delay = opts.startupDelaySeconds ?? STARTUP_RUN_DELAY_SECONDS;
   for (const def of jobs) {
     await boss.createQueue(def.name);
     await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
-    await boss.work(def.name, async () => {
-      const result = await runJob(deps, def);
-      log(`后台任务 ${def.summary}（${def.name}）完成：${JSON.stringify(result)}`);
-      return result;
-    });
     // A minute after start-up: the first users' requests come before the catch-up run.
-    await boss.send(def.name, {}, { singletonKey: 'startup', startAfter: opts.startupDelaySeconds ?? STARTUP_RUN_DELAY_SECONDS });
+    await boss.send(def.name, {}, { singletonKey: 'startup', startAfter: delay });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  const work = async () => {
+    for (const def of jobs) {
+      await boss.work(def.name, async () => {
+        const result = await runJob(deps, def);
+        log(`后台任务 ${def.summary}（${def.name}）完成：${JSON.stringify(result)}`);
+        return result;
+      });
+    }
+  };
+  // The workers wait as long too: a run left due by the last stop (stopped mid-job, or before its
+  // start-up run) would otherwise take the first seconds after a restart, on PGlite from every request.
+  const later = delay > 0 ? setTimeout(() => void work(), delay * 1000) : undefined;
+  if (!later) await work();
+  return {
+    boss,
+    stop: () => {
+      clearTimeout(later);
+      return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 };

@@ -24,7 +24,8 @@ afterAll(() => h.close());
 
 describe('the first start loads the demo in bulk', () => {
   it('prints one line per stage, in order, with a rising percentage, then that it is ready', () => {
-    const labels = Object.values(DEMO_STAGES).map((s) => s.label);
+    // The jobs' stage is the first start's worker's, after the load.
+    const labels = Object.entries(DEMO_STAGES).flatMap(([key, s]) => (key === 'jobs' ? [] : [s.label]));
     expect(printed).toHaveLength(labels.length + 1);
     const percents = printed.slice(0, -1).map((line, i) => {
       expect(line).toContain(labels[i]);
