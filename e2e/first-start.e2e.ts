@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launch, POLL } from './browser.js';
+import { baseUrl, DEMO_PASSWORD, launch, POLL } from './browser.js';
 import { startServer, waitFor } from './global-setup.js';
 
 let browser: Browser;
@@ -35,4 +35,16 @@ describe('首次启动 (a first start on an empty data dir)', () => {
       await stop();
     }
   }, 180_000);
+
+  it('never lets a browser cache the page itself (at /, /index.html or a page path), only the hashed assets', async () => {
+    for (const path of ['/', '/index.html', '/members']) {
+      const res = await fetch(`${baseUrl()}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    const html = await (await fetch(`${baseUrl()}/`)).text();
+    const asset = html.match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    expect((await fetch(`${baseUrl()}${asset}`)).headers.get('cache-control')).toContain('max-age=3600');
+  });
 });

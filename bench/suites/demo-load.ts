@@ -4,6 +4,7 @@
  * PGlite data dir, against a bare COPY of the same rows, already as text, into a copy of the table
  * without indexes, triggers or keys.
  */
+import { PAYMENT_COLUMNS } from '@jishi/server/src/demo/branch-life.ts';
 import { bulkLoad, withIndexesDeferred } from '@jishi/server/src/platform/db/bulk.ts';
 import { insertColumns, migrateDatabase, openPglite } from '@jishi/server/src/platform/db/index.ts';
 import { machineInfo } from '../lib/machine.js';
@@ -13,15 +14,7 @@ import { median, round } from '../lib/stats.js';
 
 const ROWS = 1_000_000;
 const TARGET_S = 5;
-const COLUMNS: [string, string][] = [
-  ['member_id', 'int'],
-  ['org_id', 'int'],
-  ['from_month', 'date'],
-  ['to_month', 'date'],
-  ['amount_fen', 'int'],
-  ['paid_at', 'date'],
-  ['method', 'text'],
-];
+const COLUMNS = PAYMENT_COLUMNS;
 
 const rowsOf = (n: number) =>
   Array.from({ length: n }, (_, i) => [

@@ -115,9 +115,17 @@ const serveWebApp = async (app: FastifyInstance) => {
     app.setNotFoundHandler(notFoundHandler);
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
-  // The SPA owns every page path; a missing asset or API path is a real 404. index.html is never
-  // cached, so a redeploy's new asset names reach every browser.
+  // index.html is never cached (at `/`, `/index.html` and every page path), so a redeploy's new
+  // asset names reach every browser; the hashed assets are.
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    maxAge: '1h',
+    setHeaders: (reply, file) => {
+      if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+    },
+  });
+  // The SPA owns every page path; a missing asset or API path is a real 404.
   app.setNotFoundHandler((req, reply) =>
     req.url.startsWith('/api/') || req.url.startsWith('/assets/')
       ? notFoundHandler(req, reply)

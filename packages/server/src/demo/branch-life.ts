@@ -26,6 +26,16 @@ const TOPICS: Record<MeetingType, string> = {
   appraisal: '民主评议党员',
   talk: '支委与党员谈心谈话',
 };
+/** The columns of a demo payment row, in the order the generator lists them (the bench loads the same). */
+export const PAYMENT_COLUMNS: [string, string][] = [
+  ['member_id', 'int'],
+  ['org_id', 'int'],
+  ['from_month', 'date'],
+  ['to_month', 'date'],
+  ['amount_fen', 'int'],
+  ['paid_at', 'date'],
+  ['method', 'text'],
+];
 const COMMITTEE_POSTS: CommitteePost[] = ['secretary', 'organization', 'propaganda', 'discipline', 'deputy_secretary'];
 
 /**
@@ -209,22 +219,7 @@ export const generateBranchLife = async (q: Q, r: Random, branches: DemoBranch[]
       assessments,
     ),
   );
-  await withIndexesDeferred(q, 'dues_payment', () =>
-    insertColumns(
-      q,
-      'dues_payment',
-      [
-        ['member_id', 'int'],
-        ['org_id', 'int'],
-        ['from_month', 'date'],
-        ['to_month', 'date'],
-        ['amount_fen', 'int'],
-        ['paid_at', 'date'],
-        ['method', 'text'],
-      ],
-      payments,
-    ),
-  );
+  await withIndexesDeferred(q, 'dues_payment', () => insertColumns(q, 'dues_payment', PAYMENT_COLUMNS, payments));
   // Statistics before the first scan: on fresh tables the planner would walk them member by member.
   await q.execute(sql`analyze`);
   const scan = await scanAndStore(q, year, today, sql`true`);

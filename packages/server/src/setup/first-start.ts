@@ -18,7 +18,8 @@ type WorkerMessage = { status: PreparationStatus } | { done: string[] };
 
 /** Loads the demo on a worker thread, serving its progress meanwhile; resolves with the lines to print once. */
 export const firstStart = async (config: Config): Promise<string[]> => {
-  const progress = { status: { ready: false, percent: 0, stage: null } as PreparationStatus };
+  // Until the worker's first stage: it opens and migrates the database.
+  const progress = { status: { ready: false, percent: 0, stage: '数据库' } as PreparationStatus };
   const app = await buildPreparingApp(config, progress);
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n首次启动，正在装入通辽市演示数据；可先打开 http://${config.host}:${config.port} 查看进度\n`);

@@ -19,7 +19,7 @@ export function PreparingPage({ onReady }: { onReady: () => void }) {
         </Typography.Paragraph>
         <Progress percent={percent} showInfo={false} status="active" strokeColor="#c8161d" />
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8, marginBottom: 0 }}>
-          {status.data?.stage ? `正在装入：${status.data.stage}。` : ''}首次启动需装入全市演示数据，约需一分钟，完成后自动进入登录页。
+          {status.data?.stage ? `当前：${status.data.stage}。` : ''}首次启动需装入全市演示数据，约需一分钟，完成后自动进入登录页。
         </Typography.Paragraph>
       </div>
     </AuthCard>
