@@ -19,18 +19,39 @@ export const errorBodySchema = z
   })
   .meta({ id: 'ApiError' });
 
-/** The one error body: `{ error: { code, message, details } }`. */
-const send = (reply: FastifyReply, status: number, code: string, message: string, details?: unknown) =>
-  reply
-    .status(status)
-    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } } satisfies z.infer<typeof errorBodySchema>);
+/**
+ * A browser that opened an API address itself (an export link) rather than the app asking: it
+ * would show the error body as JSON, so it gets the message as a page instead.
+ */
+const isPageRequest = (request: FastifyRequest): boolean => {
+  if (request.headers['sec-fetch-mode'] === 'navigate') return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html') && !accept.includes('application/json');
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** The one error body: `{ error: { code, message, details } }`; for a page request, the message as a page. */
+const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, details?: unknown) => {
+  reply.status(status);
+  if (isPageRequest(request)) {
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>基石 · 无法完成</title></head>` +
+          `<body><h1>无法完成此操作</h1><p>${escapeHtml(message)}</p><p><a href="/">返回基石</a></p></body></html>`,
+      );
+  }
+  return reply.send({ error: { code, message, ...(details === undefined ? {} : { details }) } } satisfies z.infer<typeof errorBodySchema>);
+};
 
 /**
  * Maps every error to an HTTP answer once. Expected refusals carry their own code; bad input is a
  * 4xx naming the field; anything else is logged (ids only) and answered as a 500 without internals.
  */
 export const errorHandler = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-  if (error instanceof DomainError) return send(reply, error.status, error.code, error.message, error.details);
+  if (error instanceof DomainError) return send(request, reply, error.status, error.code, error.message, error.details);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = PART_LABELS[(error as FastifyError).validationContext ?? 'body'] ?? '请求';
@@ -40,44 +61,45 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
     }));
     const first = fields[0];
     const message = first ? `${part}字段「${fieldLabel(first.field)}」：${first.message}` : `${part}无效`;
-    return send(reply, 400, 'INVALID_INPUT', message, { fields });
+    return send(request, reply, 400, 'INVALID_INPUT', message, { fields });
   }
 
   const fe = error as FastifyError;
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
-  if (fe.code === 'FST_ERR_BAD_URL') return send(reply, 400, 'INVALID_INPUT', '请求地址包含无效的字符编码');
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(reply, 400, 'INVALID_INPUT', '请求体不能为空');
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(request, reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return send(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
+  if (fe.code === 'FST_ERR_BAD_URL') return send(request, reply, 400, 'INVALID_INPUT', '请求地址包含无效的字符编码');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(request, reply, 400, 'INVALID_INPUT', '请求体不能为空');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError ? '请求体不是有效的JSON' : '请求无效';
-    return send(reply, fe.statusCode, 'INVALID_INPUT', message);
+    return send(request, reply, fe.statusCode, 'INVALID_INPUT', message);
   }
 
   // An answer its route's response schema refuses: a bug; log which fields, never their values.
   if (isResponseSerializationError(error)) {
     const issues = error.cause.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
     request.log.error({ err: { name: error.name, method: error.method, url: error.url, issues } }, 'response does not match its schema');
-    return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+    return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   }
 
   // A database error: map the races that reach a constraint, and never log its message, which
   // carries the query's parameters (names, usernames, hashes).
   const db = (error as { cause?: { code?: string; constraint?: string; table?: string; routine?: string } }).cause;
   if (error.name === 'DrizzleQueryError' || db?.code) {
-    if (db?.code === '23505') return send(reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
-    if (db?.code === '40001' || db?.code === '40P01') return send(reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
+    if (db?.code === '23505') return send(request, reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
+    if (db?.code === '40001' || db?.code === '40P01') return send(request, reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
     request.log.error(
       { err: { name: error.name, code: db?.code, constraint: db?.constraint, table: db?.table, routine: db?.routine } },
       'database error',
     );
-    return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+    return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   }
   request.log.error({ err: { code: fe.code, name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
-  return send(reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+  return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
 };
 
 /** 404 for unknown routes, in the same shape. */
-export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) => send(reply, 404, 'NOT_FOUND', '请求的接口不存在');
+export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply) => send(request, reply, 404, 'NOT_FOUND', '请求的接口不存在');
 
 /** Deepest nesting of arrays and objects a request body may have; real forms need a handful. */
 export const MAX_INPUT_DEPTH = 64;

@@ -90,3 +90,24 @@ describe('a route’s response schema', () => {
     expect(await auditCount(h)).toBe(before);
   });
 });
+
+describe('a refusal to a browser that opened an API address itself (an export link)', () => {
+  it('is a page with the Chinese message, not JSON; the app’s own requests still get the error body', async () => {
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/export',
+      headers: { 'sec-fetch-mode': 'navigate', accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(page.statusCode).toBe(401);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('请先登录');
+    expect(page.body).not.toContain('"error"');
+    const app = await h.app.inject({ method: 'GET', url: '/api/v1/audit/export', headers: { accept: 'application/json' } });
+    expect(app.statusCode).toBe(401);
+    expect(app.json().error.code).toBe('UNAUTHENTICATED');
+    const missing = await h.app.inject({ method: 'GET', url: '/api/v1/nothing/<b>', headers: { 'sec-fetch-mode': 'navigate' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('请求的接口不存在');
+    expect(missing.body).not.toContain('<b>');
+  });
+});

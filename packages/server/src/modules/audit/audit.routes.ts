@@ -1,13 +1,12 @@
-import { dateString } from '@jishi/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { DomainError, dateString } from '@jishi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { OUTCOMES, verifyAuditChain } from '../../platform/audit.js';
-import { type Q, rows, toDate } from '../../platform/db/index.js';
 import { attachment, writeSheet, XLSX_TYPE } from '../../platform/excel.js';
 import { auditActionLabel, fileResponse, route } from '../../platform/http.js';
 import { itemsOf, pageOf, pageQuery, paging } from '../../platform/schemas.js';
 import { type AuditListRow, auditActionSchema, auditChainCheckSchema, auditEntrySchema, presentAuditEntry } from './audit.presenter.js';
+import { auditActions, countAudit, findAudit } from './audit.repo.js';
 
 const tags = ['审计'];
 
@@ -18,31 +17,7 @@ const filterSchema = z.object({
   action: z.string().max(64).optional(),
   outcome: z.enum(OUTCOMES).optional(),
 });
-type AuditFilter = z.infer<typeof filterSchema>;
-
 const OUTCOME_LABELS: Record<string, string> = { success: '成功', denied: '拒绝', failure: '失败' };
-
-/** Filters over the whole log: the auditor's scope is the log itself, not an org subtree. */
-const whereOf = (f: AuditFilter): SQL => {
-  const conds: SQL[] = [sql`true`];
-  // Business dates are Asia/Shanghai days.
-  if (f.from) conds.push(sql`a.at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')`);
-  if (f.to) conds.push(sql`a.at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`);
-  if (f.actor) conds.push(sql`a.actor_name = ${f.actor}`);
-  if (f.action) conds.push(sql`a.action = ${f.action}`);
-  if (f.outcome) conds.push(sql`a.outcome = ${f.outcome}`);
-  return sql.join(conds, sql` and `);
-};
-
-const SELECT = sql`select a.id, a.seq, a.at, a.actor_id as "actorId", a.actor_name as "actorName", a.actor_role as "actorRole",
-  a.actor_org_id as "actorOrgId", (select o.name from org o where o.id = a.actor_org_id) as "actorOrgName", a.action, a.target_type as "targetType", a.target_id as "targetId", a.outcome,
-  a.request_id as "requestId", a.ip, a.detail from audit_log a`;
-
-const findAudit = async (q: Q, f: AuditFilter, limit: number, offset: number): Promise<AuditListRow[]> =>
-  (await rows<AuditListRow>(q, sql`${SELECT} where ${whereOf(f)} order by a.seq desc limit ${limit} offset ${offset}`)).map((r) => ({
-    ...r,
-    at: toDate(r.at),
-  }));
 
 /** Largest export in one file; beyond it the auditor narrows the filter. */
 const EXPORT_LIMIT = 100_000;
@@ -59,8 +34,8 @@ export const auditRoutes = (app: FastifyInstance) => {
     querystring: filterSchema.extend(pageQuery),
     handler: async ({ q, query }) => {
       const { limit, offset } = paging(query);
-      const [count] = await rows<{ total: number }>(q, sql`select count(*)::int as total from audit_log a where ${whereOf(query)}`);
-      return { items: (await findAudit(q, query, limit, offset)).map(presentAuditEntry), total: count?.total ?? 0 };
+      const [items, total] = await Promise.all([findAudit(q, query, limit, offset), countAudit(q, query)]);
+      return { items: items.map(presentAuditEntry), total };
     },
   });
 
@@ -75,6 +50,14 @@ export const auditRoutes = (app: FastifyInstance) => {
     response: fileResponse(XLSX_TYPE, '审计日志（.xlsx）'),
     querystring: filterSchema,
     handler: async ({ actor, q, query, reply, deps, audit }) => {
+      const total = await countAudit(q, query);
+      if (total > EXPORT_LIMIT) {
+        throw new DomainError(
+          'INVALID_INPUT',
+          `所选条件下有 ${total.toLocaleString('zh-CN')} 条记录，超过单个文件 ${EXPORT_LIMIT.toLocaleString('zh-CN')} 条的上限，请缩小时间范围或增加条件后再导出`,
+          { field: 'from' },
+        );
+      }
       const items = await findAudit(q, query, EXPORT_LIMIT, 0);
       const file = await writeSheet<AuditListRow>({
         sheetName: '审计日志',
@@ -113,10 +96,7 @@ export const auditRoutes = (app: FastifyInstance) => {
     tags,
     response: itemsOf(auditActionSchema),
     handler: async ({ q }) => ({
-      items: (await rows<{ action: string }>(q, sql`select distinct action from audit_log order by action`)).map((r) => ({
-        action: r.action,
-        label: auditActionLabel(r.action),
-      })),
+      items: (await auditActions(q)).map((action) => ({ action, label: auditActionLabel(action) })),
     }),
   });
 
