@@ -1,11 +1,10 @@
 import { DomainError, loginSchema, passwordChangeSchema } from '@jishi/domain';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditContextOf, loadActorByToken, route, SESSION_COOKIE, type SessionActor } from '../../platform/http.js';
 import { ipLimiter } from '../../platform/rate-limit.js';
 import { okOut } from '../../platform/schemas.js';
 import { presentSession, sessionSchema } from './auth.presenter.js';
-import { changePassword, login } from './auth.service.js';
+import { changePassword, login, logout } from './auth.service.js';
 
 const tags = ['认证'];
 
@@ -49,7 +48,7 @@ export const authRoutes = (app: FastifyInstance) => {
     tags,
     response: okOut,
     handler: async ({ actor, q, reply, audit }) => {
-      await q.execute(sql`delete from session where id = ${actor.sessionId}`);
+      await logout(q, actor.sessionId);
       await audit({ targetType: 'user', targetId: actor.userId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };

@@ -121,6 +121,11 @@ export const login = async (
 };
 
 /** Changes the actor's own password after checking the old one and the policy. */
+/** Ends one session; every process's cache sees it gone at its next request. */
+export const logout = async (q: Q, sessionId: string) => {
+  await q.execute(sql`delete from session where id = ${sessionId}`);
+};
+
 export const changePassword = async (deps: Deps, tx: Q, actor: SessionActor, oldPassword: string, newPassword: string) => {
   const [user] = await rows<{ password_hash: string }>(tx, sql`select password_hash from app_user where id = ${actor.userId}`);
   if (!user || !(await verifyPassword(user.password_hash, oldPassword))) {
