@@ -52,7 +52,7 @@ export const runDemoLoad = async (opts: { runs: number }) => {
   for (let i = 1; i <= opts.runs; i++) {
     const load = (rows: unknown[][]) => (database: Awaited<ReturnType<typeof openPglite>>) =>
       database.db.transaction((tx) =>
-        bulkLoad(tx, 'pglite', () => withIndexesDeferred(tx, 'dues_payment', () => insertColumns(tx, 'dues_payment', COLUMNS, rows))),
+        bulkLoad(tx, () => withIndexesDeferred(tx, 'dues_payment', () => insertColumns(tx, 'dues_payment', COLUMNS, rows))),
       );
     empty.push(round(await timed(load([])), 3));
     real.push(round(await timed(load(data)), 3));

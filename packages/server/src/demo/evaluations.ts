@@ -15,7 +15,7 @@ import {
 } from '@jishi/domain';
 import { sql } from 'drizzle-orm';
 import { enrolEntries } from '../modules/evaluations/evaluation.rounds.js';
-import { type Q, rows } from '../platform/db/index.js';
+import { insertColumns, type Q, rows } from '../platform/db/index.js';
 import type { Random } from './random.js';
 import { branchGrading, FLAGS, happyCommunity, redFlagsAllDomains, redFlagsVillage, schoolGrading, secretaryReview } from './schemes.js';
 
@@ -139,61 +139,86 @@ const insertScheme = async (q: Q, rootId: number, def: Scheme, copiedFrom: numbe
   return s?.id as number;
 };
 
-/** Writes the results and the workflow log of a round's entries in a few statements. */
+/** A round's results as loaded in bulk: JSON and arrays as their text, cast where they are used. */
+const RESULT_COLUMNS: [string, string][] = [
+  ['id', 'int'],
+  ['self', 'text'],
+  ['declared', 'text'],
+  ['review', 'text'],
+  ['reviewer', 'int'],
+  ['score', 'int'],
+  ['level', 'text'],
+  ['rating', 'text'],
+  ['flags', 'text'],
+  ['pfrom', 'date'],
+  ['pto', 'date'],
+  ['final', 'date'],
+  ['state', 'text'],
+  ['stage', 'int'],
+];
+
+const arrayText = (list: readonly string[] | undefined) => `{${(list ?? []).join(',')}}`;
+const jsonText = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Writes the results and the workflow log of a round's entries: the results loaded in bulk into a
+ * scratch table, then one statement each for the entries, their instances and their log.
+ */
 const saveResults = async (q: Q, steps: RoundStep[], results: Map<number, Result>, today: string) => {
   const list = [...results.entries()];
-  for (let i = 0; i < list.length; i += 2000) {
-    const chunk = list.slice(i, i + 2000);
-    await q.execute(
-      sql`update round_entry e set self_assessment = v.self, declared_flags = v.declared, review = v.review,
-            reviewer_org_id = v.reviewer, score_tenths = v.score, level = v.level, rating = v.rating, flags = v.flags,
-            publicity_from = v.pfrom, publicity_to = v.pto, final_at = v.final
-          from (values ${sql.join(
-            chunk.map(
-              ([id, r]) =>
-                sql`(${id}::int, ${r.selfAssessment === undefined ? null : JSON.stringify(r.selfAssessment)}::jsonb,
-                     ${`{${(r.declaredFlags ?? []).join(',')}}`}::text[], ${r.review === undefined ? null : JSON.stringify(r.review)}::jsonb,
-                     ${(r.review as { reviewerOrgId?: number } | undefined)?.reviewerOrgId ?? null}::int, ${r.scoreTenths ?? null}::int,
-                     ${r.level ?? null}::text, ${r.rating ?? null}::text, ${`{${(r.flags ?? []).join(',')}}`}::text[],
-                     ${r.publicityFrom ?? null}::date, ${r.publicityTo ?? null}::date, ${r.finalAt ?? null}::date)`,
-            ),
-            sql`, `,
-          )}) as v(id, self, declared, review, reviewer, score, level, rating, flags, pfrom, pto, final)
-          where e.id = v.id`,
-    );
-    // The engine's view of the same: each entry at the step its result reached, a published one closed.
-    await q.execute(
-      sql`update workflow_instance wi set state = v.state, seq = v.seq, closed_on = v.final
-          from (values ${sql.join(
-            chunk.map(([id, r]) => sql`(${id}::int, ${entryStateAt(steps, r.stage)}::text, ${r.stage}::int, ${r.finalAt ?? null}::date)`),
-            sql`, `,
-          )}) as v(id, state, seq, final)
-          where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = v.id`,
-    );
-  }
+  await q.execute(sql.raw(`create temp table entry_result (${RESULT_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')}) on commit drop`));
+  await insertColumns(
+    q,
+    'entry_result',
+    RESULT_COLUMNS,
+    list.map(([id, r]) => [
+      id,
+      jsonText(r.selfAssessment),
+      arrayText(r.declaredFlags),
+      jsonText(r.review),
+      (r.review as { reviewerOrgId?: number } | undefined)?.reviewerOrgId ?? null,
+      r.scoreTenths ?? null,
+      r.level ?? null,
+      r.rating ?? null,
+      arrayText(r.flags),
+      r.publicityFrom ?? null,
+      r.publicityTo ?? null,
+      r.finalAt ?? null,
+      entryStateAt(steps, r.stage),
+      r.stage,
+    ]),
+  );
+  await q.execute(sql`analyze entry_result`);
+  await q.execute(
+    sql`update round_entry e set self_assessment = v.self::jsonb, declared_flags = v.declared::text[], review = v.review::jsonb,
+          reviewer_org_id = v.reviewer, score_tenths = v.score, level = v.level, rating = v.rating, flags = v.flags::text[],
+          publicity_from = v.pfrom, publicity_to = v.pto, final_at = v.final
+        from entry_result v where e.id = v.id`,
+  );
+  // The engine's view of the same: each entry at the step its result reached, a published one closed.
+  await q.execute(
+    sql`update workflow_instance wi set state = v.state, seq = v.stage, closed_on = v.final
+        from entry_result v where wi.kind = ${ENTRY_PROCESS.kind} and wi.subject_id = v.id`,
+  );
   // One log row per step passed, dated at the step's close (公示 at its end, never after today).
   const info = sql.join(
     steps.map((st, i) => sql`(${i}::int, ${st.kind}::text, ${st.closesAt}::date)`),
     sql`, `,
   );
-  // From the results themselves (each entry's stage), not a join on the fresh, unanalysed instances.
-  const passed = list.filter(([, r]) => r.stage > 0);
-  for (let i = 0; i < passed.length; i += 5000) {
-    const chunk = passed.slice(i, i + 5000);
-    await q.execute(
-      sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data)
-          select ${ENTRY_PROCESS.kind}, e.id, g.i + 1, ${sql.raw(CLOSING_EVENT_SQL)}, g.i,
-            case when st.kind = 'publicity' then coalesce(e.final_at - 1, e.publicity_to)
-                 else least(st.closes, coalesce(e.publicity_from, st.closes), ${today}::date) end,
-            '{"imported":true}'::jsonb
-          from unnest(${`{${chunk.map(([id]) => id).join(',')}}`}::int[], ${`{${chunk.map(([, r]) => r.stage).join(',')}}`}::int[]) as v(id, stage)
-          join round_entry e on e.id = v.id
-          cross join lateral generate_series(0, v.stage - 1) as g(i)
-          join (values ${info}) as st(i, kind, closes) on st.i = g.i`,
-    );
-  }
+  await q.execute(
+    sql`insert into workflow_step (kind, subject_id, seq, event, step, date, data)
+        select ${ENTRY_PROCESS.kind}, v.id, g.i + 1, ${sql.raw(CLOSING_EVENT_SQL)}, g.i,
+          case when st.kind = 'publicity' then coalesce(v.final - 1, v.pto)
+               else least(st.closes, coalesce(v.pfrom, st.closes), ${today}::date) end,
+          '{"imported":true}'::jsonb
+        from entry_result v
+        cross join lateral generate_series(0, v.stage - 1) as g(i)
+        join (values ${info}) as st(i, kind, closes) on st.i = g.i
+        where v.stage > 0`,
+  );
+  await q.execute(sql`drop table entry_result`);
   // Those who did not take part in a finished round are not entries of it.
-  return passed.map(([id]) => id);
+  return list.flatMap(([id, r]) => (r.stage > 0 ? [id] : []));
 };
 
 /** The event that ends each kind of step, as the engine names it (SQL over `st.kind`). */

@@ -641,7 +641,7 @@ export const generateTongliao = (
   deps: Deps,
   opts: { scale: 'city' | 'province' | 'small'; seed: number },
   preparation = new Preparation(DEMO_STAGES, () => {}),
-) => bulkLoad(q, deps.database.engine, () => loadTongliao(q, deps, opts, preparation));
+) => bulkLoad(q, () => loadTongliao(q, deps, opts, preparation));
 
 const loadTongliao = async (q: Q, deps: Deps, opts: { scale: 'city' | 'province' | 'small'; seed: number }, preparation: Preparation) => {
   let root = buildTongliaoTree(opts.seed);

@@ -28,7 +28,8 @@ export const firstStart = async (config: Config): Promise<string[]> => {
     const worker = startWorker(new URL('./first-start.worker.ts', import.meta.url));
     return await new Promise<string[]>((resolve, reject) => {
       worker.on('message', (m: WorkerMessage) => {
-        if ('status' in m) progress.status = m.status;
+        // Ready is when the server proper answers, not when the worker is done.
+        if ('status' in m) progress.status = { ...m.status, ready: false, percent: Math.min(m.status.percent, 99) };
         else resolve(m.done);
       });
       worker.on('error', reject);

@@ -25,5 +25,6 @@ await preparation.stage(
   },
   () => `${JOBS.length} 项后台任务`,
 );
+preparation.finish();
 await deps.database.close();
 port.postMessage({ done: firstRun?.lines ?? [] });

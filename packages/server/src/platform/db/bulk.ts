@@ -8,13 +8,13 @@
  * for either, `load` runs as it is. On both the statistics are taken afterwards.
  */
 import { sql } from 'drizzle-orm';
-import { type Database, pgliteOf, type Q, rows } from './index.js';
+import { pgliteOf, type Q, rows } from './index.js';
 
 /** Tables never emptied: the audit chain refuses TRUNCATE, and the migrator's own bookkeeping. */
 const KEPT = /^(audit_|__drizzle)/;
 
-export const bulkLoad = async <T>(q: Q, engine: Database['engine'], load: () => Promise<T>): Promise<T> => {
-  const embedded = engine === 'pglite';
+export const bulkLoad = async <T>(q: Q, load: () => Promise<T>): Promise<T> => {
+  const embedded = pgliteOf(q) !== undefined;
   if (embedded) {
     const tables = await rows<{ name: string }>(
       q,
