@@ -19,6 +19,7 @@ const main = async () => {
   const jobs = await startJobs(deps, JOBS, {
     log: (m) => app.log.info(m),
     startupDelaySeconds: firstRun && !preparedLines ? 0 : undefined,
+    skipStartupRun: preparedLines !== undefined,
   });
   const lines = [
     '',

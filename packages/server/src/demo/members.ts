@@ -210,6 +210,8 @@ export const generateMembers = async (q: Q, keys: Keys, r: Random, branches: Dem
       while (sealing.length > 0) await loadOldest();
     });
   } finally {
+    // Batches still queued when the load failed: their failure is the one already thrown.
+    for (const left of sealing) left.catch(() => {});
     await pool.close();
   }
   return total;

@@ -153,7 +153,9 @@ export const generateTransfers = async (q: Q, r: Random, branches: DemoBranch[],
   }
   if (moves.length > 0) {
     await q.execute(
-      sql`update member m set org_id = v.org_id from (values ${sql.join(moves, sql`, `)}) as v(id, org_id) where m.id = v.id`,
+      // The path with the org: the load runs with triggers off (bulkLoad), the one that keeps it included.
+      sql`update member m set org_id = v.org_id, org_path = o.path
+          from (values ${sql.join(moves, sql`, `)}) as v(id, org_id) join org o on o.id = v.org_id where m.id = v.id`,
     );
   }
   if (exits.length > 0) {

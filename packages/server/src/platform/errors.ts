@@ -33,7 +33,14 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The one error body: `{ error: { code, message, details } }`; for a page request, the message as a page. */
-const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, details?: unknown) => {
+export const sendError = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+) => {
   reply.status(status);
   if (isPageRequest(request)) {
     return reply
@@ -51,7 +58,7 @@ const send = (request: FastifyRequest, reply: FastifyReply, status: number, code
  * 4xx naming the field; anything else is logged (ids only) and answered as a 500 without internals.
  */
 export const errorHandler = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
-  if (error instanceof DomainError) return send(request, reply, error.status, error.code, error.message, error.details);
+  if (error instanceof DomainError) return sendError(request, reply, error.status, error.code, error.message, error.details);
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = PART_LABELS[(error as FastifyError).validationContext ?? 'body'] ?? '请求';
@@ -61,45 +68,46 @@ export const errorHandler = (error: FastifyError | Error, request: FastifyReques
     }));
     const first = fields[0];
     const message = first ? `${part}字段「${fieldLabel(first.field)}」：${first.message}` : `${part}无效`;
-    return send(request, reply, 400, 'INVALID_INPUT', message, { fields });
+    return sendError(request, reply, 400, 'INVALID_INPUT', message, { fields });
   }
 
   const fe = error as FastifyError;
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(request, reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return send(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
-  if (fe.code === 'FST_ERR_BAD_URL') return send(request, reply, 400, 'INVALID_INPUT', '请求地址包含无效的字符编码');
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(request, reply, 400, 'INVALID_INPUT', '请求体不能为空');
+    return sendError(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
+  if (fe.code === 'FST_ERR_BAD_URL') return sendError(request, reply, 400, 'INVALID_INPUT', '请求地址包含无效的字符编码');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return sendError(request, reply, 400, 'INVALID_INPUT', '请求体不能为空');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError ? '请求体不是有效的JSON' : '请求无效';
-    return send(request, reply, fe.statusCode, 'INVALID_INPUT', message);
+    return sendError(request, reply, fe.statusCode, 'INVALID_INPUT', message);
   }
 
   // An answer its route's response schema refuses: a bug; log which fields, never their values.
   if (isResponseSerializationError(error)) {
     const issues = error.cause.issues.map((i) => ({ path: i.path.join('.'), code: i.code }));
     request.log.error({ err: { name: error.name, method: error.method, url: error.url, issues } }, 'response does not match its schema');
-    return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+    return sendError(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   }
 
   // A database error: map the races that reach a constraint, and never log its message, which
   // carries the query's parameters (names, usernames, hashes).
   const db = (error as { cause?: { code?: string; constraint?: string; table?: string; routine?: string } }).cause;
   if (error.name === 'DrizzleQueryError' || db?.code) {
-    if (db?.code === '23505') return send(request, reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
-    if (db?.code === '40001' || db?.code === '40P01') return send(request, reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
+    if (db?.code === '23505') return sendError(request, reply, 409, 'CONFLICT', '数据已存在，可能与其他人的操作同时提交，请刷新后重试');
+    if (db?.code === '40001' || db?.code === '40P01') return sendError(request, reply, 409, 'CONFLICT', '操作与其他人的修改冲突，请重试');
     request.log.error(
       { err: { name: error.name, code: db?.code, constraint: db?.constraint, table: db?.table, routine: db?.routine } },
       'database error',
     );
-    return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+    return sendError(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
   }
   request.log.error({ err: { code: fe.code, name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
-  return send(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
+  return sendError(request, reply, 500, 'INTERNAL', '服务器内部错误，请稍后重试');
 };
 
 /** 404 for unknown routes, in the same shape. */
-export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply) => send(request, reply, 404, 'NOT_FOUND', '请求的接口不存在');
+export const notFoundHandler = (request: FastifyRequest, reply: FastifyReply) =>
+  sendError(request, reply, 404, 'NOT_FOUND', '请求的接口不存在');
 
 /** Deepest nesting of arrays and objects a request body may have; real forms need a handful. */
 export const MAX_INPUT_DEPTH = 64;

@@ -67,7 +67,12 @@ export const STARTUP_RUN_DELAY_SECONDS = 60;
 export const startJobs = async (
   deps: Deps,
   jobs: JobDef[],
-  opts: { log?: (message: string) => void; startupDelaySeconds?: number } = {},
+  opts: {
+    log?: (message: string) => void;
+    startupDelaySeconds?: number;
+    /** The jobs ran just now (a first start's worker ran them): no start-up run. */
+    skipStartupRun?: boolean;
+  } = {},
 ) => {
   const log = opts.log ?? (() => {});
   const boss = new PgBoss({ db: bossDb(deps.database), schema: 'pgboss', supervise: true, schedule: true });
@@ -78,10 +83,12 @@ export const startJobs = async (
     await boss.createQueue(def.name);
     await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
     // A minute after start-up: the first users' requests come before the catch-up run.
-    await boss.send(def.name, {}, { singletonKey: 'startup', startAfter: delay });
+    if (!opts.skipStartupRun) await boss.send(def.name, {}, { singletonKey: 'startup', startAfter: delay });
   }
+  let stopped = false;
   const work = async () => {
     for (const def of jobs) {
+      if (stopped) return;
       await boss.work(def.name, async () => {
         const result = await runJob(deps, def);
         log(`后台任务 ${def.summary}（${def.name}）完成：${JSON.stringify(result)}`);
@@ -91,11 +98,15 @@ export const startJobs = async (
   };
   // The workers wait as long too: a run left due by the last stop (stopped mid-job, or before its
   // start-up run) would otherwise take the first seconds after a restart, on PGlite from every request.
-  const later = delay > 0 ? setTimeout(() => void work(), delay * 1000) : undefined;
+  const later =
+    delay > 0
+      ? setTimeout(() => work().catch((err: Error) => log(`后台任务未能开始 jobs did not start: ${err.message}`)), delay * 1000).unref()
+      : undefined;
   if (!later) await work();
   return {
     boss,
     stop: () => {
+      stopped = true;
       clearTimeout(later);
       return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

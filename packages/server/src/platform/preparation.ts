@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { sendError } from './errors.js';
 import { route } from './http.js';
 
 /** A stage of the preparation: its label, and its share of the whole (any unit; they are summed). */
@@ -101,12 +102,7 @@ export const preparationGate = (app: FastifyInstance, progress: { readonly statu
     if (!req.url.startsWith('/api/')) return;
     const status = progress.status;
     if (req.method === 'GET' && req.url.split('?')[0] === STATUS_URL) return reply.header('cache-control', 'no-store').send(status);
-    return reply
-      .status(503)
-      .header('retry-after', '2')
-      .header('cache-control', 'no-store')
-      .send({
-        error: { code: 'PREPARING', message: `正在准备演示数据… ${status.percent}%，请稍候`, details: { percent: status.percent } },
-      });
+    reply.header('retry-after', '2').header('cache-control', 'no-store');
+    return sendError(req, reply, 503, 'PREPARING', `正在准备演示数据… ${status.percent}%，请稍候`, { percent: status.percent });
   });
 };

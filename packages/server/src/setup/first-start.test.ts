@@ -63,6 +63,22 @@ describe('the first start loads the demo in bulk', () => {
     }
   });
 
+  it('every member carries its org’s path and every org its parent’s, which triggers keep outside a bulk load', async () => {
+    const [members] = await rows<{ wrong: number; moved: number }>(
+      h.deps.db,
+      sql`select count(*) filter (where m.org_path <> o.path)::int as wrong,
+            (select count(*)::int from member_transfer t where t.received_at is not null and t.to_org_id is not null) as moved
+          from member m join org o on o.id = m.org_id`,
+    );
+    expect(members?.moved).toBeGreaterThan(0);
+    expect(members?.wrong).toBe(0);
+    const [orgs] = await rows<{ wrong: number }>(
+      h.deps.db,
+      sql`select count(*)::int as wrong from org c join org p on p.id = c.parent_id where c.path <> p.path || c.id::text`,
+    );
+    expect(orgs?.wrong).toBe(0);
+  });
+
   it('leaves the triggers on: a later write is checked and logged as before', async () => {
     const bad = h.deps.db.execute(
       sql`insert into meeting (org_id, type, status, date, topic) values (2147483647, 'committee', 'held', '2026-01-05', 'x')`,

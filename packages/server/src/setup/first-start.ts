@@ -26,14 +26,18 @@ export const firstStart = async (config: Config): Promise<string[]> => {
   try {
     // The worker shares this process's environment, so it reads the same config.
     const worker = startWorker(new URL('./first-start.worker.ts', import.meta.url));
+    // Done when the worker has gone, its database closed, not merely when it says so.
     return await new Promise<string[]>((resolve, reject) => {
+      let lines: string[] | undefined;
       worker.on('message', (m: WorkerMessage) => {
         // Ready is when the server proper answers, not when the worker is done.
         if ('status' in m) progress.status = { ...m.status, ready: false, percent: Math.min(m.status.percent, 99) };
-        else resolve(m.done);
+        else lines = m.done;
       });
       worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`演示数据装入失败（工作线程退出，代码 ${code}）`)));
+      worker.on('exit', (code) =>
+        lines && code === 0 ? resolve(lines) : reject(new Error(`演示数据装入失败（工作线程退出，代码 ${code}）`)),
+      );
     });
   } finally {
     await app.close();

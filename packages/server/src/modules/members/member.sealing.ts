@@ -18,15 +18,23 @@ export interface SealPool {
 export const createSealPool = (keys: Keys, size = Math.max(1, availableParallelism() - 1)): SealPool => {
   const workers: Worker[] = [];
   const waiting = new Map<number, { resolve: (rows: MemberInsert[]) => void; reject: (e: unknown) => void }>();
+  let failure: unknown;
+  let closing = false;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
   for (let i = 0; i < size; i++) {
     const worker = startWorker(new URL('./member.seal.worker.ts', import.meta.url), { keys });
     worker.on('message', ({ id, sealed }: { id: number; sealed: MemberInsert[] }) => {
       waiting.get(id)?.resolve(sealed);
       waiting.delete(id);
     });
-    worker.on('error', (error) => {
-      for (const w of waiting.values()) w.reject(error);
-      waiting.clear();
+    // A worker that fails or goes fails the pool: every batch waiting, and every one after.
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`sealing worker exited with code ${code}`));
     });
     workers.push(worker);
   }
@@ -34,11 +42,13 @@ export const createSealPool = (keys: Keys, size = Math.max(1, availableParalleli
   return {
     seal: (batch) =>
       new Promise((resolve, reject) => {
+        if (failure !== undefined) return reject(failure);
         const id = next++;
         waiting.set(id, { resolve, reject });
         (workers[id % workers.length] as Worker).postMessage({ id, batch });
       }),
     close: async () => {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

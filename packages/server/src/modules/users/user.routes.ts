@@ -21,9 +21,9 @@ export const userRoutes = (app: FastifyInstance) => {
     tags,
     response: pageOf(userSchema),
     querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
-    handler: async ({ actor, q, query }) => {
+    handler: async ({ actor, q, deps, query }) => {
       const found = await searchUsers(q, { scope: scopeFilter(actor, 'user.read', sql`h.path`), q: query.q, ...paging(query) });
-      return { items: found.items.map((u) => presentUser(actor, u)), total: found.total };
+      return { items: found.items.map((u) => presentUser(actor, u, deps.now())), total: found.total };
     },
   });
 
@@ -36,11 +36,11 @@ export const userRoutes = (app: FastifyInstance) => {
     tags,
     response: { 201: userSchema },
     body: userCreateSchema,
-    handler: async ({ actor, q, body, audit, reply }) => {
+    handler: async ({ actor, q, deps, body, audit, reply }) => {
       const u = await createUser(q, actor, body);
       await audit({ targetType: 'user', targetId: u.id, detail: { grants: body.grants } });
       reply.status(201);
-      return presentUser(actor, u);
+      return presentUser(actor, u, deps.now());
     },
   });
 
@@ -54,10 +54,10 @@ export const userRoutes = (app: FastifyInstance) => {
     response: userSchema,
     params: idParams,
     body: userUpdateSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
+    handler: async ({ actor, q, deps, params, body, audit }) => {
       const u = await updateUser(q, actor, params.id, body);
       await audit({ targetType: 'user', targetId: u.id, detail: body });
-      return presentUser(actor, u);
+      return presentUser(actor, u, deps.now());
     },
   });
 
@@ -70,10 +70,10 @@ export const userRoutes = (app: FastifyInstance) => {
     tags,
     response: userSchema,
     params: idParams,
-    handler: async ({ actor, q, params, audit }) => {
+    handler: async ({ actor, q, deps, params, audit }) => {
       const u = await unlockUser(q, actor, params.id);
       await audit({ targetType: 'user', targetId: u.id });
-      return presentUser(actor, u);
+      return presentUser(actor, u, deps.now());
     },
   });
 
@@ -87,10 +87,10 @@ export const userRoutes = (app: FastifyInstance) => {
     response: userSchema,
     params: idParams,
     body: passwordResetSchema,
-    handler: async ({ actor, q, params, body, audit }) => {
+    handler: async ({ actor, q, deps, params, body, audit }) => {
       const u = await resetPassword(q, actor, params.id, body.password);
       await audit({ targetType: 'user', targetId: u.id });
-      return presentUser(actor, u);
+      return presentUser(actor, u, deps.now());
     },
   });
 };

@@ -2,9 +2,9 @@
  * A bulk load into an empty database (the demo's first start), inside the caller's transaction.
  * On PGlite: every empty table is truncated first, so it gets a new file that this transaction
  * alone writes — under `wal_level=minimal` (openPglite) such a table's rows write no WAL — and
- * triggers, foreign-key checks included, are off while `load` runs: its rows come complete (the
- * org path given, no change log needed before the first snapshot), and the demo's tests check them
- * against every foreign key (demo/integrity.test.ts). On PostgreSQL, which needs the tables' owner
+ * triggers, foreign-key checks included, are off while `load` runs: its rows come complete (a
+ * member's org path given with its org, also when it moves; no change log needed before the first
+ * snapshot), and setup/first-start.test.ts checks them against every foreign key and every path. On PostgreSQL, which needs the tables' owner
  * for either, `load` runs as it is. On both the statistics are taken afterwards.
  */
 import { sql } from 'drizzle-orm';

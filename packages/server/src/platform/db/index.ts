@@ -163,7 +163,10 @@ export const insertColumns = async (q: Q, table: string, columns: [string, strin
 const copyField = (v: unknown): string => {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
+  // An instant (timestamptz); a date column takes its YYYY-MM-DD string.
   if (v instanceof Date) return v.toISOString();
+  // COPY would take JSON's `[…]` for an array column: the caller gives PostgreSQL's `{…}` text.
+  if (Array.isArray(v)) throw new Error('insertColumns: give an array value as its PostgreSQL text ({a,b})');
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : s;
 };

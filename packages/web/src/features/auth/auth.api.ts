@@ -83,8 +83,10 @@ export function useServerStatus() {
     queryKey: ['server-status'],
     queryFn: ({ signal }) => bodyOf(apiClient.GET('/api/v1/status', { signal })),
     refetchInterval: (query) => (query.state.data?.ready ? false : 1000),
-    // A moment without an answer (the server restarting) is not the end of the wait.
+    // A moment without an answer (the preparing server handing over to the real one) is not the
+    // end of the wait: ask again every second, not with a backoff that grows to half a minute.
     retry: true,
+    retryDelay: 1000,
     meta: { handlesErrors: true },
   });
 }
