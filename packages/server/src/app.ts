@@ -34,7 +34,7 @@ import type { Config } from './platform/config.js';
 import { errorHandler, notFoundHandler, refuseBadInput } from './platform/errors.js';
 import { ImportLimits } from './platform/excel.js';
 import { type Deps, registerAuthHooks, route } from './platform/http.js';
-import { type PreparationStatus, preparationGate, statusRoute } from './platform/preparation.js';
+import { type PreparationProgress, preparationGate, statusRoute } from './platform/preparation.js';
 import { registerWebSecurity } from './platform/web-security.js';
 import { workflowDeadlines } from './platform/workflow.jobs.js';
 
@@ -137,7 +137,10 @@ const serveWebApp = async (app: FastifyInstance) => {
  * The server of a first start while its demo data loads (setup/first-start.ts): the web app and
  * the load's progress, no database.
  */
-export const buildPreparingApp = async (config: Config, progress: { readonly status: PreparationStatus }): Promise<FastifyInstance> => {
+export const buildPreparingApp = async (
+  config: Config,
+  preparing: { readonly progress: PreparationProgress },
+): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: false,
     trustProxy: config.trustProxy,
@@ -145,7 +148,7 @@ export const buildPreparingApp = async (config: Config, progress: { readonly sta
   });
   app.setErrorHandler(errorHandler);
   await registerWebSecurity(app, config);
-  preparationGate(app, progress);
+  preparationGate(app, preparing);
   await serveWebApp(app);
   await app.ready();
   return app;

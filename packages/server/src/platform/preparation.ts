@@ -14,6 +14,7 @@ export interface StageSpec {
   weight: number;
 }
 
+/** What `GET /api/v1/status` answers. */
 export interface PreparationStatus {
   ready: boolean;
   /** Whole percent, 0–100. */
@@ -22,27 +23,28 @@ export interface PreparationStatus {
   stage: string | null;
 }
 
+/** How far a preparation has come: whole percent (below 100: ready is the server's to say) and the stage under way. */
+export interface PreparationProgress {
+  percent: number;
+  stage: string | null;
+}
+
 export class Preparation {
   private readonly total: number;
   private doneWeight = 0;
   private current: string | null = null;
   private readonly startedAt = performance.now();
-  private ready = false;
 
   constructor(
     private readonly stages: Record<string, StageSpec>,
     private readonly print: (line: string) => void = (line) => console.log(line),
-    private readonly onChange: (status: PreparationStatus) => void = () => {},
+    private readonly onChange: (progress: PreparationProgress) => void = () => {},
   ) {
     this.total = Object.values(stages).reduce((sum, s) => sum + s.weight, 0);
   }
 
-  get status(): PreparationStatus {
-    return {
-      ready: this.ready,
-      percent: this.ready ? 100 : Math.min(99, Math.floor((this.doneWeight / this.total) * 100)),
-      stage: this.current,
-    };
+  get progress(): PreparationProgress {
+    return { percent: Math.min(99, Math.floor((this.doneWeight / this.total) * 100)), stage: this.current };
   }
 
   /** Runs one stage; its line is printed when it ends, with `summary` of its result (e.g. 「155,012 名党员」). */
@@ -50,23 +52,20 @@ export class Preparation {
     const spec = this.stages[key];
     if (!spec) throw new Error(`unknown preparation stage ${key}`);
     this.current = spec.label;
-    this.onChange(this.status);
+    this.onChange(this.progress);
     const t0 = performance.now();
     const result = await run();
     this.doneWeight += spec.weight;
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const detail = summary ? `：${summary(result)}` : '';
-    this.print(`正在准备演示数据… ${String(this.status.percent).padStart(2)}%  ${spec.label}${detail}（${seconds} 秒）`);
-    this.onChange(this.status);
+    this.print(`正在准备演示数据… ${String(this.progress.percent).padStart(2)}%  ${spec.label}${detail}（${seconds} 秒）`);
+    this.onChange(this.progress);
     return result;
   }
 
-  /** The data is in: the API opens. */
+  /** Every stage done: says so, with the time it all took. */
   finish() {
-    this.ready = true;
-    this.current = null;
     this.print(`演示数据已就绪（共 ${((performance.now() - this.startedAt) / 1000).toFixed(1)} 秒）`);
-    this.onChange(this.status);
   }
 }
 
@@ -97,10 +96,10 @@ export const statusRoute = (app: FastifyInstance) =>
  * answered here with the progress — `GET /api/v1/status` with it, the rest 503 PREPARING — and never
  * reaches a route, since there is no database to reach yet.
  */
-export const preparationGate = (app: FastifyInstance, progress: { readonly status: PreparationStatus }) => {
+export const preparationGate = (app: FastifyInstance, preparing: { readonly progress: PreparationProgress }) => {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
-    const status = progress.status;
+    const status: PreparationStatus = { ready: false, ...preparing.progress };
     if (req.method === 'GET' && req.url.split('?')[0] === STATUS_URL) return reply.header('cache-control', 'no-store').send(status);
     reply.header('retry-after', '2').header('cache-control', 'no-store');
     return sendError(req, reply, 503, 'PREPARING', `正在准备演示数据… ${status.percent}%，请稍候`, { percent: status.percent });

@@ -101,11 +101,11 @@ describe('the first start loads the demo in bulk', () => {
 
 describe('while the first start prepares', () => {
   it('answers its progress and refuses the rest with 503, with no database behind it', async () => {
-    const progress = { status: { ready: false, percent: 25, stage: '会议' } };
-    const app = await buildPreparingApp(h.deps.config, progress);
+    const preparing = { progress: { percent: 25, stage: '会议' } };
+    const app = await buildPreparingApp(h.deps.config, preparing);
     const status = await app.inject({ method: 'GET', url: '/api/v1/status', headers: { cookie: 'jishi_sid=stale' } });
     expect(status.json()).toEqual({ ready: false, percent: 25, stage: '会议' });
-    progress.status = { ready: false, percent: 62, stage: '评星定级' };
+    preparing.progress = { percent: 62, stage: '评星定级' };
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
     expect(me.statusCode).toBe(503);
     expect(me.json().error).toMatchObject({ code: 'PREPARING', message: '正在准备演示数据… 62%，请稍候' });

@@ -7,20 +7,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildPreparingApp } from '../app.js';
 import type { Config } from '../platform/config.js';
-import type { PreparationStatus } from '../platform/preparation.js';
+import type { PreparationProgress } from '../platform/preparation.js';
 import { startWorker } from '../platform/workers.js';
 
 /** On PGlite, with the demo, on a data dir that holds no database yet. */
 export const isFirstStart = (config: Config): boolean =>
   !config.databaseUrl && config.demo === 'tongliao' && !existsSync(path.join(config.dataDir, 'pglite', 'PG_VERSION'));
 
-type WorkerMessage = { status: PreparationStatus } | { done: string[] };
+type WorkerMessage = { progress: PreparationProgress } | { done: string[] };
 
 /** Loads the demo on a worker thread, serving its progress meanwhile; resolves with the lines to print once. */
 export const firstStart = async (config: Config): Promise<string[]> => {
   // Until the worker's first stage: it opens and migrates the database.
-  const progress = { status: { ready: false, percent: 0, stage: '数据库' } as PreparationStatus };
-  const app = await buildPreparingApp(config, progress);
+  const preparing = { progress: { percent: 0, stage: '数据库' } as PreparationProgress };
+  const app = await buildPreparingApp(config, preparing);
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n首次启动，正在装入通辽市演示数据；可先打开 http://${config.host}:${config.port} 查看进度\n`);
   try {
@@ -30,8 +30,7 @@ export const firstStart = async (config: Config): Promise<string[]> => {
     return await new Promise<string[]>((resolve, reject) => {
       let lines: string[] | undefined;
       worker.on('message', (m: WorkerMessage) => {
-        // Ready is when the server proper answers, not when the worker is done.
-        if ('status' in m) progress.status = { ...m.status, ready: false, percent: Math.min(m.status.percent, 99) };
+        if ('progress' in m) preparing.progress = m.progress;
         else lines = m.done;
       });
       worker.on('error', reject);

@@ -14,7 +14,7 @@ import { setUpEmptyDatabase } from './setup.js';
 const port = parentPort;
 if (!port) throw new Error('first-start.worker runs on a worker thread');
 const deps = await openDeps();
-const preparation = new Preparation(DEMO_STAGES, undefined, (status) => port.postMessage({ status }));
+const preparation = new Preparation(DEMO_STAGES, undefined, (progress) => port.postMessage({ progress }));
 const firstRun = await setUpEmptyDatabase(deps, undefined, preparation);
 // The jobs' first runs (the demo's reminders, the compliance figures) here too: the server then
 // starts with nothing due, and its first requests are the users'.

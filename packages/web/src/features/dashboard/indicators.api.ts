@@ -4,11 +4,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ApiSchema, apiClient, bodyOf } from '../../shared/api-client';
 import { moneyFigure } from '../../shared/money';
 
-/** A figure: a number, or money as a yuan decimal string (`"60192858.98"`, unit 元). */
-export type Figure = { kind: 'number'; value: number } | { kind: 'money'; value: string };
-
 /** One figure computed for an org's subtree on a date; indicators that split a total share a `group`. */
 export type IndicatorValue = ApiSchema<'IndicatorValue'>;
+
+/** A figure: a number, or money as a yuan decimal string (`"60192858.98"`, unit 元). */
+export type Figure = IndicatorValue extends infer V ? (V extends { kind: infer K; value: infer X } ? { kind: K; value: X } : never) : never;
 
 /** A figure as text with its unit: money in 元 or 万元 with thousands separators, never a float. */
 export const figureText = (f: Figure, unit: string): { value: string; unit: string } =>

@@ -5,7 +5,7 @@
  */
 import type { MeetingCreate } from '@jishi/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiSchema, apiClient, apiUpload, apiUrl, bodyOf } from '../../shared/api-client';
+import { type ApiQuery, type ApiSchema, apiClient, apiUpload, apiUrl, bodyOf } from '../../shared/api-client';
 
 /** One meeting as the lists show it, with what this reader may do with it. */
 export type Meeting = ApiSchema<'Meeting'>;
@@ -27,13 +27,8 @@ export type ComplianceRollup = ApiSchema<'ComplianceRollup'>;
 /** A branch with findings in the snapshot. */
 export type BranchCompliance = ApiSchema<'BranchCompliance'>;
 
-export interface BranchComplianceParams {
-  orgId?: number;
-  year: number;
-  code?: string;
-  page: number;
-  pageSize: number;
-}
+/** The branch list's query; the org may not be chosen yet (the query then waits). */
+export type BranchComplianceParams = Omit<ApiQuery<'/api/v1/compliance/branches'>, 'orgId'> & { orgId?: number };
 
 /** Query keys: everything under `['meetings']`; a meeting, an election or a 党小组 changes what is owed. */
 export const meetingKeys = {
